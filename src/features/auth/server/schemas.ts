@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email({ message: "Enter a valid email address" })
+  .max(254, { message: "Email is too long" });
+
+export const newPasswordSchema = z
+  .string()
+  .min(8, { message: "Use at least 8 characters" })
+  .max(128, { message: "Use at most 128 characters" })
+  .refine((value) => !isCommonPassword(value), {
+    message: "This password is too common; choose another",
+  });
+
+export const signUpInput = z.object({
+  name: z.string().trim().min(1, { message: "Enter your name" }).max(100, { message: "Name is too long" }),
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const signInInput = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { message: "Enter your password" }).max(128),
+});

@@ -1,0 +1,39 @@
+import { TRPCError } from "@trpc/server";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import type { CreateStudioInput } from "./schemas";
+
+/** A new tenant: the studio and its owner's membership, together or not at all. */
+export async function createStudio(db: PrismaClient, userId: string, input: CreateStudioInput) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const studio = await tx.studio.create({
+        data: { name: input.name, slug: input.slug, timeZone: input.timeZone, workingHours: input.workingHours },
+        select: { id: true, slug: true, name: true },
+      });
+      await tx.membership.create({ data: { studioId: studio.id, userId, role: "OWNER" } });
+      return studio;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new TRPCError({ code: "CONFLICT", message: `The address "${input.slug}" is taken. Choose another.` });
+    }
+    throw error;
+  }
+}
+
+export async function listMyStudios(db: PrismaClient, userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { studio: { name: "asc" } },
+    select: { role: true, studio: { select: { id: true, name: true, slug: true } } },
+  });
+  return memberships.map((membership) => ({ ...membership.studio, role: membership.role }));
+}
+
+/** For the studio pages: the studio behind a slug, only if the user is a member. */
+export async function findMembershipBySlug(db: PrismaClient, userId: string, slug: string) {
+  return db.membership.findFirst({
+    where: { userId, studio: { slug } },
+    select: { role: true, studio: { select: { id: true, name: true, slug: true } } },
+  });
+}

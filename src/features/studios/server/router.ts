@@ -1,0 +1,19 @@
+import { systemDb } from "~/server/db";
+import { router } from "~/server/trpc/init";
+import { permittedProcedure, protectedProcedure, studioProcedure } from "~/server/trpc/procedures";
+import { createStudio, listMyStudios } from "./create-studio";
+import { createStudioInput, updateStudioInput } from "./schemas";
+import { getStudio, updateStudio } from "./studio-settings";
+
+export const studioRouter = router({
+  // Account-level: a new tenant, and the caller's own memberships.
+  create: protectedProcedure
+    .input(createStudioInput)
+    .mutation(({ ctx, input }) => createStudio(systemDb(), ctx.user.id, input)),
+  listMine: protectedProcedure.query(({ ctx }) => listMyStudios(systemDb(), ctx.user.id)),
+
+  get: studioProcedure.query(({ ctx }) => getStudio(ctx)),
+  update: permittedProcedure("studio:update")
+    .input(updateStudioInput)
+    .mutation(({ ctx, input }) => updateStudio(ctx, input)),
+});

@@ -1,0 +1,41 @@
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import type { StudioContext } from "~/server/trpc/procedures";
+import { permissionsFor } from "~/server/authz/permissions";
+import { workingHoursSchema } from "../working-hours";
+import type { updateStudioInput } from "./schemas";
+
+export async function getStudio(ctx: StudioContext) {
+  const studio = await ctx.db.studio.findFirst({
+    where: { id: ctx.studio.id },
+    select: { id: true, name: true, slug: true, timeZone: true, workingHours: true, version: true, createdAt: true },
+  });
+  if (!studio) throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
+  const memberCount = await ctx.db.membership.count({ where: { studioId: ctx.studio.id } });
+  return {
+    ...studio,
+    workingHours: workingHoursSchema.catch([]).parse(studio.workingHours),
+    memberCount,
+    role: ctx.role,
+    permissions: permissionsFor(ctx.role),
+  };
+}
+
+export async function updateStudio(ctx: StudioContext, input: z.infer<typeof updateStudioInput>) {
+  const { count } = await ctx.db.studio.updateMany({
+    where: { id: ctx.studio.id, version: input.expectedVersion },
+    data: {
+      name: input.name,
+      timeZone: input.timeZone,
+      workingHours: input.workingHours,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: "Someone else changed these settings since you opened them. Reload to see their changes.",
+    });
+  }
+  return getStudio(ctx);
+}

@@ -1,0 +1,40 @@
+// Connection-level failures (server down, restarting, pool exhausted) as opposed to query errors.
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "P1001",
+  "P1017",
+  "P2024",
+]);
+
+const UNAVAILABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /can't reach database server/i,
+  /server closed the connection/i,
+  /the database system is (starting up|shutting down)/i,
+  /terminating connection/i,
+  /connection (is )?closed/i,
+  /Unable to start a transaction in the given time/i,
+];
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+  for (const code of [candidate.code, candidate.originalCode]) {
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  }
+  if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGES.some((re) => re.test(candidate.message as string))) {
+    return true;
+  }
+  return isDatabaseUnavailable(candidate.cause, depth + 1);
+}

@@ -1,0 +1,56 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "~/server/db/errors";
+import { logger } from "~/server/logger";
+import type { Context } from "./context";
+
+function zodMessage(error: ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+export const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    // Unknown errors never reach the client as anything but a generic message, and no stack ever does.
+    const message =
+      zodError
+        ? `Invalid input: ${zodMessage(zodError)}`
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side. Please try again."
+          : shape.message;
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      message,
+      data: { ...data, fieldErrors: zodError ? zodError.flatten().fieldErrors : undefined },
+    };
+  },
+});
+
+/** Turns connection failures into a clear 503 and logs anything unexpected. */
+const errorBoundary = t.middleware(async ({ next, path, type }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause ?? result.error;
+    if (isDatabaseUnavailable(cause) || isDatabaseUnavailable(result.error)) {
+      logger.warn("db.unavailable", { path, message: (cause as Error).message });
+      throw new TRPCError({
+        code: "SERVICE_UNAVAILABLE",
+        message: "The database is unavailable right now. Please try again in a moment.",
+        cause: result.error,
+      });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      logger.error("trpc.unhandled", { path, type, message: cause instanceof Error ? cause.message : String(cause) });
+    }
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(errorBoundary);
