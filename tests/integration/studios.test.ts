@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_WORKING_HOURS } from "~/features/studios/working-hours";
+import { systemDb } from "~/server/db";
+import { callerFor, errorCode } from "../helpers/caller";
+import { addMember, makeStudio, makeUser, uniqueSuffix } from "../helpers/factories";
+
+const validStudio = () => ({
+  name: "Silver Fern Studio",
+  slug: `silver-fern-${uniqueSuffix()}`,
+  timeZone: "America/New_York",
+  workingHours: DEFAULT_WORKING_HOURS,
+});
+
+describe("studios", () => {
+  it("creates a studio with its owner membership, and lists it among the user's studios", async () => {
+    const user = await makeUser();
+    const input = validStudio();
+    const studio = await callerFor(user).studio.create(input);
+    expect(studio.slug).toBe(input.slug);
+
+    const mine = await callerFor(user).studio.listMine();
+    expect(mine).toEqual([expect.objectContaining({ id: studio.id, slug: input.slug, role: "OWNER" })]);
+
+    const detail = await callerFor(user).studio.get({ studioId: studio.id });
+    expect(detail).toMatchObject({ name: input.name, timeZone: "America/New_York", role: "OWNER", memberCount: 1 });
+    expect(detail.workingHours).toEqual(DEFAULT_WORKING_HOURS);
+    expect(detail.permissions).toContain("billing:manage");
+  });
+
+  it("lets a user belong to several studios with different roles", async () => {
+    const { studio: first } = await makeStudio();
+    const { studio: second } = await makeStudio();
+    const user = await makeUser();
+    await systemDb().membership.createMany({
+      data: [
+        { studioId: first.id, userId: user.id, role: "ASSISTANT" },
+        { studioId: second.id, userId: user.id, role: "ADMIN" },
+      ],
+    });
+    const mine = await callerFor(user).studio.listMine();
+    expect(mine.map((s) => [s.id, s.role]).sort()).toEqual(
+      [
+        [first.id, "ASSISTANT"],
+        [second.id, "ADMIN"],
+      ].sort(),
+    );
+    const asAssistant = await callerFor(user).studio.get({ studioId: first.id });
+    expect(asAssistant.permissions).not.toContain("studio:update");
+  });
+
+  it("rejects a taken slug with CONFLICT and creates nothing", async () => {
+    const { studio } = await makeStudio();
+    const user = await makeUser();
+    const before = await systemDb().studio.count();
+    expect(await errorCode(callerFor(user).studio.create({ ...validStudio(), slug: studio.slug }))).toBe("CONFLICT");
+    expect(await systemDb().studio.count()).toBe(before);
+    expect(await systemDb().membership.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it.each([
+    ["a bad slug", { slug: "Not A Slug!" }, "slug"],
+    ["an unknown time zone", { timeZone: "Mars/Olympus" }, "Unknown time zone"],
+    ["overlapping hours", { workingHours: [{ weekday: 1, start: "09:00", end: "12:00" }, { weekday: 1, start: "11:00", end: "15:00" }] }, "overlap"],
+    ["an end before the start", { workingHours: [{ weekday: 2, start: "15:00", end: "09:00" }] }, "End must be after start"],
+  ])("rejects %s with a clear 400 message", async (_label, override, fragment) => {
+    const user = await makeUser();
+    await expect(callerFor(user).studio.create({ ...validStudio(), ...override })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining(fragment),
+    });
+  });
+
+  it("updates settings with a version check: a stale write answers CONFLICT and changes nothing", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    const current = await caller.studio.get({ studioId: studio.id });
+    const updated = await caller.studio.update({
+      studioId: studio.id,
+      expectedVersion: current.version,
+      name: "Renamed Studio",
+      timeZone: "Europe/Berlin",
+      workingHours: [{ weekday: 6, start: "10:00", end: "14:00" }],
+    });
+    expect(updated).toMatchObject({ name: "Renamed Studio", timeZone: "Europe/Berlin", version: current.version + 1 });
+
+    const stale = caller.studio.update({
+      studioId: studio.id,
+      expectedVersion: current.version,
+      name: "Lost Update",
+      timeZone: "Europe/Berlin",
+      workingHours: [],
+    });
+    expect(await errorCode(stale)).toBe("CONFLICT");
+    expect((await caller.studio.get({ studioId: studio.id })).name).toBe("Renamed Studio");
+  });
+
+  it("only lets admins and owners change settings", async () => {
+    const { studio } = await makeStudio();
+    const assistant = await addMember(studio.id, "ASSISTANT");
+    const admin = await addMember(studio.id, "ADMIN");
+    const input = { studioId: studio.id, expectedVersion: 0, name: "By Admin", timeZone: "UTC", workingHours: [] };
+    expect(await errorCode(callerFor(assistant).studio.update(input))).toBe("FORBIDDEN");
+    await expect(callerFor(admin).studio.update(input)).resolves.toMatchObject({ name: "By Admin" });
+  });
+});

@@ -1,0 +1,44 @@
+import type { StudioRole } from "~/server/authz/permissions";
+import type { makeTwoStudios } from "../../helpers/factories";
+import type { callerFor } from "../../helpers/caller";
+
+export type Cast = Awaited<ReturnType<typeof makeTwoStudios>>;
+type Caller = ReturnType<typeof callerFor>;
+
+/**
+ * One entry per studio-scoped procedure. Every new procedure must be added here (the isolation test
+ * fails otherwise). `arrange` creates whatever record the call targets in studio A and returns:
+ * - input: a valid input for A (its studioId is swapped for B's in the cross-tenant attempts),
+ * - recordInput: true when the input names a record of A by id (B's owner must get NOT_FOUND for it),
+ * - snapshot: reads A's data the call could change, to prove it unchanged after the denied attempts.
+ */
+export type IsolationCase = {
+  minRole: StudioRole;
+  arrange: (cast: Cast) => Promise<{
+    input: Record<string, unknown> & { studioId: string };
+    recordInput: boolean;
+    snapshot: () => Promise<unknown>;
+  }>;
+  call: (caller: Caller, input: never) => Promise<unknown>;
+};
+
+import { systemDb } from "~/server/db";
+
+const studioRow = (id: string) => () => systemDb().studio.findUniqueOrThrow({ where: { id } });
+
+export const ISOLATION_CASES: Record<string, IsolationCase> = {
+  "studio.get": {
+    minRole: "ASSISTANT",
+    arrange: async ({ a }) => ({ input: { studioId: a.studio.id }, recordInput: false, snapshot: studioRow(a.studio.id) }),
+    call: (caller, input) => caller.studio.get(input),
+  },
+  "studio.update": {
+    minRole: "ADMIN",
+    arrange: async ({ a }) => ({
+      input: { studioId: a.studio.id, expectedVersion: 0, name: "Hijacked", timeZone: "UTC", workingHours: [] },
+      recordInput: false,
+      snapshot: studioRow(a.studio.id),
+    }),
+    call: (caller, input) => caller.studio.update(input),
+  },
+};
