@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -62,6 +62,11 @@ export async function diffSchemas(options: {
   }
 }
 
-export function readSchema(file = path.join(projectRoot, "prisma/schema.prisma")): string {
-  return readFileSync(file, "utf8");
+/** The whole data model: every .prisma file of prisma/schema/, in name order, as one text. */
+export function readSchema(dir = path.join(projectRoot, "prisma/schema")): string {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".prisma"))
+    .sort()
+    .map((file) => `// ${file}\n${readFileSync(path.join(dir, file), "utf8")}`)
+    .join("\n");
 }

@@ -8,7 +8,7 @@ type ProcedureLike = { _def: { middlewares: unknown[] } };
 const studioScopeFn = (studioScope as unknown as { _middlewares: unknown[] })._middlewares[0];
 
 describe("tenancy meta-test", () => {
-  const procedures = appRouter._def.procedures as Record<string, ProcedureLike>;
+  const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureLike>;
 
   it("builds every procedure on studioProcedure, except the listed account-level ones", () => {
     const notScoped = Object.entries(procedures)

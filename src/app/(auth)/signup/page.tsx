@@ -1,0 +1,7 @@
+import { SignUpForm } from "~/features/auth/components/sign-up-form";
+
+export const metadata = { title: "Create your account" };
+
+export default function SignUpPage() {
+  return <SignUpForm />;
+}

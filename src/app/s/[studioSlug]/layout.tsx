@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "~/components/layout/sign-out-button";
+import { StudioProvider } from "~/features/studios/components/studio-context";
+import { StudioSwitcher } from "~/features/studios/components/studio-switcher";
+import { requireStudioMembership } from "~/server/auth-guards";
+
+export const dynamic = "force-dynamic";
+
+export default async function StudioLayout({ children, params }: { children: ReactNode; params: Promise<{ studioSlug: string }> }) {
+  const { studioSlug } = await params;
+  const { studio, role, session } = await requireStudioMembership(studioSlug);
+  const base = `/s/${studio.slug}`;
+  return (
+    <StudioProvider studio={{ ...studio, role }}>
+      <div className="min-h-screen">
+        <header className="border-b border-stone-200 bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <div className="flex items-center gap-4">
+              <Link href={base} className="text-lg font-semibold tracking-tight text-brand-900">
+                Benchflow
+              </Link>
+              <StudioSwitcher />
+            </div>
+            <nav className="flex items-center gap-1 text-sm" aria-label="Studio">
+              <Link href={base} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Home
+              </Link>
+              <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Settings
+              </Link>
+              <span className="hidden px-2 text-stone-500 sm:inline" title="Signed in as">
+                {session.email}
+              </span>
+              <SignOutButton />
+            </nav>
+          </div>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      </div>
+    </StudioProvider>
+  );
+}

@@ -1,0 +1,5 @@
+import { StudioHome } from "~/features/studios/components/studio-home";
+
+export default function StudioHomePage() {
+  return <StudioHome />;
+}

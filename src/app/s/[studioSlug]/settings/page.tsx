@@ -1,0 +1,11 @@
+import { StudioSettingsForm } from "~/features/studios/components/studio-settings-form";
+
+export const metadata = { title: "Settings" };
+
+export default function StudioSettingsPage() {
+  return (
+    <div className="max-w-2xl">
+      <StudioSettingsForm />
+    </div>
+  );
+}

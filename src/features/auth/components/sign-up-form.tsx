@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "~/components/ui/button";
+import { Alert } from "~/components/ui/card";
+import { TextField } from "~/components/ui/field";
+import { useTRPC } from "~/trpc/react";
+import { signUpInput } from "../server/schemas";
+
+type Values = z.input<typeof signUpInput>;
+
+export function SignUpForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const form = useForm<Values>({ resolver: zodResolver(signUpInput), defaultValues: { name: "", email: "", password: "" } });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await signUp.mutateAsync(values);
+    } catch (cause) {
+      setError((cause as Error).message);
+      return;
+    }
+    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (!result?.ok) {
+      router.push("/signin");
+      return;
+    }
+    router.push("/studios/new");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">Create your account</h1>
+        <p className="mt-1 text-sm text-stone-600">Then set up your studio in a minute.</p>
+      </div>
+      {error && <Alert>{error}</Alert>}
+      <TextField label="Your name" autoComplete="name" autoFocus {...form.register("name")} error={form.formState.errors.name?.message} />
+      <TextField label="Email" type="email" autoComplete="email" {...form.register("email")} error={form.formState.errors.email?.message} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters. A phrase you can remember works well."
+        {...form.register("password")}
+        error={form.formState.errors.password?.message}
+      />
+      <Button type="submit" className="w-full" loading={form.formState.isSubmitting}>
+        Create account
+      </Button>
+      <p className="text-center text-sm text-stone-600">
+        Already have an account?{" "}
+        <Link href="/signin" className="font-medium text-brand-700 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { createContext, useContext, type ReactNode } from "react";
+import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
+
+export type CurrentStudio = { id: string; name: string; slug: string; role: StudioRole };
+
+const StudioContext = createContext<CurrentStudio | null>(null);
+
+export function StudioProvider({ studio, children }: { studio: CurrentStudio; children: ReactNode }) {
+  return <StudioContext.Provider value={studio}>{children}</StudioContext.Provider>;
+}
+
+export function useCurrentStudio(): CurrentStudio {
+  const studio = useContext(StudioContext);
+  if (!studio) throw new Error("useCurrentStudio outside a studio page");
+  return studio;
+}
+
+/** UI-side check from the same permission table the server enforces. */
+export function useCan(permission: Permission): boolean {
+  return can(useCurrentStudio().role, permission);
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Alert, Card } from "~/components/ui/card";
+import { Spinner } from "~/components/ui/spinner";
+import { ROLE_LABELS } from "~/server/authz/permissions";
+import { useTRPC } from "~/trpc/react";
+import { hoursPerWeek, WEEKDAYS } from "../working-hours";
+import { useCan, useCurrentStudio } from "./studio-context";
+
+export function StudioHome() {
+  const trpc = useTRPC();
+  const current = useCurrentStudio();
+  const canEdit = useCan("studio:update");
+  const studio = useQuery(trpc.studio.get.queryOptions({ studioId: current.id }));
+
+  if (studio.isPending) return <Spinner label="Loading your studio…" />;
+  if (studio.isError) return <Alert>{studio.error.message}</Alert>;
+  const data = studio.data;
+  const days = [...new Set(data.workingHours.map((interval) => interval.weekday))];
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-stone-500">You are {ROLE_LABELS[data.role].toLowerCase()} of</p>
+        <h1 className="text-3xl font-semibold tracking-tight">{data.name}</h1>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Card title="Bench hours">
+          <p className="text-2xl font-semibold">{hoursPerWeek(data.workingHours)} h / week</p>
+          <p className="mt-1 text-sm text-stone-600">
+            {days.length ? days.map((day) => WEEKDAYS[day]!.slice(0, 3)).join(", ") : "No working days set"}
+          </p>
+        </Card>
+        <Card title="Time zone">
+          <p className="text-2xl font-semibold">{data.timeZone}</p>
+        </Card>
+        <Card title="Team">
+          <p className="text-2xl font-semibold">
+            {data.memberCount} {data.memberCount === 1 ? "person" : "people"}
+          </p>
+        </Card>
+      </div>
+      <Card title="Getting started" description="Benchflow plans your studio's week in a few steps.">
+        <ol className="space-y-3 text-sm">
+          <li className="flex gap-3">
+            <span className="flex size-6 items-center justify-center rounded-full bg-emerald-100 text-emerald-700" aria-label="done">
+              ✓
+            </span>
+            <span>
+              Studio created{canEdit && data.workingHours.length > 0 ? " with its working hours" : ""}.{" "}
+              {canEdit && (
+                <Link href={`/s/${current.slug}/settings`} className="font-medium text-brand-700 hover:underline">
+                  Review settings
+                </Link>
+              )}
+            </span>
+          </li>
+          {["Describe your designs: their steps, stations and materials", "Enter or import orders", "Plan batches and work them at the bench"].map(
+            (step, index) => (
+              <li key={step} className="flex gap-3 text-stone-500">
+                <span className="flex size-6 items-center justify-center rounded-full bg-stone-100 text-stone-500">{index + 2}</span>
+                <span>{step} — coming to your studio soon.</span>
+              </li>
+            ),
+          )}
+        </ol>
+      </Card>
+    </div>
+  );
+}
