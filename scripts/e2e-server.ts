@@ -7,9 +7,10 @@ import { runNext } from "./lib/run-next";
 
 const port = process.env.E2E_PORT ?? "3100";
 process.env.PORT = port;
-process.env.BENCHFLOW_DATA_DIR = path.resolve(".data/e2e");
+
 process.env.EMBEDDED_PG_PORT ??= String(Number(port) + 51_000 > 65_000 ? 55_100 : Number(port) + 51_000);
 process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+process.env.BENCHFLOW_DATA_DIR = path.resolve(`.data/e2e-${port}`);
 if (!process.env.E2E_KEEP_DATA) rmSync(process.env.BENCHFLOW_DATA_DIR, { recursive: true, force: true });
 
 const database = await prepareLocalDatabase((line) => console.log(`[e2e] ${line}`));

@@ -22,23 +22,9 @@ export type IsolationCase = {
   call: (caller: Caller, input: never) => Promise<unknown>;
 };
 
-import { systemDb } from "~/server/db";
+import { studioCases } from "./cases/studios";
 
-const studioRow = (id: string) => () => systemDb().studio.findUniqueOrThrow({ where: { id } });
-
+/** Every feature adds its file under cases/ and spreads it here. */
 export const ISOLATION_CASES: Record<string, IsolationCase> = {
-  "studio.get": {
-    minRole: "ASSISTANT",
-    arrange: async ({ a }) => ({ input: { studioId: a.studio.id }, recordInput: false, snapshot: studioRow(a.studio.id) }),
-    call: (caller, input) => caller.studio.get(input),
-  },
-  "studio.update": {
-    minRole: "ADMIN",
-    arrange: async ({ a }) => ({
-      input: { studioId: a.studio.id, expectedVersion: 0, name: "Hijacked", timeZone: "UTC", workingHours: [] },
-      recordInput: false,
-      snapshot: studioRow(a.studio.id),
-    }),
-    call: (caller, input) => caller.studio.update(input),
-  },
+  ...studioCases,
 };
