@@ -25,3 +25,10 @@ export function serverEnv(): ServerEnv {
   }
   return cached;
 }
+
+/** Tests that point the app at another database reset the cached configuration. */
+export const serverEnvForTests = {
+  reset() {
+    cached = undefined;
+  },
+};

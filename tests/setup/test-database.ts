@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -12,15 +13,15 @@ export type TestDatabase = { ownerUrl: string; appUrl: string; server: EmbeddedS
  * A fresh database with migrations applied: on the server in DATABASE_URL when it is set, otherwise on
  * an embedded PostgreSQL started for this run in a temporary folder.
  */
-export async function createTestDatabase(name: string): Promise<TestDatabase> {
-  const external = process.env.DATABASE_URL;
+export async function createTestDatabase(
+  name: string,
+  options: { forceEmbedded?: boolean; persistent?: boolean } = {},
+): Promise<TestDatabase> {
+  const external = options.forceEmbedded ? undefined : process.env.DATABASE_URL;
+  const dataDir = path.join(tmpdir(), `benchflow-test-pg-${process.pid}-${name}`);
   const server = external
     ? null
-    : await startEmbeddedPostgres({
-        dataDir: path.join(tmpdir(), `benchflow-test-pg-${process.pid}-${name}`),
-        port: await freePort(),
-        persistent: false,
-      });
+    : await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: options.persistent ?? false });
   const adminUrl = server ? server.url("postgres") : external!;
   const database = `${name}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -38,6 +39,7 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
     drop: async () => {
       if (server) {
         await server.stop();
+        if (options.persistent) rmSync(dataDir, { recursive: true, force: true });
         return;
       }
       const client = new pg.Client({ connectionString: adminUrl });

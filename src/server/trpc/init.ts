@@ -31,13 +31,17 @@ export const t = initTRPC.context<Context>().create({
   },
 });
 
+function lastLine(message: unknown): string {
+  return String(message ?? "").trim().split("\n").pop() ?? "";
+}
+
 /** Turns connection failures into a clear 503 and logs anything unexpected. */
 const errorBoundary = t.middleware(async ({ next, path, type }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause ?? result.error;
     if (isDatabaseUnavailable(cause) || isDatabaseUnavailable(result.error)) {
-      logger.warn("db.unavailable", { path, message: (cause as Error).message });
+      logger.warn("db.unavailable", { path, message: lastLine((cause as Error).message) });
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",
         message: "The database is unavailable right now. Please try again in a moment.",
