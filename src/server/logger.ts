@@ -2,7 +2,8 @@
 type Fields = Record<string, unknown>;
 
 function write(level: "info" | "warn" | "error", message: string, fields?: Fields) {
-  if (process.env.NODE_ENV === "test" && level === "info" && !process.env.LOG_IN_TESTS) return;
+  // Tests exercise failures on purpose; keep their output to real errors unless asked.
+  if (process.env.NODE_ENV === "test" && level !== "error" && !process.env.LOG_IN_TESTS) return;
   const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...fields });
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);
