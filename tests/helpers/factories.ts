@@ -51,3 +51,54 @@ export async function makeTwoStudios() {
     b: { ...b, admin: await addMember(b.studio.id, "ADMIN"), assistant: await addMember(b.studio.id, "ASSISTANT") },
   };
 }
+
+// --- catalog -------------------------------------------------------------------------------------------
+
+type Owner = { id: string; email: string };
+
+/** A station, a material, a catalog and a design with two variants and two steps, made through the API. */
+export async function makeCatalogFixture(studioId: string, owner: Owner) {
+  const { callerFor } = await import("./caller");
+  const caller = callerFor(owner);
+  const suffix = uniqueSuffix();
+  const station = await caller.station.create({
+    studioId,
+    station: { name: `Solder bench ${suffix}`, kind: "SOLDER_BENCH", count: 2, unattended: false, loadCapacity: null, runSeconds: null },
+  });
+  const tumbler = await caller.station.create({
+    studioId,
+    station: { name: `Tumbler ${suffix}`, kind: "TUMBLER", count: 1, unattended: true, loadCapacity: 200, runSeconds: 7200 },
+  });
+  const material = await caller.material.create({
+    studioId,
+    material: { name: `Sterling wire 18ga ${suffix}`, category: "METAL", alloy: "925", gauge: "18", unit: "GRAM", unitCostCents: 95, reorderPointMilli: 50_000 },
+    openingStockMilli: 100_000,
+  });
+  const catalog = await caller.catalog.create({ studioId, catalog: { name: `Rings ${suffix}`, description: "" } });
+  const design = await caller.design.create({ studioId, design: designInput({ catalogId: catalog.id, stationId: station.id, tumblerId: tumbler.id, materialId: material.id, sku: `RING-${suffix}` }) });
+  return { station, tumbler, material, catalog, design };
+}
+
+export function designInput(refs: { catalogId: string; stationId: string; tumblerId: string; materialId: string; sku: string }) {
+  return {
+    name: "Stacking ring",
+    sku: refs.sku,
+    description: "A hammered band",
+    photoUrl: null,
+    catalogIds: [refs.catalogId],
+    variants: [
+      { name: "Size 6", bom: [{ materialId: refs.materialId, quantityMilli: 2_000 }], overrides: [] },
+      { name: "Size 9", bom: [{ materialId: refs.materialId, quantityMilli: 3_000 }], overrides: [{ step: 0, secondsPerPiece: 360 }] },
+    ],
+    steps: [
+      { name: "Solder join", stationId: refs.stationId, setupSeconds: 600, secondsPerPiece: 240, batchable: true, batchFamily: "hard-solder", maxBatchSize: 20, unattendedRunSeconds: null },
+      { name: "Tumble", stationId: refs.tumblerId, setupSeconds: 300, secondsPerPiece: 30, batchable: true, batchFamily: "tumble-steel", maxBatchSize: 5, unattendedRunSeconds: 7200 },
+    ],
+  };
+}
+
+/** Marks a factory user's email as confirmed (factory users start unverified, like new sign-ups). */
+export async function verifyEmailOf<U extends { id: string }>(user: U): Promise<U> {
+  await systemDb().user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+  return user;
+}

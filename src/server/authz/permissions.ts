@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "members:manage": "ADMIN",
   "catalog:read": "ASSISTANT",
   "catalog:edit": "ADMIN",
+  // Sharing a catalog gives another studio a read-only copy of the studio's designs: an owner's decision.
+  "catalog:share": "OWNER",
   "orders:read": "ASSISTANT",
   "orders:edit": "ADMIN",
   "planning:run": "ADMIN",

@@ -1,10 +1,15 @@
 import { authRouter } from "~/features/auth/server/router";
+import { catalogRouter, designRouter, materialRouter, stationRouter } from "~/features/catalog/server/router";
 import { studioRouter } from "~/features/studios/server/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   auth: authRouter,
   studio: studioRouter,
+  station: stationRouter,
+  material: materialRouter,
+  catalog: catalogRouter,
+  design: designRouter,
 });
 
 export type AppRouter = typeof appRouter;

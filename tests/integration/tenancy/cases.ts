@@ -22,9 +22,11 @@ export type IsolationCase = {
   call: (caller: Caller, input: never) => Promise<unknown>;
 };
 
+import { catalogCases } from "./cases/catalog";
 import { studioCases } from "./cases/studios";
 
 /** Every feature adds its file under cases/ and spreads it here. */
 export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...studioCases,
+  ...catalogCases,
 };

@@ -1,0 +1,30 @@
+import { assertStudioId } from "~/server/db";
+import type { StudioContext } from "~/server/trpc/procedures";
+
+/** The procedure context of this feature: the tenant plus the signed-in user. */
+export type CatalogCtx = StudioContext & { user: { id: string } };
+
+/**
+ * Where-builders for what a studio may read: its own rows, or rows a live share grants it. Procedures
+ * always filter with these; row-level security is the second wall, not the only one.
+ */
+export function liveShareWhere(studioId: string) {
+  assertStudioId(studioId);
+  return { shares: { some: { targetStudioId: studioId, revokedAt: null } } };
+}
+
+export function readableCatalogWhere(studioId: string) {
+  assertStudioId(studioId);
+  return { OR: [{ studioId }, liveShareWhere(studioId)] };
+}
+
+export function readableDesignWhere(studioId: string) {
+  assertStudioId(studioId);
+  return { OR: [{ studioId }, { catalogs: { some: { catalog: liveShareWhere(studioId) } } }] };
+}
+
+/** A version is readable when its design is, or when the studio has used it (past orders survive revokes). */
+export function readableVersionWhere(studioId: string) {
+  assertStudioId(studioId);
+  return { OR: [{ design: readableDesignWhere(studioId) }, { uses: { some: { studioId } } }] };
+}

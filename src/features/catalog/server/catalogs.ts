@@ -1,0 +1,81 @@
+import type { z } from "zod";
+import { systemDb } from "~/server/db";
+import { readableCatalogWhere, type CatalogCtx } from "./access";
+import { notFound, staleEdit, uniqueOr } from "./errors";
+import type { createCatalogInput, updateCatalogInput } from "./schemas";
+
+/** Own catalogs and catalogs shared with this studio (marked with the sharing studio's name). */
+export async function listCatalogs(ctx: CatalogCtx) {
+  const studioId = ctx.studio.id;
+  const catalogs = await ctx.db.catalog.findMany({
+    where: readableCatalogWhere(studioId),
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      studioId: true,
+      name: true,
+      description: true,
+      version: true,
+      _count: { select: { entries: true } },
+      shares: { where: { studioId, revokedAt: null }, select: { id: true } },
+    },
+  });
+  const ownerIds = [...new Set(catalogs.filter((c) => c.studioId !== studioId).map((c) => c.studioId))];
+  const owners = await sharingStudioNames(ownerIds);
+  return catalogs.map((catalog) => ({
+    id: catalog.id,
+    name: catalog.name,
+    description: catalog.description,
+    version: catalog.version,
+    designCount: catalog._count.entries,
+    own: catalog.studioId === studioId,
+    sharedBy: catalog.studioId === studioId ? null : (owners.get(catalog.studioId) ?? "another studio"),
+    activeShareCount: catalog.shares.length,
+  }));
+}
+
+/**
+ * Names of studios that share catalogs with the caller. Studio rows are private to their tenant, so this is
+ * a minimal owner-connection lookup of ids the caller already sees through live shares.
+ */
+export async function sharingStudioNames(studioIds: string[]): Promise<Map<string, string>> {
+  if (studioIds.length === 0) return new Map();
+  const rows = await systemDb().studio.findMany({ where: { id: { in: studioIds } }, select: { id: true, name: true } });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function createCatalog(ctx: CatalogCtx, input: z.infer<typeof createCatalogInput>) {
+  return uniqueOr(
+    ctx.db.catalog.create({
+      data: { ...input.catalog, studioId: ctx.studio.id },
+      select: { id: true, name: true, description: true, version: true },
+    }),
+    `A catalog named "${input.catalog.name}" already exists.`,
+  );
+}
+
+export async function updateCatalog(ctx: CatalogCtx, input: z.infer<typeof updateCatalogInput>) {
+  const { count } = await uniqueOr(
+    ctx.db.catalog.updateMany({
+      where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
+      data: { ...input.catalog, version: { increment: 1 } },
+    }),
+    `A catalog named "${input.catalog.name}" already exists.`,
+  );
+  if (count === 0) {
+    const exists = await ctx.db.catalog.count({ where: { id: input.id, studioId: ctx.studio.id } });
+    throw exists ? staleEdit("catalog") : notFound("Catalog");
+  }
+  return ctx.db.catalog.findFirstOrThrow({
+    where: { id: input.id, studioId: ctx.studio.id },
+    select: { id: true, name: true, description: true, version: true },
+  });
+}
+
+/** Makes sure the studio has a catalog to put designs in. */
+export async function ensureDefaultCatalog(ctx: CatalogCtx): Promise<string> {
+  const existing = await ctx.db.catalog.findFirst({ where: { studioId: ctx.studio.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (existing) return existing.id;
+  const created = await ctx.db.catalog.create({ data: { studioId: ctx.studio.id, name: "Main catalog" }, select: { id: true } });
+  return created.id;
+}

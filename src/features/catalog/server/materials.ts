@@ -1,0 +1,123 @@
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import type { CatalogCtx as StudioContext } from "./access";
+import { notFound, staleEdit, uniqueOr } from "./errors";
+import type { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
+
+export const materialSelect = {
+  id: true,
+  name: true,
+  category: true,
+  alloy: true,
+  gauge: true,
+  unit: true,
+  onHandMilli: true,
+  unitCostCents: true,
+  reorderPointMilli: true,
+  archivedAt: true,
+  version: true,
+} as const;
+
+export async function listMaterials(ctx: StudioContext, input: z.infer<typeof listMaterialsInput>) {
+  const rows = await ctx.db.material.findMany({
+    where: {
+      studioId: ctx.studio.id,
+      ...(input.search
+        ? {
+            OR: [
+              { name: { contains: input.search, mode: "insensitive" as const } },
+              { alloy: { contains: input.search, mode: "insensitive" as const } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: { name: "asc" },
+    select: materialSelect,
+  });
+  const withFlag = rows.map((row) => ({ ...row, lowStock: row.onHandMilli <= row.reorderPointMilli }));
+  return input.lowStockOnly ? withFlag.filter((row) => row.lowStock) : withFlag;
+}
+
+export async function getMaterial(ctx: StudioContext, id: string) {
+  const material = await ctx.db.material.findFirst({ where: { id, studioId: ctx.studio.id }, select: materialSelect });
+  if (!material) throw notFound("Material");
+  const movements = await ctx.db.stockMovement.findMany({
+    where: { materialId: id, studioId: ctx.studio.id },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, kind: true, quantityMilli: true, balanceAfterMilli: true, unitCostCents: true, note: true, createdAt: true },
+  });
+  return { ...material, movements };
+}
+
+export async function createMaterial(ctx: StudioContext, input: z.infer<typeof createMaterialInput>) {
+  const material = await uniqueOr(
+    ctx.db.material.create({ data: { ...input.material, studioId: ctx.studio.id }, select: materialSelect }),
+    `A material named "${input.material.name}" already exists.`,
+  );
+  if (input.openingStockMilli > 0) {
+    await appendMovement(ctx, {
+      materialId: material.id,
+      kind: "RECEIVE",
+      quantityMilli: input.openingStockMilli,
+      unitCostCents: input.material.unitCostCents,
+      note: "Opening stock",
+    });
+  }
+  return getMaterial(ctx, material.id);
+}
+
+export async function updateMaterial(ctx: StudioContext, input: z.infer<typeof updateMaterialInput>) {
+  const { count } = await uniqueOr(
+    ctx.db.material.updateMany({
+      where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
+      data: { ...input.material, version: { increment: 1 } },
+    }),
+    `A material named "${input.material.name}" already exists.`,
+  );
+  if (count === 0) {
+    const exists = await ctx.db.material.count({ where: { id: input.id, studioId: ctx.studio.id } });
+    throw exists ? staleEdit("material") : notFound("Material");
+  }
+  return getMaterial(ctx, input.id);
+}
+
+type Movement = z.infer<typeof recordMovementInput>;
+
+/**
+ * Appends one ledger row and moves the on-hand balance by the same amount, in the request's transaction.
+ * The balance update is an atomic increment guarded against going negative, so racing consumers cannot
+ * oversell stock; a receive with a cost updates the material's current unit cost.
+ */
+export async function appendMovement(ctx: StudioContext, movement: Movement) {
+  const delta = movement.kind === "CONSUME" ? -Math.abs(movement.quantityMilli) : movement.quantityMilli;
+  const updated = await ctx.db.material.updateMany({
+    where: { id: movement.materialId, studioId: ctx.studio.id, ...(delta < 0 ? { onHandMilli: { gte: -delta } } : {}) },
+    data: {
+      onHandMilli: { increment: delta },
+      ...(movement.kind === "RECEIVE" && movement.unitCostCents != null ? { unitCostCents: movement.unitCostCents } : {}),
+    },
+  });
+  if (updated.count === 0) {
+    const exists = await ctx.db.material.count({ where: { id: movement.materialId, studioId: ctx.studio.id } });
+    if (!exists) throw notFound("Material");
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Not enough stock on hand for that change." });
+  }
+  const material = await ctx.db.material.findFirstOrThrow({
+    where: { id: movement.materialId, studioId: ctx.studio.id },
+    select: { onHandMilli: true },
+  });
+  return ctx.db.stockMovement.create({
+    data: {
+      studioId: ctx.studio.id,
+      materialId: movement.materialId,
+      kind: movement.kind,
+      quantityMilli: delta,
+      balanceAfterMilli: material.onHandMilli,
+      unitCostCents: movement.unitCostCents ?? null,
+      note: movement.note ?? "",
+      createdById: ctx.user.id,
+    },
+    select: { id: true, kind: true, quantityMilli: true, balanceAfterMilli: true, createdAt: true },
+  });
+}

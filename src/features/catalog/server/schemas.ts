@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { MATERIAL_CATEGORIES, MATERIAL_UNITS, STATION_KINDS } from "../units";
+
+// API inputs use the canonical units (see ../units.ts): cents, milli-units, seconds.
+
+const name = z.string().trim().min(1, { message: "Enter a name" }).max(120, { message: "Use at most 120 characters" });
+const optionalText = (max: number) => z.string().trim().max(max, { message: `Use at most ${max} characters` });
+const id = z.string().min(1).max(64);
+const nonNegativeInt = (label: string) =>
+  z.number({ message: `${label} must be a number` }).int({ message: `${label} must be a whole number` }).min(0, { message: `${label} cannot be negative` }).max(2_000_000_000, { message: `${label} is too large` });
+const positiveInt = (label: string) => nonNegativeInt(label).min(1, { message: `${label} must be at least 1` });
+
+export const stationFields = z
+  .object({
+    name,
+    kind: z.enum(STATION_KINDS),
+    count: positiveInt("Count").max(1000),
+    unattended: z.boolean(),
+    loadCapacity: positiveInt("Load capacity").nullable(),
+    runSeconds: positiveInt("Run time").nullable(),
+  })
+  .superRefine((station, ctx) => {
+    if (station.unattended && (station.loadCapacity === null || station.runSeconds === null)) {
+      ctx.addIssue({ code: "custom", path: ["loadCapacity"], message: "Unattended stations need a load capacity and a run time" });
+    }
+  });
+export type StationFields = z.infer<typeof stationFields>;
+
+export const createStationInput = z.object({ station: stationFields });
+export const updateStationInput = z.object({ id, expectedVersion: z.number().int().min(0), station: stationFields });
+export const byIdInput = z.object({ id });
+
+export const materialFields = z.object({
+  name,
+  category: z.enum(MATERIAL_CATEGORIES),
+  alloy: optionalText(60).nullable(),
+  gauge: optionalText(30).nullable(),
+  unit: z.enum(MATERIAL_UNITS),
+  unitCostCents: nonNegativeInt("Unit cost"),
+  reorderPointMilli: nonNegativeInt("Reorder point"),
+});
+export type MaterialFields = z.infer<typeof materialFields>;
+
+export const createMaterialInput = z.object({ material: materialFields, openingStockMilli: nonNegativeInt("Opening stock").default(0) });
+export const updateMaterialInput = z.object({ id, expectedVersion: z.number().int().min(0), material: materialFields });
+export const listMaterialsInput = z.object({ search: optionalText(120).optional(), lowStockOnly: z.boolean().optional() });
+
+export const recordMovementInput = z
+  .object({
+    materialId: id,
+    kind: z.enum(["RECEIVE", "ADJUST", "CONSUME"]),
+    // RECEIVE and CONSUME take a positive amount; ADJUST a signed one.
+    quantityMilli: z.number().int().min(-2_000_000_000).max(2_000_000_000),
+    unitCostCents: nonNegativeInt("Unit cost").nullable().optional(),
+    note: optionalText(500).default(""),
+  })
+  .superRefine((movement, ctx) => {
+    if (movement.quantityMilli === 0) ctx.addIssue({ code: "custom", path: ["quantityMilli"], message: "Enter a quantity other than zero" });
+    if (movement.kind !== "ADJUST" && movement.quantityMilli < 0) {
+      ctx.addIssue({ code: "custom", path: ["quantityMilli"], message: "Enter a positive quantity" });
+    }
+  });
+
+export const catalogFields = z.object({ name, description: optionalText(1000).default("") });
+export const createCatalogInput = z.object({ catalog: catalogFields });
+export const updateCatalogInput = z.object({ id, expectedVersion: z.number().int().min(0), catalog: catalogFields });
+
+export const shareCatalogInput = z.object({
+  catalogId: id,
+  // The target studio's address (slug) or its owner's email.
+  target: z.string().trim().toLowerCase().min(3, { message: "Enter a studio address or an owner's email" }).max(200),
+});
+export const revokeShareInput = z.object({ shareId: id });
+
+export const bomLineInput = z.object({ materialId: id, quantityMilli: positiveInt("Quantity") });
+export const overrideInput = z.object({ step: z.number().int().min(0), secondsPerPiece: nonNegativeInt("Override") });
+export const variantInput = z.object({
+  name: name,
+  bom: z.array(bomLineInput).max(50),
+  overrides: z.array(overrideInput).max(50).default([]),
+});
+export const stepInput = z
+  .object({
+    name,
+    stationId: id,
+    setupSeconds: nonNegativeInt("Setup time"),
+    secondsPerPiece: nonNegativeInt("Time per piece"),
+    batchable: z.boolean(),
+    batchFamily: optionalText(80).nullable(),
+    maxBatchSize: positiveInt("Max batch size").nullable(),
+    unattendedRunSeconds: positiveInt("Unattended run time").nullable(),
+  })
+  .superRefine((step, ctx) => {
+    if (step.batchable && !step.batchFamily) {
+      ctx.addIssue({ code: "custom", path: ["batchFamily"], message: "Batchable steps need a batch family" });
+    }
+  });
+
+const photoUrl = z
+  .string()
+  .trim()
+  .max(1000)
+  .url({ message: "Enter a full https:// address" })
+  .refine((url) => url.startsWith("https://"), { message: "Use an https:// address" })
+  .nullable();
+
+export const designFields = z.object({
+  name,
+  sku: z.string().trim().min(1, { message: "Enter a SKU" }).max(40).regex(/^[A-Za-z0-9._-]+$/, { message: "Use letters, digits, dot, dash or underscore" }),
+  description: optionalText(4000).default(""),
+  photoUrl,
+  catalogIds: z.array(id).min(1, { message: "Choose at least one catalog" }).max(20),
+  variants: z.array(variantInput).min(1, { message: "Add at least one variant" }).max(100),
+  steps: z.array(stepInput).min(1, { message: "Add at least one routing step" }).max(50),
+});
+export type DesignFields = z.infer<typeof designFields>;
+
+export const createDesignInput = z.object({ design: designFields });
+export const updateDesignInput = z.object({ id, expectedVersion: z.number().int().min(1), design: designFields });
+export const listDesignsInput = z.object({
+  search: optionalText(120).optional(),
+  catalogId: id.optional(),
+  scope: z.enum(["all", "own", "shared"]).default("all"),
+});
+export const getVersionInput = z.object({ versionId: id });
+export const forkDesignInput = z.object({ id, catalogId: id, sku: designFields.shape.sku });
+
+export const costingInput = z.object({
+  labourRateCents: nonNegativeInt("Labour rate").max(10_000_00),
+  costingBatchSize: positiveInt("Typical batch size").max(10_000),
+});

@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import type { StudioContext } from "~/server/trpc/procedures";
+import { notFound, staleEdit, uniqueOr } from "./errors";
+import type { StationFields, updateStationInput } from "./schemas";
+
+const stationSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  count: true,
+  unattended: true,
+  loadCapacity: true,
+  runSeconds: true,
+  archivedAt: true,
+  version: true,
+} as const;
+
+function machineFields(station: StationFields) {
+  // Attended stations carry no load capacity or run time.
+  return station.unattended ? station : { ...station, loadCapacity: null, runSeconds: null };
+}
+
+export function listStations(ctx: StudioContext) {
+  return ctx.db.station.findMany({
+    where: { studioId: ctx.studio.id },
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+    select: stationSelect,
+  });
+}
+
+export async function createStation(ctx: StudioContext, station: StationFields) {
+  return uniqueOr(
+    ctx.db.station.create({ data: { ...machineFields(station), studioId: ctx.studio.id }, select: stationSelect }),
+    `A station named "${station.name}" already exists.`,
+  );
+}
+
+export async function updateStation(ctx: StudioContext, input: z.infer<typeof updateStationInput>) {
+  const { count } = await uniqueOr(
+    ctx.db.station.updateMany({
+      where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
+      data: { ...machineFields(input.station), version: { increment: 1 } },
+    }),
+    `A station named "${input.station.name}" already exists.`,
+  );
+  if (count === 0) await throwMissingOrStale(ctx, input.id);
+  return ctx.db.station.findFirstOrThrow({ where: { id: input.id, studioId: ctx.studio.id }, select: stationSelect });
+}
+
+/** Archived stations stay on past versions' routing but cannot be chosen for new steps. */
+export async function setStationArchived(ctx: StudioContext, id: string, archived: boolean) {
+  const { count } = await ctx.db.station.updateMany({
+    where: { id, studioId: ctx.studio.id },
+    data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+  });
+  if (count === 0) throw notFound("Station");
+  return { id, archived };
+}
+
+async function throwMissingOrStale(ctx: StudioContext, id: string): Promise<never> {
+  const exists = await ctx.db.station.count({ where: { id, studioId: ctx.studio.id } });
+  throw exists ? staleEdit("station") : notFound("Station");
+}
