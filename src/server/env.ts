@@ -1,6 +1,9 @@
 import { z } from "zod";
 
 // Server configuration, read once. Every variable is documented in .env.example.
+/** An empty value (`STRIPE_SECRET_KEY=` copied from .env.example) means unset. */
+const blankAsUnset = <T extends z.ZodType>(type: T) => z.preprocess((value) => (value === "" ? undefined : value), type);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
@@ -8,6 +11,18 @@ const schema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  // Billing (optional: without STRIPE_SECRET_KEY billing shows "not configured" and studios keep their plan).
+  STRIPE_SECRET_KEY: blankAsUnset(z.string().optional()),
+  STRIPE_WEBHOOK_SECRET: blankAsUnset(z.string().optional()),
+  STRIPE_PRICE_SOLO: blankAsUnset(z.string().optional()),
+  STRIPE_PRICE_STUDIO: blankAsUnset(z.string().optional()),
+  STRIPE_PRICE_WORKSHOP: blankAsUnset(z.string().optional()),
+  // Tests only: point stripe-node at a local Stripe API double. Never set in production.
+  STRIPE_API_HOST: blankAsUnset(z.string().optional()),
+  STRIPE_API_PORT: blankAsUnset(z.coerce.number().int().min(1).max(65535).optional()),
+  STRIPE_API_PROTOCOL: blankAsUnset(z.enum(["http", "https"]).optional()),
+  // Public URL of the app, for Stripe return URLs (falls back to NEXTAUTH_URL).
+  APP_URL: blankAsUnset(z.string().url().optional()),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

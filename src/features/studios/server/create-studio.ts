@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { trialSubscription } from "~/server/billing/subscription-state";
 import type { CreateStudioInput } from "./schemas";
 
 /** A new tenant: the studio and its owner's membership, together or not at all. */
@@ -11,6 +12,8 @@ export async function createStudio(db: PrismaClient, userId: string, input: Crea
         select: { id: true, slug: true, name: true },
       });
       await tx.membership.create({ data: { studioId: studio.id, userId, role: "OWNER" } });
+      // Every new studio starts on the trial of the middle plan (billing).
+      await tx.studioSubscription.create({ data: { studioId: studio.id, ...trialSubscription(new Date()) } });
       return studio;
     });
   } catch (error) {

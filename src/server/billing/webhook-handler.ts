@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type Stripe from "stripe";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { systemDb } from "~/server/db";
+import { logger } from "~/server/logger";
+import { applyFacts, factsFromEvent, type EventFacts } from "./apply-event";
+import { TRIAL_DAYS, TRIAL_PLAN, type PriceIds } from "./plans";
+import { billingConfig } from "./stripe-client";
+
+// Applies one verified Stripe event, exactly once. The event id is inserted into StripeEvent in the same
+// transaction as its effect: a redelivery (even a concurrent one, which waits on the primary key) finds the
+// row and changes nothing; a failure rolls both back so Stripe's retry can apply it. The studio's
+// subscription row is locked (FOR UPDATE) while the event is compared with the last applied one, so two
+// events for one studio never interleave. Runs on the owner connection: webhooks cross tenants.
+
+export type WebhookOutcome = "applied" | "stale" | "unmatched" | "unhandled" | "duplicate";
+
+type Tx = Prisma.TransactionClient;
+
+async function findStudioId(tx: Tx, facts: Exclude<EventFacts, { kind: "unhandled" }>): Promise<string | null> {
+  if (facts.studioId) {
+    const studio = await tx.studio.findUnique({ where: { id: facts.studioId }, select: { id: true } });
+    if (studio) return studio.id;
+  }
+  if (facts.customerId) {
+    const row = await tx.studioSubscription.findUnique({ where: { stripeCustomerId: facts.customerId }, select: { studioId: true } });
+    if (row) return row.studioId;
+  }
+  if (facts.subscriptionId) {
+    const row = await tx.studioSubscription.findFirst({ where: { stripeSubscriptionId: facts.subscriptionId }, select: { studioId: true } });
+    if (row) return row.studioId;
+  }
+  return null;
+}
+
+/** Creates the row for a studio that predates billing (trialing since its creation), then locks it. */
+async function lockSubscriptionRow(tx: Tx, studioId: string) {
+  await tx.$executeRaw`
+    INSERT INTO "StudioSubscription" ("id", "studioId", "plan", "status", "trialEndsAt", "updatedAt")
+    SELECT ${randomUUID()}, s."id", ${TRIAL_PLAN}::"PlanKey", 'trialing', s."createdAt" + make_interval(days => ${TRIAL_DAYS}), now()
+      FROM "Studio" s WHERE s."id" = ${studioId}
+    ON CONFLICT ("studioId") DO NOTHING`;
+  await tx.$queryRaw`SELECT 1 FROM "StudioSubscription" WHERE "studioId" = ${studioId} FOR UPDATE`;
+  return tx.studioSubscription.findUniqueOrThrow({ where: { studioId } });
+}
+
+export async function handleStripeEvent(
+  event: Stripe.Event,
+  options: { db?: PrismaClient; prices?: PriceIds } = {},
+): Promise<WebhookOutcome> {
+  const db = options.db ?? systemDb();
+  const prices = options.prices ?? billingConfig().prices;
+  const facts = factsFromEvent(event);
+  const created = new Date(event.created * 1000);
+
+  return db.$transaction(
+    async (tx) => {
+      const inserted = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "StripeEvent" ("id", "type", "created", "outcome")
+        VALUES (${event.id}, ${event.type}, ${created}, 'processing')
+        ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
+      if (inserted.length === 0) return "duplicate";
+
+      let outcome: WebhookOutcome = "unhandled";
+      let studioId: string | null = null;
+      if (facts.kind !== "unhandled") {
+        studioId = await findStudioId(tx, facts);
+        if (!studioId) {
+          outcome = "unmatched";
+          logger.warn("stripe.webhook.unmatched", { eventId: event.id, type: event.type });
+        } else {
+          const row = await lockSubscriptionRow(tx, studioId);
+          const change = applyFacts(row, facts, { id: event.id, created }, prices);
+          if (change) {
+            await tx.studioSubscription.update({
+              where: { studioId },
+              data: { ...change, appliedEventCount: { increment: 1 } },
+            });
+            outcome = "applied";
+          } else {
+            outcome = "stale";
+          }
+        }
+      }
+      await tx.stripeEvent.update({ where: { id: event.id }, data: { outcome, targetStudioId: studioId } });
+      return outcome;
+    },
+    { maxWait: 5_000, timeout: 10_000 },
+  );
+}
