@@ -85,7 +85,10 @@ export async function setDesignArchived(ctx: CatalogCtx, id: string, archived: b
 }
 
 export async function updateCosting(ctx: CatalogCtx, input: { labourRateCents: number; costingBatchSize: number }) {
-  await ctx.db.studio.updateMany({ where: { id: ctx.studio.id }, data: input });
+  await ctx.db.studio.updateMany({
+    where: { id: ctx.studio.id },
+    data: { labourRateCents: input.labourRateCents, costingBatchSize: input.costingBatchSize },
+  });
   return getCosting(ctx);
 }
 

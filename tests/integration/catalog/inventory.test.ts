@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { systemDb, withTenant } from "~/server/db";
+import { callerFor, errorCode } from "../../helpers/caller";
+import { addMember, makeStudio } from "../../helpers/factories";
+
+const bench = { name: "Solder bench", kind: "SOLDER_BENCH" as const, count: 2, unattended: false, loadCapacity: null, runSeconds: null };
+const silver = { name: "Sterling sheet 22ga", category: "METAL" as const, alloy: "925", gauge: "22", unit: "GRAM" as const, unitCostCents: 95, reorderPointMilli: 20_000 };
+
+describe("stations", () => {
+  it("creates, lists and updates stations with a version check", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    const station = await caller.station.create({ studioId: studio.id, station: bench });
+    const tumbler = await caller.station.create({
+      studioId: studio.id,
+      station: { name: "Tumbler", kind: "TUMBLER", count: 1, unattended: true, loadCapacity: 150, runSeconds: 3600 },
+    });
+    expect(tumbler).toMatchObject({ unattended: true, loadCapacity: 150, runSeconds: 3600 });
+
+    const updated = await caller.station.update({ studioId: studio.id, id: station.id, expectedVersion: 0, station: { ...bench, count: 3 } });
+    expect(updated).toMatchObject({ count: 3, version: 1 });
+    expect(await errorCode(caller.station.update({ studioId: studio.id, id: station.id, expectedVersion: 0, station: bench }))).toBe("CONFLICT");
+    expect(await errorCode(caller.station.create({ studioId: studio.id, station: bench }))).toBe("CONFLICT");
+
+    await caller.station.setArchived({ studioId: studio.id, id: tumbler.id, archived: true });
+    const list = await caller.station.list({ studioId: studio.id });
+    expect(list.map((s) => [s.name, s.archivedAt !== null])).toEqual([
+      ["Solder bench", false],
+      ["Tumbler", true],
+    ]);
+  });
+
+  it("requires load capacity and run time for unattended stations, with a field message", async () => {
+    const { studio, owner } = await makeStudio();
+    await expect(
+      callerFor(owner).station.create({ studioId: studio.id, station: { ...bench, name: "Pickle", unattended: true } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("need a load capacity") });
+  });
+
+  it("lets an assistant read stations but not change them", async () => {
+    const { studio, owner } = await makeStudio();
+    const assistant = await addMember(studio.id, "ASSISTANT");
+    await callerFor(owner).station.create({ studioId: studio.id, station: bench });
+    expect(await callerFor(assistant).station.list({ studioId: studio.id })).toHaveLength(1);
+    expect(await errorCode(callerFor(assistant).station.create({ studioId: studio.id, station: { ...bench, name: "x" } }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("materials and the stock ledger", () => {
+  it("keeps on-hand equal to the ledger: opening stock, receive, consume, adjust", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    const material = await caller.material.create({ studioId: studio.id, material: silver, openingStockMilli: 50_000 });
+    expect(material.onHandMilli).toBe(50_000);
+
+    await caller.material.recordMovement({ studioId: studio.id, materialId: material.id, kind: "RECEIVE", quantityMilli: 25_000, unitCostCents: 110, note: "Rio order" });
+    await caller.material.recordMovement({ studioId: studio.id, materialId: material.id, kind: "CONSUME", quantityMilli: 40_000 });
+    await caller.material.recordMovement({ studioId: studio.id, materialId: material.id, kind: "ADJUST", quantityMilli: -1_500, note: "Scrap" });
+
+    const detail = await caller.material.get({ studioId: studio.id, id: material.id });
+    expect(detail.onHandMilli).toBe(33_500);
+    expect(detail.unitCostCents).toBe(110);
+    expect(detail.movements.map((m) => [m.kind, m.quantityMilli, m.balanceAfterMilli])).toEqual([
+      ["ADJUST", -1_500, 33_500],
+      ["CONSUME", -40_000, 35_000],
+      ["RECEIVE", 25_000, 75_000],
+      ["RECEIVE", 50_000, 50_000],
+    ]);
+    const sum = await systemDb().stockMovement.aggregate({ where: { materialId: material.id }, _sum: { quantityMilli: true } });
+    expect(sum._sum.quantityMilli).toBe(33_500);
+
+    // Low stock: 33.5 g is above the 20 g reorder point until more is consumed.
+    expect(await caller.material.list({ studioId: studio.id, lowStockOnly: true })).toHaveLength(0);
+    await caller.material.recordMovement({ studioId: studio.id, materialId: material.id, kind: "CONSUME", quantityMilli: 20_000 });
+    expect((await caller.material.list({ studioId: studio.id, lowStockOnly: true })).map((m) => m.id)).toEqual([material.id]);
+  });
+
+  it("refuses to consume more than is on hand and writes nothing", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    const material = await caller.material.create({ studioId: studio.id, material: silver, openingStockMilli: 1_000 });
+    await expect(
+      caller.material.recordMovement({ studioId: studio.id, materialId: material.id, kind: "CONSUME", quantityMilli: 2_000 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Not enough stock") });
+    expect(await systemDb().stockMovement.count({ where: { materialId: material.id } })).toBe(1);
+    expect((await caller.material.get({ studioId: studio.id, id: material.id })).onHandMilli).toBe(1_000);
+  });
+
+  it("searches by name or alloy, and rejects duplicate names and stale edits", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    const m = await caller.material.create({ studioId: studio.id, material: silver });
+    await caller.material.create({ studioId: studio.id, material: { ...silver, name: "Lobster clasp", category: "FINDING", alloy: "gold fill", gauge: null, unit: "PIECE" } });
+    expect((await caller.material.list({ studioId: studio.id, search: "GOLD" })).map((x) => x.name)).toEqual(["Lobster clasp"]);
+    expect(await errorCode(caller.material.create({ studioId: studio.id, material: silver }))).toBe("CONFLICT");
+    await caller.material.update({ studioId: studio.id, id: m.id, expectedVersion: 0, material: { ...silver, unitCostCents: 99 } });
+    expect(await errorCode(caller.material.update({ studioId: studio.id, id: m.id, expectedVersion: 0, material: silver }))).toBe("CONFLICT");
+  });
+
+  it("makes the ledger append-only for the app role: updates and deletes are refused by the database", async () => {
+    const { studio, owner } = await makeStudio();
+    const material = await callerFor(owner).material.create({ studioId: studio.id, material: silver, openingStockMilli: 5_000 });
+    await expect(withTenant(studio.id, (db) => db.stockMovement.updateMany({ data: { quantityMilli: 1 } }))).rejects.toThrow(/permission denied/i);
+    await expect(withTenant(studio.id, (db) => db.stockMovement.deleteMany({}))).rejects.toThrow(/permission denied/i);
+    expect(await systemDb().stockMovement.count({ where: { materialId: material.id } })).toBe(1);
+  });
+});
