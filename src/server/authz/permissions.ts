@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "studio:delete": "OWNER",
   "members:read": "ASSISTANT",
   "members:manage": "ADMIN",
+  // Handing the studio over: the owner alone (the old owner becomes an admin).
+  "members:transfer-ownership": "OWNER",
   "catalog:read": "ASSISTANT",
   "catalog:edit": "ADMIN",
   // Sharing a catalog gives another studio a read-only copy of the studio's designs: an owner's decision.

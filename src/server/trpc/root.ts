@@ -1,10 +1,14 @@
+import { accountRouter } from "~/features/account/server/router";
 import { authRouter } from "~/features/auth/server/router";
 import { catalogRouter, designRouter, materialRouter, stationRouter } from "~/features/catalog/server/router";
 import { studioRouter } from "~/features/studios/server/router";
+import { teamRouter } from "~/features/team/server/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
+  team: teamRouter,
   studio: studioRouter,
   station: stationRouter,
   material: materialRouter,
@@ -23,6 +27,14 @@ export const NON_TENANT_PROCEDURES: Record<string, string> = {
   "auth.signUp": "creates an account; no studio yet",
   "auth.me": "the caller's own account",
   "auth.signOutEverywhere": "the caller's own account",
+  "auth.requestPasswordReset": "no session: mails a reset link to an account's address",
+  "auth.resetPassword": "no session: the single-use link from the reset mail",
+  "auth.verifyEmail": "no session needed: the single-use link from the verification mail",
+  "auth.resendVerification": "the caller's own account",
+  "account.get": "the caller's own account",
+  "account.updateName": "the caller's own account",
+  "account.changePassword": "the caller's own account",
+  "team.acceptInvite": "the invitee is not a member yet; the invitation is found by its token and must match the account's email",
   "studio.create": "creates a new tenant and its owner membership",
   "studio.listMine": "the caller's own memberships, for the studio switcher",
 };

@@ -24,9 +24,11 @@ export type IsolationCase = {
 
 import { catalogCases } from "./cases/catalog";
 import { studioCases } from "./cases/studios";
+import { teamCases } from "./cases/team";
 
 /** Every feature adds its file under cases/ and spreads it here. */
 export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...studioCases,
+  ...teamCases,
   ...catalogCases,
 };

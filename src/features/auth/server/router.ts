@@ -1,15 +1,21 @@
 import { systemDb } from "~/server/db";
+import { clientIp } from "~/server/http/client-ip";
 import { logger } from "~/server/logger";
-import { router } from "~/server/trpc/init";
-import { publicProcedure } from "~/server/trpc/init";
+import { publicProcedure, router } from "~/server/trpc/init";
 import { protectedProcedure } from "~/server/trpc/procedures";
-import { signUpInput } from "./schemas";
+import { resendVerification, sendVerificationMailQuietly, verifyEmail } from "./email-verification";
+import { requestPasswordReset, resetPassword } from "./password-reset";
+import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
+import { requestPasswordResetInput, resetPasswordInput, signUpInput, verifyEmailInput } from "./schemas";
 import { signUp } from "./sign-up";
 
 export const authRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(async ({ input }) => {
+  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+    const ip = clientIp(ctx.headers);
+    await consumeRateLimit(systemDb(), [[ip ? `signup:ip:${ip}` : null, RATE_LIMITS.signUpPerAddress]], "Too many sign-ups");
     const user = await signUp(systemDb(), input);
     logger.info("auth.sign_up", { userId: user.id });
+    await sendVerificationMailQuietly(systemDb(), { ...user, name: input.name });
     return user;
   }),
   me: protectedProcedure.query(({ ctx }) => ctx.user),
@@ -19,4 +25,12 @@ export const authRouter = router({
     logger.info("auth.sign_out_everywhere", { userId: ctx.user.id });
     return { ok: true };
   }),
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset(systemDb(), input.email, clientIp(ctx.headers))),
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(({ input }) => resetPassword(systemDb(), input.token, input.password)),
+  verifyEmail: publicProcedure.input(verifyEmailInput).mutation(({ input }) => verifyEmail(systemDb(), input.token)),
+  resendVerification: protectedProcedure.mutation(({ ctx }) => resendVerification(systemDb(), ctx.user.id)),
 });

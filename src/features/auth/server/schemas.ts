@@ -27,3 +27,9 @@ export const signInInput = z.object({
   email: emailSchema,
   password: z.string().min(1, { message: "Enter your password" }).max(128),
 });
+
+export const tokenSchema = z.string().trim().min(1).max(200);
+
+export const requestPasswordResetInput = z.object({ email: emailSchema });
+export const resetPasswordInput = z.object({ token: tokenSchema, password: newPasswordSchema });
+export const verifyEmailInput = z.object({ token: tokenSchema });

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { retryAfterSeconds } from "./rate-limit";
 
-// Failed sign-ins in a sliding window, per account and per client address. Past the limit the
+// Failed sign-ins in a sliding window (RateLimitHit rows), per account and per client address. Past the limit the
 // sign-in answers 429 until old failures age out: slows guessing without locking a real user out
 // for good (OWASP ASVS 2.2.1).
 export const SIGN_IN_LIMITS = {
@@ -18,35 +19,25 @@ function keys({ email, ip }: ThrottleKeys): { account: string; address: string |
 /** Seconds until another attempt is allowed, or 0 when allowed now. */
 export async function signInRetryAfter(db: PrismaClient, who: ThrottleKeys, now = new Date()): Promise<number> {
   const { account, address } = keys(who);
-  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs);
   const checks: Array<[string, number]> = [[account, SIGN_IN_LIMITS.perAccount]];
   if (address) checks.push([address, SIGN_IN_LIMITS.perAddress]);
   let wait = 0;
-  for (const [key, limit] of checks) {
-    const recent = await db.authFailure.findMany({
-      where: { key, createdAt: { gt: since } },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: { createdAt: true },
-    });
-    if (recent.length >= limit) {
-      const oldestCounted = recent[recent.length - 1]!.createdAt.getTime();
-      wait = Math.max(wait, Math.ceil((oldestCounted + SIGN_IN_LIMITS.windowMs - now.getTime()) / 1000));
-    }
+  for (const [key, max] of checks) {
+    wait = Math.max(wait, await retryAfterSeconds(db, key, { windowMs: SIGN_IN_LIMITS.windowMs, max }, now));
   }
   return wait;
 }
 
 export async function recordSignInFailure(db: PrismaClient, who: ThrottleKeys): Promise<void> {
   const { account, address } = keys(who);
-  await db.authFailure.createMany({ data: [{ key: account }, ...(address ? [{ key: address }] : [])] });
+  await db.rateLimitHit.createMany({ data: [{ key: account }, ...(address ? [{ key: address }] : [])] });
 }
 
 /** A successful sign-in clears the account's failures (not the address's). */
 export async function clearAccountFailures(db: PrismaClient, email: string): Promise<void> {
-  await db.authFailure.deleteMany({ where: { key: keys({ email, ip: null }).account } });
+  await db.rateLimitHit.deleteMany({ where: { key: keys({ email, ip: null }).account } });
 }
 
 export async function pruneOldFailures(db: PrismaClient, now = new Date()): Promise<void> {
-  await db.authFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_LIMITS.windowMs) } } });
+  await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_LIMITS.windowMs) } } });
 }

@@ -1,0 +1,48 @@
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import { hashPassword, verifyPassword } from "~/features/auth/server/password";
+import { tooManyRequests } from "~/features/auth/server/rate-limit";
+import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from "~/features/auth/server/throttle";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { logger } from "~/server/logger";
+import type { changePasswordInput, updateNameInput } from "./schemas";
+
+export async function getAccount(db: PrismaClient, userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, emailVerifiedAt: true, createdAt: true },
+  });
+}
+
+export async function updateName(db: PrismaClient, userId: string, input: z.infer<typeof updateNameInput>) {
+  await db.user.update({ where: { id: userId }, data: { name: input.name } });
+  return getAccount(db, userId);
+}
+
+/**
+ * Needs the current password (wrong guesses count toward the sign-in throttle, so a stolen session
+ * cannot be used to guess it). A new password ends every session of the account, this one included
+ * (sessionVersion): the page signs straight back in with the new password.
+ */
+export async function changePassword(
+  db: PrismaClient,
+  user: { id: string; email: string },
+  input: z.infer<typeof changePasswordInput>,
+  ip: string | null,
+) {
+  const wait = await signInRetryAfter(db, { email: user.email, ip });
+  if (wait > 0) throw tooManyRequests(wait, "Too many wrong passwords");
+  const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+    await recordSignInFailure(db, { email: user.email, ip });
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is not correct." });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a password different from the current one." });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  await clearAccountFailures(db, user.email);
+  logger.info("auth.password_changed", { userId: user.id });
+  return { ok: true };
+}

@@ -1,0 +1,14 @@
+import { systemDb } from "~/server/db";
+import { clientIp } from "~/server/http/client-ip";
+import { router } from "~/server/trpc/init";
+import { protectedProcedure } from "~/server/trpc/procedures";
+import { changePassword, getAccount, updateName } from "./account";
+import { changePasswordInput, updateNameInput } from "./schemas";
+
+export const accountRouter = router({
+  get: protectedProcedure.query(({ ctx }) => getAccount(systemDb(), ctx.user.id)),
+  updateName: protectedProcedure.input(updateNameInput).mutation(({ ctx, input }) => updateName(systemDb(), ctx.user.id, input)),
+  changePassword: protectedProcedure
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) => changePassword(systemDb(), ctx.user, input, clientIp(ctx.headers))),
+});

@@ -1,0 +1,44 @@
+import { ROLE_LABELS, type StudioRole } from "~/server/authz/permissions";
+
+// Plain ASCII text plus a minimal HTML version. Names come from users: escaped in HTML.
+export type MailContent = { subject: string; text: string; html: string };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function layout(paragraphs: string[], link: { href: string; label: string }, footer: string): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px">${body}<p><a href="${escapeHtml(link.href)}" style="display:inline-block;background:#b45309;color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none">${escapeHtml(link.label)}</a></p><p style="color:#57534e;font-size:13px">${escapeHtml(footer)}<br>${escapeHtml(link.href)}</p></body></html>`;
+}
+
+export function invitationMail(input: { studioName: string; inviterName: string; role: StudioRole; link: string }): MailContent {
+  const role = ROLE_LABELS[input.role].toLowerCase();
+  const intro = `${input.inviterName} invited you to join ${input.studioName} on Benchflow as ${role}.`;
+  const footer = "The link works once and expires in 7 days. If you did not expect this, ignore this email.";
+  return {
+    subject: `Join ${input.studioName} on Benchflow`,
+    text: `${intro}\n\nAccept the invitation:\n${input.link}\n\n${footer}\n`,
+    html: layout([intro], { href: input.link, label: "Accept the invitation" }, footer),
+  };
+}
+
+export function passwordResetMail(input: { name: string; link: string }): MailContent {
+  const intro = `Hi ${input.name}, someone (hopefully you) asked to reset your Benchflow password.`;
+  const footer = "The link works once and expires in 1 hour. If you did not ask for this, ignore this email.";
+  return {
+    subject: "Reset your Benchflow password",
+    text: `${intro}\n\nChoose a new password:\n${input.link}\n\n${footer}\n`,
+    html: layout([intro], { href: input.link, label: "Choose a new password" }, footer),
+  };
+}
+
+export function verificationMail(input: { name: string; link: string }): MailContent {
+  const intro = `Hi ${input.name}, please confirm that this is your email address.`;
+  const footer = "The link expires in 24 hours.";
+  return {
+    subject: "Confirm your email address for Benchflow",
+    text: `${intro}\n\nConfirm your address:\n${input.link}\n\n${footer}\n`,
+    html: layout([intro], { href: input.link, label: "Confirm my address" }, footer),
+  };
+}
