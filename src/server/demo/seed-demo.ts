@@ -11,8 +11,8 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
   if (await db.user.findUnique({ where: { email: DEMO_LOGIN.email } })) return { created: false };
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
   await db.$transaction(async (tx) => {
-    const owner = await tx.user.create({ data: { email: DEMO_LOGIN.email, name: "Rosa Demo", passwordHash } });
-    const assistant = await tx.user.create({ data: { email: DEMO_ASSISTANT.email, name: "Theo Assistant", passwordHash } });
+    const owner = await tx.user.create({ data: { email: DEMO_LOGIN.email, name: "Rosa Demo", passwordHash, emailVerifiedAt: new Date() } });
+    const assistant = await tx.user.create({ data: { email: DEMO_ASSISTANT.email, name: "Theo Assistant", passwordHash, emailVerifiedAt: new Date() } });
     const studio = await tx.studio.create({
       data: {
         name: "Demo Studio",

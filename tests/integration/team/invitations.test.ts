@@ -5,6 +5,7 @@ import { systemDb } from "~/server/db";
 import { callerFor, errorCode } from "../../helpers/caller";
 import { addMember, makeStudio, makeUser, uniqueSuffix, verifyEmailOf } from "../../helpers/factories";
 import { linkToken, startMailServer } from "./mail-server";
+import { roomyPlan } from "./plan";
 
 let smtp: Awaited<ReturnType<typeof startMailServer>>;
 
@@ -20,6 +21,7 @@ afterAll(async () => {
 
 async function verifiedStudio() {
   const { studio, owner } = await makeStudio();
+  await roomyPlan(studio.id);
   return { studio, owner: await verifyEmailOf(owner) };
 }
 

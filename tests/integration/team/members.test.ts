@@ -4,11 +4,13 @@ import { systemDb } from "~/server/db";
 import type { StudioRole } from "~/server/authz/permissions";
 import { callerFor, errorCode } from "../../helpers/caller";
 import { addMember, makeStudio, makeUser, uniqueSuffix, verifyEmailOf } from "../../helpers/factories";
+import { roomyPlan } from "./plan";
 
 // Mails go to the file transport here (no SMTP_URL): invitations.test.ts covers real SMTP.
 
-async function team() {
+async function team(options: { roomy?: boolean } = { roomy: true }) {
   const { studio, owner } = await makeStudio();
+  if (options.roomy) await roomyPlan(studio.id);
   const admin = await verifyEmailOf(await addMember(studio.id, "ADMIN"));
   const assistant = await verifyEmailOf(await addMember(studio.id, "ASSISTANT"));
   await verifyEmailOf(owner);
@@ -140,9 +142,9 @@ describe("team rules", () => {
   });
 
   it("concurrent invites at the seat limit: exactly the free seats are taken", async () => {
-    const t = await team();
+    const t = await team({ roomy: false });
     const limit = await seatLimit(t.studio.id);
-    // Fill the studio to two seats below the limit (3 members exist already).
+    // Fill the studio (on its default plan) to two seats below the limit; 3 members exist already.
     const fillers = await Promise.all(Array.from({ length: limit - 5 }, () => makeUser()));
     await systemDb().membership.createMany({ data: fillers.map((user) => ({ studioId: t.studio.id, userId: user.id, role: "ASSISTANT" as StudioRole })) });
     const results = await Promise.allSettled(
