@@ -1,5 +1,6 @@
 import { accountRouter } from "~/features/account/server/router";
 import { authRouter } from "~/features/auth/server/router";
+import { billingRouter } from "~/features/billing/server/router";
 import { catalogRouter, designRouter, materialRouter, stationRouter } from "~/features/catalog/server/router";
 import { studioRouter } from "~/features/studios/server/router";
 import { teamRouter } from "~/features/team/server/router";
@@ -14,6 +15,7 @@ export const appRouter = router({
   material: materialRouter,
   catalog: catalogRouter,
   design: designRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -37,4 +39,7 @@ export const NON_TENANT_PROCEDURES: Record<string, string> = {
   "team.acceptInvite": "the invitee is not a member yet; the invitation is found by its token and must match the account's email",
   "studio.create": "creates a new tenant and its owner membership",
   "studio.listMine": "the caller's own memberships, for the studio switcher",
+  "billing.createCheckoutSession":
+    "calls Stripe, which must not happen inside the tenant transaction: billingOwnerProcedure checks membership and billing:manage itself, then uses short withTenant() transactions (isolation cases in cases/billing.ts)",
+  "billing.createPortalSession": "calls Stripe outside any transaction, like billing.createCheckoutSession",
 };

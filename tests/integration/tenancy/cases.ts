@@ -22,6 +22,7 @@ export type IsolationCase = {
   call: (caller: Caller, input: never) => Promise<unknown>;
 };
 
+import { billingCases } from "./cases/billing";
 import { catalogCases } from "./cases/catalog";
 import { studioCases } from "./cases/studios";
 import { teamCases } from "./cases/team";
@@ -31,4 +32,5 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...studioCases,
   ...teamCases,
   ...catalogCases,
+  ...billingCases,
 };
