@@ -1,0 +1,168 @@
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import { useDesignVersion } from "~/features/catalog/server/version-use";
+import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
+import { byStudio } from "~/server/db";
+import type { StudioContext } from "~/server/trpc/procedures";
+import { dueDateFromDay, type listOrdersInput, type OrderFields, type setOrderStatusInput } from "../schemas";
+import { resolveVariants } from "./orderable";
+
+export type OrdersCtx = StudioContext & { user: { id: string } };
+
+export type NewOrder = {
+  kind: OrderKind;
+  customerName: string;
+  notes?: string;
+  source: OrderSource;
+  externalRef?: string | null;
+  lines: Array<{ variantId: string; quantity: number; dueDate: Date }>;
+};
+
+/** Next order number of the studio, serialised per studio by a transaction-scoped advisory lock. */
+async function firstFreeOrderNumber(ctx: OrdersCtx): Promise<number> {
+  await ctx.db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`order-number:${ctx.studio.id}`}))::text AS locked`;
+  const last = await ctx.db.order.aggregate({ where: byStudio(ctx.studio.id), _max: { number: true } });
+  return (last._max.number ?? 0) + 1;
+}
+
+/**
+ * Creates orders with their lines in the request's transaction. Every variant must be orderable (own or a
+ * live share); a shared design's version gets a DesignVersionUse so the order stays readable after a revoke.
+ */
+export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
+  if (orders.length === 0) return [];
+  const variants = await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId)));
+  const shared = new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId));
+  for (const versionId of shared) await useDesignVersion(ctx, versionId);
+
+  let number = await firstFreeOrderNumber(ctx);
+  const created = [];
+  for (const order of orders) {
+    const row = await ctx.db.order.create({
+      data: {
+        studioId: ctx.studio.id,
+        number: number++,
+        kind: order.kind,
+        customerName: order.customerName,
+        notes: order.notes ?? "",
+        source: order.source,
+        externalRef: order.externalRef ?? null,
+        createdById: ctx.user.id,
+      },
+      select: { id: true, number: true },
+    });
+    await ctx.db.orderLine.createMany({
+      data: order.lines.map((line, position) => {
+        const variant = variants.get(line.variantId)!;
+        return {
+          studioId: ctx.studio.id,
+          orderId: row.id,
+          position,
+          designVersionId: variant.designVersionId,
+          variantId: variant.variantId,
+          designName: variant.designName,
+          variantName: variant.variantName,
+          sku: variant.sku,
+          quantity: line.quantity,
+          dueDate: line.dueDate,
+        };
+      }),
+    });
+    created.push(row);
+  }
+  return created;
+}
+
+export async function createManualOrder(ctx: OrdersCtx, order: OrderFields) {
+  const [created] = await createOrders(ctx, [
+    {
+      kind: order.kind,
+      customerName: order.customerName,
+      notes: order.notes,
+      source: "MANUAL",
+      lines: order.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity, dueDate: dueDateFromDay(line.dueDate) })),
+    },
+  ]);
+  return created!;
+}
+
+export async function listOrders(ctx: StudioContext, input: z.infer<typeof listOrdersInput>) {
+  const search = input.search?.trim();
+  const asNumber = search && /^#?\d+$/.test(search) ? Number(search.replace("#", "")) : undefined;
+  const orders = await ctx.db.order.findMany({
+    where: {
+      ...byStudio(ctx.studio.id),
+      ...(input.status ? { status: input.status } : {}),
+      ...(search
+        ? {
+            OR: [
+              { customerName: { contains: search, mode: "insensitive" as const } },
+              { externalRef: { contains: search, mode: "insensitive" as const } },
+              { lines: { some: { OR: [{ designName: { contains: search, mode: "insensitive" as const } }, { sku: { contains: search, mode: "insensitive" as const } }] } } },
+              ...(asNumber !== undefined ? [{ number: asNumber }] : []),
+            ],
+          }
+        : {}),
+    },
+    orderBy: { number: "desc" },
+    take: 300,
+    select: {
+      id: true, number: true, kind: true, customerName: true, source: true, externalRef: true, status: true, createdAt: true,
+      lines: { select: { quantity: true, dueDate: true } },
+    },
+  });
+  return orders.map(({ lines, ...order }) => ({
+    ...order,
+    lineCount: lines.length,
+    pieces: lines.reduce((sum, line) => sum + line.quantity, 0),
+    dueDate: lines.length ? new Date(Math.min(...lines.map((line) => line.dueDate.getTime()))) : null,
+  }));
+}
+
+export async function getOrder(ctx: StudioContext, id: string) {
+  const order = await ctx.db.order.findFirst({
+    where: byStudio(ctx.studio.id, { id }),
+    select: {
+      id: true, number: true, kind: true, customerName: true, notes: true, source: true, externalRef: true, status: true,
+      version: true, createdAt: true,
+      lines: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true, position: true, designVersionId: true, variantId: true, designName: true, variantName: true, sku: true,
+          quantity: true, dueDate: true, status: true,
+          batchItems: { select: { pieces: true, stepPosition: true, batch: { select: { id: true, stepName: true, startAt: true, endAt: true, status: true } } } },
+        },
+      },
+    },
+  });
+  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+  return order;
+}
+
+const LINE_STATUS_FOR: Record<OrderStatus, "OPEN" | "DONE" | "CANCELLED" | null> = {
+  OPEN: "OPEN",
+  IN_PRODUCTION: null,
+  DONE: "DONE",
+  CANCELLED: "CANCELLED",
+};
+
+/** Status change with the optimistic-lock version; cancelling or finishing closes the open lines too. */
+export async function setOrderStatus(ctx: StudioContext, input: z.infer<typeof setOrderStatusInput>) {
+  const updated = await ctx.db.order.updateMany({
+    where: byStudio(ctx.studio.id, { id: input.id, version: input.expectedVersion }),
+    data: { status: input.status, version: { increment: 1 } },
+  });
+  if (updated.count === 0) {
+    const exists = await ctx.db.order.count({ where: byStudio(ctx.studio.id, { id: input.id }) });
+    if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+    throw new TRPCError({ code: "CONFLICT", message: "Someone else changed this order since you opened it. Reload to see their changes." });
+  }
+  const lineStatus = LINE_STATUS_FOR[input.status];
+  if (lineStatus) {
+    await ctx.db.orderLine.updateMany({
+      where: byStudio(ctx.studio.id, { orderId: input.id, status: lineStatus === "OPEN" ? { not: "OPEN" } : "OPEN" }),
+      data: { status: lineStatus },
+    });
+  }
+  return { id: input.id, status: input.status };
+}
