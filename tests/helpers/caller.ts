@@ -4,11 +4,11 @@ import { createContext } from "~/server/trpc/context";
 type SessionUser = { id: string; email: string; sessionVersion?: number };
 
 /** A router caller with the same session shape the Next.js route builds from the next-auth cookie. */
-export function callerFor(user: SessionUser | null, options: { loginAt?: number } = {}) {
+export function callerFor(user: SessionUser | null, options: { loginAt?: number; signal?: AbortSignal } = {}) {
   const session = user
     ? { userId: user.id, email: user.email, sessionVersion: user.sessionVersion ?? 0, loginAt: options.loginAt ?? Date.now() }
     : null;
-  return createCaller(createContext({ session, headers: new Headers() }));
+  return createCaller(createContext({ session, headers: new Headers() }), { signal: options.signal });
 }
 
 /** Runs a call expected to fail and returns the tRPC error code. */

@@ -30,12 +30,18 @@ export type StudioContext = {
   db: TenantDb;
 };
 
+const NO_DB_IN_SUBSCRIPTIONS = new Proxy({} as TenantDb, {
+  get() {
+    throw new Error("Subscriptions have no tenant transaction; read through a query procedure instead.");
+  },
+});
+
 /**
  * The one door to tenant data. Loads the caller's membership from the database on every request, then
  * runs the procedure in a transaction as the row-level-security role with the tenant set. Non-members
  * get NOT_FOUND: another studio's existence is not revealed.
  */
-export const studioScope = t.middleware(async ({ ctx, input, next, path }) => {
+export const studioScope = t.middleware(async ({ ctx, input, next, path, type }) => {
   const user = (ctx as { user?: { id: string } }).user;
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   const studioId = (input as { studioId?: unknown } | undefined)?.studioId;
@@ -49,6 +55,12 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path }) => {
   if (!membership) {
     logger.warn("tenant.denied", { path, userId: user.id, studioId });
     throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
+  }
+  if (type === "subscription") {
+    // A live feed must not hold a transaction open for its lifetime: it reads through its own hub.
+    return next({
+      ctx: { studio: membership.studio, role: membership.role, membershipId: membership.id, db: NO_DB_IN_SUBSCRIPTIONS },
+    });
   }
   return withTenant(studioId, async (db) => {
     const result = await next({

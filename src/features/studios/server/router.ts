@@ -4,6 +4,8 @@ import { permittedProcedure, protectedProcedure, studioProcedure } from "~/serve
 import { createStudio, listMyStudios } from "./create-studio";
 import { createStudioInput, updateStudioInput } from "./schemas";
 import { getStudio, updateStudio } from "./studio-settings";
+import { studioEventsInput } from "./schemas";
+import { studioEventFeed } from "~/server/realtime/studio-events";
 
 export const studioRouter = router({
   // Account-level: a new tenant, and the caller's own memberships.
@@ -16,4 +18,8 @@ export const studioRouter = router({
   update: permittedProcedure("studio:update")
     .input(updateStudioInput)
     .mutation(({ ctx, input }) => updateStudio(ctx, input)),
+  /** Live feed (SSE) of the studio's changes, e.g. topics ["studio."] or ["batch."]. */
+  events: studioProcedure.input(studioEventsInput).subscription(({ ctx, input, signal }) =>
+    studioEventFeed({ studioId: ctx.studio.id, userId: ctx.user.id, topics: input.topics, signal: signal ?? new AbortController().signal }),
+  ),
 });

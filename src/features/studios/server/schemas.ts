@@ -31,3 +31,7 @@ export const updateStudioInput = z.object({
   timeZone: timeZoneSchema,
   workingHours: workingHoursSchema,
 });
+
+export const studioEventsInput = z.object({
+  topics: z.array(z.string().min(1).max(60)).max(10).default([]),
+});

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { permissionsFor } from "~/server/authz/permissions";
+import { publishStudioEvent } from "~/server/realtime/events";
 import { workingHoursSchema } from "../working-hours";
 import type { updateStudioInput } from "./schemas";
 
@@ -37,5 +38,6 @@ export async function updateStudio(ctx: StudioContext, input: z.infer<typeof upd
       message: "Someone else changed these settings since you opened them. Reload to see their changes.",
     });
   }
+  await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "studio.updated", data: { by: ctx.membershipId } });
   return getStudio(ctx);
 }

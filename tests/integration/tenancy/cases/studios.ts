@@ -19,4 +19,9 @@ export const studioCases: Record<string, IsolationCase> = {
     }),
     call: (caller, input) => caller.studio.update(input),
   },
+  "studio.events": {
+    minRole: "ASSISTANT",
+    arrange: async ({ a }) => ({ input: { studioId: a.studio.id, topics: [] }, recordInput: false, snapshot: studioRow(a.studio.id) }),
+    call: (caller, input) => caller.studio.events(input),
+  },
 };
