@@ -6,6 +6,7 @@ import { Alert, Card } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { ROLE_LABELS } from "~/server/authz/permissions";
 import { useTRPC } from "~/trpc/react";
+import { useStudioLive } from "./use-studio-live";
 import { hoursPerWeek, WEEKDAYS } from "../working-hours";
 import { useCan, useCurrentStudio } from "./studio-context";
 
@@ -14,6 +15,7 @@ export function StudioHome() {
   const current = useCurrentStudio();
   const canEdit = useCan("studio:update");
   const studio = useQuery(trpc.studio.get.queryOptions({ studioId: current.id }));
+  useStudioLive(["studio."], [trpc.studio.get.queryKey({ studioId: current.id })]);
 
   if (studio.isPending) return <Spinner label="Loading your studio…" />;
   if (studio.isError) return <Alert>{studio.error.message}</Alert>;

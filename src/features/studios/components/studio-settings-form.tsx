@@ -10,6 +10,7 @@ import { Alert, Card } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useTRPC } from "~/trpc/react";
+import { useStudioLive } from "./use-studio-live";
 import { studioNameSchema, timeZoneSchema } from "../server/schemas";
 import { useCan, useCurrentStudio } from "./studio-context";
 import { timeZoneOptions } from "./time-zones";
@@ -25,6 +26,7 @@ export function StudioSettingsForm() {
   const canEdit = useCan("studio:update");
   const zones = useMemo(() => timeZoneOptions(), []);
   const studio = useQuery(trpc.studio.get.queryOptions({ studioId: current.id }));
+  useStudioLive(["studio."], [trpc.studio.get.queryKey({ studioId: current.id })]);
   const update = useMutation(trpc.studio.update.mutationOptions());
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(formSchema) as never });
