@@ -91,8 +91,8 @@ export function designInput(refs: { catalogId: string; stationId: string; tumble
       { name: "Size 9", bom: [{ materialId: refs.materialId, quantityMilli: 3_000 }], overrides: [{ step: 0, secondsPerPiece: 360 }] },
     ],
     steps: [
-      { name: "Solder join", stationId: refs.stationId, setupSeconds: 600, secondsPerPiece: 240, batchable: true, batchFamily: "hard-solder", maxBatchSize: 20, unattendedRunSeconds: null },
-      { name: "Tumble", stationId: refs.tumblerId, setupSeconds: 300, secondsPerPiece: 30, batchable: true, batchFamily: "tumble-steel", maxBatchSize: 5, unattendedRunSeconds: 7200 },
+      { name: "Solder join", stationId: refs.stationId, setupSeconds: 600, secondsPerPiece: 240, batchable: true, batchFamily: "hard-solder" as string | null, maxBatchSize: 20, unattendedRunSeconds: null as number | null },
+      { name: "Tumble", stationId: refs.tumblerId, setupSeconds: 300, secondsPerPiece: 30, batchable: true, batchFamily: "tumble-steel" as string | null, maxBatchSize: 5, unattendedRunSeconds: 7200 as number | null },
     ],
   };
 }

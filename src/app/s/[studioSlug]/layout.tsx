@@ -26,6 +26,9 @@ export default async function StudioLayout({ children, params }: { children: Rea
               <Link href={base} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Home
               </Link>
+              <Link href={`${base}/catalog`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Catalog
+              </Link>
               <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Settings
               </Link>

@@ -59,10 +59,19 @@ export function StudioHome() {
               )}
             </span>
           </li>
-          {["Describe your designs: their steps, stations and materials", "Enter or import orders", "Plan batches and work them at the bench"].map(
+          <li className="flex gap-3">
+            <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">2</span>
+            <span>
+              Describe your designs: their steps, stations and materials.{" "}
+              <Link href={`/s/${current.slug}/catalog`} className="font-medium text-brand-700 hover:underline">
+                Open the catalog
+              </Link>
+            </span>
+          </li>
+          {["Enter or import orders", "Plan batches and work them at the bench"].map(
             (step, index) => (
               <li key={step} className="flex gap-3 text-stone-500">
-                <span className="flex size-6 items-center justify-center rounded-full bg-stone-100 text-stone-500">{index + 2}</span>
+                <span className="flex size-6 items-center justify-center rounded-full bg-stone-100 text-stone-500">{index + 3}</span>
                 <span>{step} — coming to your studio soon.</span>
               </li>
             ),
