@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { useDesignVersion } from "~/features/catalog/server/version-use";
+import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
@@ -33,7 +33,7 @@ export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
   if (orders.length === 0) return [];
   const variants = await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId)));
   const shared = new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId));
-  for (const versionId of shared) await useDesignVersion(ctx, versionId);
+  for (const versionId of shared) await pinDesignVersion(ctx, versionId);
 
   let number = await firstFreeOrderNumber(ctx);
   const created = [];
@@ -160,7 +160,7 @@ export async function setOrderStatus(ctx: StudioContext, input: z.infer<typeof s
   const lineStatus = LINE_STATUS_FOR[input.status];
   if (lineStatus) {
     await ctx.db.orderLine.updateMany({
-      where: byStudio(ctx.studio.id, { orderId: input.id, status: lineStatus === "OPEN" ? { not: "OPEN" } : "OPEN" }),
+      where: byStudio(ctx.studio.id, { orderId: input.id, status: lineStatus === "OPEN" ? { not: "OPEN" as const } : ("OPEN" as const) }),
       data: { status: lineStatus },
     });
   }

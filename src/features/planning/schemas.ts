@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+const version = z.number().int().min(0);
+
+export const runIdInput = z.object({ runId: id });
+export const boardInput = z.object({ from: z.coerce.date(), to: z.coerce.date() });
+export const batchIdInput = z.object({ batchId: id });
+export const moveBatchInput = z.object({ batchId: id, expectedVersion: version, startAt: z.coerce.date(), personId: id.optional() });
+export const lockBatchInput = z.object({ batchId: id, expectedVersion: version, locked: z.boolean() });
+export const splitBatchInput = z.object({ batchId: id, expectedVersion: version, pieces: z.number().int().min(1) });
+export const mergeBatchesInput = z.object({
+  batchId: id,
+  expectedVersion: version,
+  otherBatchId: id,
+  otherExpectedVersion: version,
+});
+export const cutListInput = z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional(), batchId: id.optional() });

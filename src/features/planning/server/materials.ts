@@ -1,0 +1,82 @@
+import { TRPCError } from "@trpc/server";
+import { byStudio } from "~/server/db";
+import type { StudioContext } from "~/server/trpc/procedures";
+
+export type CutListLine = {
+  key: string;
+  materialId: string | null;
+  name: string;
+  alloy: string | null;
+  gauge: string | null;
+  unit: string;
+  requiredMilli: number;
+  onHandMilli: number | null;
+  shortageMilli: number;
+};
+
+/**
+ * Material requirements for the pieces that *enter production* in the range: batch items of the first routing
+ * step (position 0) of batches starting in [from, to), or of one batch. That is the "cut all your materials
+ * at once" moment: everything for those pieces is cut before the first step. Required = BOM quantity × pieces,
+ * grouped by material; shortage against this studio's on-hand stock. A shared design's BOM names the owner's
+ * material: it is matched to this studio's material of the same name (else shown without stock).
+ */
+export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Date; batchId?: string }) {
+  const studioId = ctx.studio.id;
+  if (!input.batchId && !(input.from && input.to)) throw new TRPCError({ code: "BAD_REQUEST", message: "Give a batch or a date range." });
+  if (input.batchId) {
+    const exists = await ctx.db.batch.count({ where: byStudio(studioId, { id: input.batchId }) });
+    if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+  }
+  const items = await ctx.db.batchItem.findMany({
+    where: byStudio(studioId, {
+      ...(input.batchId ? { batchId: input.batchId } : { stepPosition: 0, batch: { startAt: { gte: input.from, lt: input.to } } }),
+    }),
+    select: { pieces: true, orderLine: { select: { variantId: true, designName: true, variantName: true } } },
+  });
+  const variantIds = [...new Set(items.map((i) => i.orderLine.variantId))];
+  const bom = await ctx.db.bomLine.findMany({
+    where: { variantId: { in: variantIds } },
+    select: { variantId: true, studioId: true, materialId: true, materialName: true, materialUnit: true, quantityMilli: true },
+  });
+  const own = await ctx.db.material.findMany({
+    where: byStudio(studioId),
+    select: { id: true, name: true, alloy: true, gauge: true, unit: true, onHandMilli: true },
+  });
+  const ownById = new Map(own.map((m) => [m.id, m]));
+  const ownByName = new Map(own.map((m) => [`${m.name.toLowerCase()}|${m.unit}`, m]));
+
+  const lines = new Map<string, CutListLine>();
+  const designs = new Map<string, { design: string; variant: string; pieces: number }>();
+  for (const item of items) {
+    const key = `${item.orderLine.designName}|${item.orderLine.variantName}`;
+    const d = designs.get(key) ?? { design: item.orderLine.designName, variant: item.orderLine.variantName, pieces: 0 };
+    d.pieces += item.pieces;
+    designs.set(key, d);
+    for (const line of bom.filter((b) => b.variantId === item.orderLine.variantId)) {
+      const material = line.studioId === studioId ? ownById.get(line.materialId) : ownByName.get(`${line.materialName.toLowerCase()}|${line.materialUnit}`);
+      const lineKey = material ? material.id : `snapshot:${line.materialName}|${line.materialUnit}`;
+      const entry = lines.get(lineKey) ?? {
+        key: lineKey,
+        materialId: material?.id ?? null,
+        name: material?.name ?? line.materialName,
+        alloy: material?.alloy ?? null,
+        gauge: material?.gauge ?? null,
+        unit: material?.unit ?? line.materialUnit,
+        requiredMilli: 0,
+        onHandMilli: material ? material.onHandMilli : null,
+        shortageMilli: 0,
+      };
+      entry.requiredMilli += line.quantityMilli * item.pieces;
+      lines.set(lineKey, entry);
+    }
+  }
+  const materials = [...lines.values()]
+    .map((line) => ({ ...line, shortageMilli: Math.max(0, line.requiredMilli - (line.onHandMilli ?? 0)) }))
+    .sort((a, b) => (a.alloy ?? "").localeCompare(b.alloy ?? "") || (a.gauge ?? "").localeCompare(b.gauge ?? "") || a.name.localeCompare(b.name));
+  return {
+    materials,
+    designs: [...designs.values()].sort((a, b) => a.design.localeCompare(b.design) || a.variant.localeCompare(b.variant)),
+    pieces: items.reduce((sum, item) => sum + item.pieces, 0),
+  };
+}

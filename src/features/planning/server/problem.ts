@@ -1,0 +1,187 @@
+import { TRPCError } from "@trpc/server";
+import { overridesSchema } from "~/features/catalog/overrides";
+import { workingHoursSchema } from "~/features/studios/working-hours";
+import type { TenantDb } from "~/server/db";
+import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
+import { utcOffsetMinutes } from "../calendar";
+
+export type StepRef = { routingStepId: string; stepName: string; family: string | null };
+
+/** What the planner needs plus the lookups the saver needs to turn engine output back into rows. */
+export type LoadedProblem = {
+  problem: StudioProblem;
+  /** orderLineId -> its routing, by step index. */
+  stepsByLine: Map<string, StepRef[]>;
+  /** Ids and versions of the kept batches: the plan is only saved if they did not change. */
+  fixedFingerprint: string;
+  fixedIds: string[];
+  lineCount: number;
+};
+
+type Station = { id: string; name: string; kind: string; count: number; unattended: boolean; loadCapacity: number | null; runSeconds: number | null };
+
+/**
+ * A shared design's steps name the owner's stations: use this studio's station of the same kind (preferring
+ * the same name), or the same name when no kind matches.
+ */
+export function mapStation(step: { stationId: string; stationName: string; stationKind: string; studioId: string }, own: Station[], studioId: string): Station | undefined {
+  if (step.studioId === studioId) return own.find((s) => s.id === step.stationId);
+  const sameKind = own.filter((s) => s.kind === step.stationKind);
+  return sameKind.find((s) => s.name === step.stationName) ?? sameKind[0] ?? own.find((s) => s.name === step.stationName);
+}
+
+const minutes = (seconds: number) => seconds / 60;
+
+export const fingerprint = (batches: Array<{ id: string; version: number }>) =>
+  [...batches].sort((a, b) => a.id.localeCompare(b.id)).map((b) => `${b.id}:${b.version}`).join(",");
+
+const keptSelect = {
+  id: true, stationId: true, stationUnit: true, personId: true, family: true, pieces: true, setupMinutes: true, workMinutes: true,
+  startAt: true, endAt: true, locked: true, status: true, version: true,
+  items: { select: { orderLineId: true, stepPosition: true, routingStepId: true, pieces: true, orderLine: { select: { orderId: true } } } },
+} as const;
+
+/**
+ * Batches the planner must keep: locked, started and done ones, plus (workaround) every batch holding an
+ * earlier step of the same order lines. The engine plans a line's remaining pieces from its first open step
+ * through the whole routing, so a locked later step with unlocked earlier steps would be planned twice.
+ */
+export async function loadKeptBatches(db: TenantDb, studioId: string) {
+  const kept = await db.batch.findMany({ where: { studioId, OR: [{ locked: true }, { status: { in: ["STARTED", "DONE"] } }] }, select: keptSelect });
+  const ids = new Set(kept.map((b) => b.id));
+  for (;;) {
+    const needs = kept.flatMap((b) => b.items.filter((i) => i.stepPosition > 0).map((i) => ({ orderLineId: i.orderLineId, stepPosition: { lt: i.stepPosition } })));
+    if (needs.length === 0) break;
+    const upstream = await db.batch.findMany({
+      where: { studioId, id: { notIn: [...ids] }, items: { some: { OR: needs } } },
+      select: keptSelect,
+    });
+    if (upstream.length === 0) break;
+    for (const b of upstream) ids.add(b.id);
+    kept.push(...upstream);
+  }
+  return kept;
+}
+
+export async function loadProblem(db: TenantDb, studioId: string, horizonStart: Date, options: { timeLimitMs: number }): Promise<LoadedProblem> {
+  const studio = await db.studio.findFirstOrThrow({ where: { id: studioId }, select: { timeZone: true, workingHours: true } });
+  const shifts = workingHoursSchema.parse(studio.workingHours);
+  const lines = await db.orderLine.findMany({
+    where: { studioId, status: "OPEN", order: { status: { in: ["OPEN", "IN_PRODUCTION"] } } },
+    select: { id: true, orderId: true, designVersionId: true, variantId: true, designName: true, quantity: true, dueDate: true },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+  });
+  const versionIds = [...new Set(lines.map((l) => l.designVersionId))];
+  const steps = await db.routingStep.findMany({
+    where: { designVersionId: { in: versionIds } },
+    orderBy: [{ designVersionId: "asc" }, { position: "asc" }],
+    select: {
+      id: true, studioId: true, designVersionId: true, position: true, name: true, stationId: true, stationName: true, stationKind: true,
+      setupSeconds: true, secondsPerPiece: true, batchable: true, batchFamily: true, maxBatchSize: true,
+    },
+  });
+  const variants = await db.designVariant.findMany({ where: { id: { in: [...new Set(lines.map((l) => l.variantId))] } }, select: { id: true, overrides: true } });
+  const overridesOf = new Map(variants.map((v) => [v.id, overridesSchema.parse(v.overrides)]));
+  const stations = await db.station.findMany({
+    where: { studioId, archivedAt: null },
+    select: { id: true, name: true, kind: true, count: true, unattended: true, loadCapacity: true, runSeconds: true },
+  });
+  const members = await db.membership.findMany({ where: { studioId }, select: { userId: true, user: { select: { name: true } } }, orderBy: { createdAt: "asc" } });
+
+  const stepsByVersion = new Map<string, typeof steps>();
+  for (const step of steps) stepsByVersion.set(step.designVersionId, [...(stepsByVersion.get(step.designVersionId) ?? []), step]);
+
+  const unmapped = new Set<string>();
+  const usedStations = new Map<string, Station>();
+  const designs: DesignInput[] = [];
+  const stepsByLine = new Map<string, StepRef[]>();
+  const plannable = lines.filter((line) => (stepsByVersion.get(line.designVersionId)?.length ?? 0) > 0);
+  for (const line of plannable) {
+    const routing = stepsByVersion.get(line.designVersionId)!;
+    const overrides = overridesOf.get(line.variantId) ?? [];
+    const refs: StepRef[] = [];
+    const design: DesignInput = { id: line.id, name: line.designName, routing: [] };
+    for (const step of routing) {
+      const station = mapStation(step, stations, studioId);
+      if (!station) {
+        unmapped.add(`${line.designName} — step ${step.position + 1} "${step.name}" needs a station like "${step.stationName}" (${step.stationKind.toLowerCase().replace(/_/g, " ")})`);
+        continue;
+      }
+      usedStations.set(station.id, station);
+      // Batchable steps share batches by family (or across lines of the same design step); the others stay per line.
+      const family = step.batchable ? (step.batchFamily ?? `${step.designVersionId}#${step.position}`) : null;
+      const perPiece = overrides.find((o) => o.step === step.position)?.secondsPerPiece ?? step.secondsPerPiece;
+      design.routing.push({
+        stepId: step.id,
+        name: step.name,
+        stationId: station.id,
+        setupMinutes: minutes(step.setupSeconds),
+        minutesPerPiece: minutes(perPiece),
+        ...(family ? { family } : {}),
+        ...(step.maxBatchSize ? { maxBatchSize: step.maxBatchSize } : {}),
+      });
+      refs.push({ routingStepId: step.id, stepName: step.name, family });
+    }
+    designs.push(design);
+    stepsByLine.set(line.id, refs);
+  }
+  if (unmapped.size) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `Some steps have no matching station in this studio: ${[...unmapped].join("; ")}. Add a station of that kind, then plan again.`,
+    });
+  }
+  if (members.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The studio has nobody to plan work for." });
+  if (shifts.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Set the studio's working hours before planning." });
+
+  const fixed = await loadKeptBatches(db, studioId);
+  const minuteOf = (date: Date) => Math.round((date.getTime() - horizonStart.getTime()) / 60_000);
+  const previous: PlannedBatch[] = fixed.map((b) => ({
+    id: b.id,
+    family: b.family,
+    stationId: b.stationId,
+    stationUnit: b.stationUnit,
+    personId: b.personId,
+    items: b.items.map((item) => ({
+      orderLineId: item.orderLineId, orderId: item.orderLine.orderId, designId: item.orderLineId,
+      stepIndex: item.stepPosition, stepId: item.routingStepId, pieces: item.pieces,
+    })),
+    pieces: b.pieces,
+    setupMinutes: b.setupMinutes,
+    workMinutes: b.workMinutes,
+    start: minuteOf(b.startAt),
+    end: minuteOf(b.endAt),
+    personSegments: [{ start: minuteOf(b.startAt), end: minuteOf(b.endAt) }],
+    // Done work is as immovable as started work.
+    status: b.status === "PLANNED" ? "locked" : "started",
+  }));
+  for (const b of fixed) {
+    const station = stations.find((s) => s.id === b.stationId);
+    if (station) usedStations.set(station.id, station);
+  }
+
+  const stationInputs: StationInput[] = [...usedStations.values()].map((s) => ({
+    id: s.id,
+    name: s.name,
+    count: s.count,
+    ...(s.unattended && s.loadCapacity && s.runSeconds ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60) } } : {}),
+  }));
+  const offset = utcOffsetMinutes(studio.timeZone, horizonStart);
+  return {
+    problem: {
+      horizonStart: horizonStart.toISOString(),
+      stations: stationInputs,
+      people: members.map((m) => ({ id: m.userId, name: m.user.name, calendar: { weekly: shifts, utcOffsetMinutes: offset } })),
+      designs,
+      orderLines: plannable.map((line) => ({
+        id: line.id, orderId: line.orderId, designId: line.id, variantId: line.variantId, quantity: line.quantity, dueAt: line.dueDate.toISOString(),
+      })),
+      previousPlan: { batches: previous },
+      options: { timeLimitMs: options.timeLimitMs, seed: 1 },
+    },
+    stepsByLine,
+    fixedFingerprint: fingerprint(fixed),
+    fixedIds: fixed.map((b) => b.id),
+    lineCount: plannable.length,
+  };
+}

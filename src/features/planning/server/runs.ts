@@ -1,0 +1,53 @@
+import { TRPCError } from "@trpc/server";
+import { Prisma } from "~/generated/prisma/client";
+import { byStudio } from "~/server/db";
+import type { StudioContext } from "~/server/trpc/procedures";
+
+type Ctx = StudioContext & { user: { id: string } };
+
+const runSelect = {
+  id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true,
+} as const;
+
+/** Queues a planner run. At most one queued/running run per studio (unique activeSlot) -> CONFLICT otherwise. */
+export async function requestPlan(ctx: Ctx) {
+  try {
+    // A savepoint-free insert: the unique violation aborts the request transaction, which is thrown anyway.
+    return await ctx.db.planRun.create({ data: { studioId: ctx.studio.id, requestedById: ctx.user.id }, select: runSelect });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new TRPCError({ code: "CONFLICT", message: "The planner is already running for this studio. Wait for it to finish or cancel it." });
+    }
+    throw error;
+  }
+}
+
+export async function getRun(ctx: StudioContext, runId: string) {
+  const run = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { id: runId }), select: runSelect });
+  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "Planner run not found." });
+  return run;
+}
+
+/** The active run, if any (so a reloaded page picks up a run in progress), and the latest finished one. */
+export async function latestRuns(ctx: StudioContext) {
+  const active = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { activeSlot: "active" }), select: runSelect });
+  const last = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { activeSlot: null }), orderBy: { createdAt: "desc" }, select: runSelect });
+  return { active, last };
+}
+
+/** Asks the worker to stop; a queued run is cancelled at once. The previous plan stays. */
+export async function cancelRun(ctx: StudioContext, runId: string) {
+  const run = await getRun(ctx, runId);
+  if (run.status === "QUEUED") {
+    const updated = await ctx.db.planRun.updateMany({
+      where: byStudio(ctx.studio.id, { id: runId, status: "QUEUED" as const }),
+      data: { status: "CANCELLED", activeSlot: null, cancelRequested: true, message: "Cancelled before it started.", finishedAt: new Date() },
+    });
+    if (updated.count === 1) return { ...run, status: "CANCELLED" as const };
+  }
+  if (run.status !== "RUNNING" && run.status !== "QUEUED") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This planner run has already finished." });
+  }
+  await ctx.db.planRun.updateMany({ where: byStudio(ctx.studio.id, { id: runId }), data: { cancelRequested: true, message: "Cancelling…" } });
+  return { ...run, cancelRequested: true };
+}

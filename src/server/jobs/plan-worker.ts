@@ -1,0 +1,91 @@
+import { TRPCError } from "@trpc/server";
+import { loadProblem } from "~/features/planning/server/problem";
+import { savePlan } from "~/features/planning/server/save";
+import { horizonStartFrom } from "~/features/planning/calendar";
+import type { Prisma } from "~/generated/prisma/client";
+import { systemDb, withTenant } from "~/server/db";
+import { logger } from "~/server/logger";
+import { SchedulingError, solveStudio } from "~/server/scheduling";
+
+// The planner job runner. Cross-tenant by nature: claims a queued run through the owner connection
+// (systemDb, FOR UPDATE SKIP LOCKED so two workers never take the same run), then reads and writes the
+// studio's data only inside withTenant(studioId) transactions (row-level security applies).
+
+const STALE_RUN_MS = 10 * 60_000;
+
+class Cancelled extends Error {}
+
+export function planTimeLimitMs(): number {
+  const value = Number(process.env.PLAN_TIME_LIMIT_MS);
+  return Number.isFinite(value) && value >= 0 ? value : 1500;
+}
+
+async function progress(runId: string, percent: number, message: string) {
+  const run = await systemDb().planRun.update({ where: { id: runId }, data: { progress: percent, message }, select: { cancelRequested: true } });
+  if (run.cancelRequested) throw new Cancelled();
+}
+
+async function finish(runId: string, data: Prisma.PlanRunUpdateInput) {
+  await systemDb().planRun.update({ where: { id: runId }, data: { ...data, activeSlot: null, finishedAt: new Date() } });
+}
+
+/** Runs that have been RUNNING too long belong to a crashed process: fail them so the studio can plan again. */
+async function failStaleRuns() {
+  await systemDb().planRun.updateMany({
+    where: { status: "RUNNING", startedAt: { lt: new Date(Date.now() - STALE_RUN_MS) } },
+    data: { status: "FAILED", activeSlot: null, message: "The planner stopped unexpectedly. Plan again.", finishedAt: new Date() },
+  });
+}
+
+async function claim(): Promise<{ id: string; studioId: string } | null> {
+  return systemDb().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Array<{ id: string; studioId: string }>>`
+      SELECT id, "studioId" FROM "PlanRun" WHERE status = 'QUEUED' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    const run = rows[0];
+    if (!run) return null;
+    await tx.planRun.update({ where: { id: run.id }, data: { status: "RUNNING", startedAt: new Date(), progress: 5, message: "Starting" } });
+    return run;
+  });
+}
+
+export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANCELLED" } | null;
+
+/** Claims and runs one queued plan run. Returns null when there is nothing to do. */
+export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date } = {}): Promise<JobOutcome> {
+  await failStaleRuns();
+  const run = await claim();
+  if (!run) return null;
+  const started = Date.now();
+  try {
+    await progress(run.id, 10, "Loading orders, designs and stations");
+    const horizonStart = horizonStartFrom(options.now);
+    const loaded = await withTenant(run.studioId, (db) => loadProblem(db, run.studioId, horizonStart, { timeLimitMs: options.timeLimitMs ?? planTimeLimitMs() }));
+    await progress(run.id, 40, `Grouping ${loaded.lineCount} order lines into batches and improving the schedule`);
+    const plan = solveStudio(loaded.problem);
+    await progress(run.id, 90, `Saving ${plan.batches.length} batches`);
+    const saved = await withTenant(run.studioId, (db) => savePlan(db, run.studioId, run.id, plan, loaded));
+    await finish(run.id, {
+      status: "SUCCEEDED",
+      progress: 100,
+      message: `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines`,
+      figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
+    });
+    logger.info("planning.succeeded", { runId: run.id, studioId: run.studioId, batches: plan.batches.length, ms: Date.now() - started });
+    return { runId: run.id, status: "SUCCEEDED" };
+  } catch (error) {
+    if (error instanceof Cancelled) {
+      await finish(run.id, { status: "CANCELLED", message: "Cancelled. The previous plan is unchanged." });
+      return { runId: run.id, status: "CANCELLED" };
+    }
+    const known = error instanceof TRPCError || error instanceof SchedulingError;
+    const message = known ? (error as Error).message : "The planner failed unexpectedly. Please try again.";
+    if (!known) logger.error("planning.failed", { runId: run.id, message: error instanceof Error ? error.message : String(error) });
+    await finish(run.id, { status: "FAILED", message });
+    return { runId: run.id, status: "FAILED" };
+  }
+}
+
+/** Runs queued jobs until none is left (used by the poller and the benchmark). */
+export async function drainPlanJobs(options: { timeLimitMs?: number } = {}) {
+  while (await runNextPlanJob(options));
+}

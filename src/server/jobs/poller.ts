@@ -1,0 +1,20 @@
+import { logger } from "~/server/logger";
+import { drainPlanJobs } from "./plan-worker";
+
+const globalForJobs = globalThis as unknown as { benchflowJobPoller?: NodeJS.Timeout };
+
+/** Polls the job tables about once a second in the Next.js server process (started by src/instrumentation.ts). */
+export function startJobPoller(intervalMs = 1000) {
+  if (globalForJobs.benchflowJobPoller) return;
+  let busy = false;
+  globalForJobs.benchflowJobPoller = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    drainPlanJobs()
+      .catch((error: unknown) => logger.warn("jobs.poll_failed", { message: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        busy = false;
+      });
+  }, intervalMs);
+  globalForJobs.benchflowJobPoller.unref?.();
+}
