@@ -1,5 +1,6 @@
 import { accountRouter } from "~/features/account/server/router";
 import { authRouter } from "~/features/auth/server/router";
+import { benchRouter } from "~/features/bench/server/router";
 import { billingRouter } from "~/features/billing/server/router";
 import { catalogRouter, designRouter, materialRouter, stationRouter } from "~/features/catalog/server/router";
 import { studioRouter } from "~/features/studios/server/router";
@@ -15,6 +16,7 @@ export const appRouter = router({
   material: materialRouter,
   catalog: catalogRouter,
   design: designRouter,
+  bench: benchRouter,
   billing: billingRouter,
 });
 

@@ -1,0 +1,86 @@
+import { TRPCError } from "@trpc/server";
+import type { BatchWork, BenchEventKind } from "~/generated/prisma/client";
+import { CHANNEL } from "~/server/realtime/events";
+import type { StudioContext } from "~/server/trpc/procedures";
+
+/** The procedure context of the bench: the tenant plus the signed-in member. */
+export type BenchCtx = StudioContext & { user: { id: string; name: string } };
+
+/** Live topics: "bench.batch" for bench views, "batch.progress" for the plan board and the dashboard. */
+export const BENCH_TOPICS = ["bench.batch", "batch.progress"] as const;
+
+export function notFound(): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+}
+
+export async function memberName(ctx: BenchCtx, userId: string | null): Promise<string> {
+  if (!userId) return "nobody";
+  if (userId === ctx.user.id) return "you";
+  const member = await ctx.db.membership.findFirst({
+    where: { studioId: ctx.studio.id, userId },
+    select: { user: { select: { name: true } } },
+  });
+  return member?.user.name ?? "a former member";
+}
+
+/** The batch's work row, or NOT_FOUND (no such batch here) / BAD_REQUEST (nobody has claimed it yet). */
+export async function findWork(ctx: BenchCtx, batchId: string) {
+  const work = await ctx.db.batchWork.findFirst({ where: { studioId: ctx.studio.id, batchId } });
+  if (work) return work;
+  const batch = await ctx.db.batch.count({ where: { id: batchId, studioId: ctx.studio.id } });
+  if (!batch) throw notFound();
+  throw new TRPCError({ code: "BAD_REQUEST", message: "Claim this batch first." });
+}
+
+/** Locks the batch's work row until the end of the request's transaction; reports on one batch queue here. */
+export async function lockWork(ctx: BenchCtx, batchId: string): Promise<BatchWork> {
+  const [work] = await ctx.db.$queryRaw<BatchWork[]>`
+    SELECT * FROM "BatchWork" WHERE "studioId" = ${ctx.studio.id} AND "batchId" = ${batchId} FOR UPDATE`;
+  return work ?? findWork(ctx, batchId);
+}
+
+/** Why a versioned bench action did not apply: explained from the row as it is now. */
+export async function explainRefusal(ctx: BenchCtx, batchId: string, expectedVersion: number, allowed: string[]): Promise<never> {
+  const work = await findWork(ctx, batchId);
+  if (work.claimedById && work.claimedById !== ctx.user.id) {
+    throw new TRPCError({ code: "CONFLICT", message: `This batch is claimed by ${await memberName(ctx, work.claimedById)}.` });
+  }
+  if (work.version !== expectedVersion) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: "Someone else changed this batch since you opened it. It has been reloaded: check it and try again.",
+    });
+  }
+  if (!work.claimedById) throw new TRPCError({ code: "BAD_REQUEST", message: "Claim this batch first." });
+  throw new TRPCError({
+    code: "BAD_REQUEST",
+    message: `The batch is ${work.status.toLowerCase()}; this needs it ${allowed.map((s) => s.toLowerCase()).join(" or ")}.`,
+  });
+}
+
+/** Appends to the audit trail and announces the change, in the request's transaction (sent on commit). */
+export async function recordAndAnnounce(
+  ctx: BenchCtx,
+  batchId: string,
+  kind: BenchEventKind,
+  report: { piecesDone?: number; piecesScrapped?: number; scrapReason?: string | null } = {},
+) {
+  await ctx.db.benchEvent.create({
+    data: {
+      studioId: ctx.studio.id,
+      batchId,
+      userId: ctx.user.id,
+      kind,
+      piecesDone: report.piecesDone ?? 0,
+      piecesScrapped: report.piecesScrapped ?? 0,
+      scrapReason: report.scrapReason ?? null,
+    },
+  });
+  // Both topics in one round trip (the same pg_notify as publishStudioEvent, delivered on commit).
+  const [bench, board] = BENCH_TOPICS.map((topic) => JSON.stringify({ studioId: ctx.studio.id, topic, data: { batchId, kind } }));
+  await ctx.db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${bench}), pg_notify(${CHANNEL}, ${board})`;
+}
+
+export function elapsedSeconds(since: Date | null, now: Date): number {
+  return since ? Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000)) : 0;
+}

@@ -1,0 +1,144 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { readyPerItem } from "./availability";
+import { notFound, type BenchCtx } from "./context";
+
+const batchSelect = {
+  id: true,
+  stepName: true,
+  stationId: true,
+  personId: true,
+  pieces: true,
+  startAt: true,
+  endAt: true,
+  status: true,
+  work: {
+    select: {
+      status: true, claimedById: true, claimedAt: true, runningSince: true, accumulatedSeconds: true,
+      piecesDone: true, piecesScrapped: true, completedAt: true, version: true,
+    },
+  },
+  items: {
+    select: {
+      id: true, orderLineId: true, stepPosition: true, pieces: true,
+      progress: { select: { piecesDone: true, piecesScrapped: true } },
+      orderLine: { select: { designName: true, variantName: true, dueDate: true, order: { select: { number: true } } } },
+    },
+  },
+} satisfies Prisma.BatchSelect;
+
+type BatchRow = Prisma.BatchGetPayload<{ select: typeof batchSelect }>;
+
+/** Minutes to add to UTC for local time in the zone now. */
+function utcOffsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Math.round((Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - at.getTime()) / 60_000);
+}
+
+/** [start, end) of the studio's local day containing `now`. */
+export function studioDay(timeZone: string, now = new Date()): [Date, Date] {
+  const offset = utcOffsetMinutes(timeZone, now) * 60_000;
+  const day = 86_400_000;
+  const start = Math.floor((now.getTime() + offset) / day) * day - offset;
+  return [new Date(start), new Date(start + day)];
+}
+
+async function describe(ctx: BenchCtx, batches: BatchRow[]) {
+  const stations = await ctx.db.station.findMany({
+    where: { studioId: ctx.studio.id, id: { in: [...new Set(batches.map((b) => b.stationId))] } },
+    select: { id: true, name: true },
+  });
+  const members = await ctx.db.membership.findMany({ where: { studioId: ctx.studio.id }, select: { userId: true, user: { select: { name: true } } } });
+  const nameOf = (userId: string | null | undefined) => (userId ? members.find((m) => m.userId === userId)?.user.name ?? "a former member" : null);
+  const sorted = batches.map((batch) => ({
+    batch,
+    items: [...batch.items].sort((a, b) => a.orderLine.dueDate.getTime() - b.orderLine.dueDate.getTime() || a.id.localeCompare(b.id)),
+  }));
+  const flat = sorted.flatMap(({ items }) => items);
+  const ready = await readyPerItem(
+    ctx,
+    flat.map((item) => ({ ...item, done: item.progress?.piecesDone ?? 0, scrapped: item.progress?.piecesScrapped ?? 0 })),
+  );
+  let index = 0;
+  return sorted.map(({ batch, items }) => {
+    const detailed = items.map((item) => ({
+      id: item.id,
+      orderNumber: item.orderLine.order.number,
+      designName: item.orderLine.designName,
+      variantName: item.orderLine.variantName,
+      dueDate: item.orderLine.dueDate,
+      stepPosition: item.stepPosition,
+      pieces: item.pieces,
+      piecesDone: item.progress?.piecesDone ?? 0,
+      piecesScrapped: item.progress?.piecesScrapped ?? 0,
+      ready: ready[index++]!,
+    }));
+    const claimedById = batch.work?.claimedById ?? null;
+    const mine = claimedById === ctx.user.id || (!claimedById && batch.personId === ctx.user.id);
+    return {
+      batchId: batch.id,
+      stepName: batch.stepName,
+      stationName: stations.find((s) => s.id === batch.stationId)?.name ?? "Station",
+      personName: nameOf(batch.personId),
+      startAt: batch.startAt,
+      endAt: batch.endAt,
+      pieces: batch.pieces,
+      batchStatus: batch.status,
+      status: batch.work?.status ?? "OPEN",
+      version: batch.work?.version ?? 0,
+      claimedById,
+      claimedByName: nameOf(claimedById),
+      runningSince: batch.work?.runningSince ?? null,
+      accumulatedSeconds: batch.work?.accumulatedSeconds ?? 0,
+      piecesDone: batch.work?.piecesDone ?? 0,
+      piecesScrapped: batch.work?.piecesScrapped ?? 0,
+      ready: detailed.reduce((sum, item) => sum + item.ready, 0),
+      section: (mine ? "mine" : claimedById ? "others" : "open") as "mine" | "open" | "others",
+      items: detailed,
+    };
+  });
+}
+
+const SECTION_ORDER = { mine: 0, open: 1, others: 2 } as const;
+
+/** Today's queue: batches starting by the end of the studio's day (overdue ones too), and today's done ones. */
+export async function benchQueue(ctx: BenchCtx) {
+  const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone);
+  const batches = await ctx.db.batch.findMany({
+    where: {
+      studioId: ctx.studio.id,
+      OR: [
+        { status: { in: ["PLANNED", "STARTED"] }, startAt: { lt: dayEnd } },
+        { work: { is: { claimedById: ctx.user.id, status: { not: "DONE" } } } },
+        { work: { is: { completedAt: { gte: dayStart } } } },
+      ],
+    },
+    orderBy: [{ startAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: batchSelect,
+  });
+  const cards = await describe(ctx, batches);
+  const active = cards.filter((card) => card.status !== "DONE");
+  active.sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section]);
+  return { dayStart, dayEnd, cards: active, done: cards.filter((card) => card.status === "DONE") };
+}
+
+/** One batch with its items, readiness and audit trail (who did what when). */
+export async function benchBatch(ctx: BenchCtx, batchId: string) {
+  const batch = await ctx.db.batch.findFirst({ where: { id: batchId, studioId: ctx.studio.id }, select: batchSelect });
+  if (!batch) throw notFound();
+  const [card] = await describe(ctx, [batch]);
+  const events = await ctx.db.benchEvent.findMany({
+    where: { studioId: ctx.studio.id, batchId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, kind: true, userId: true, piecesDone: true, piecesScrapped: true, scrapReason: true, createdAt: true },
+  });
+  const members = await ctx.db.membership.findMany({ where: { studioId: ctx.studio.id }, select: { userId: true, user: { select: { name: true } } } });
+  return {
+    ...card!,
+    events: events.map((event) => ({ ...event, userName: members.find((m) => m.userId === event.userId)?.user.name ?? "A former member" })),
+  };
+}
