@@ -1,0 +1,56 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Card, EmptyState } from "~/components/ui/card";
+import { Spinner } from "~/components/ui/spinner";
+import { formatQuantity, type MaterialUnitName } from "~/features/catalog/units";
+import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useTRPC } from "~/trpc/react";
+
+type Materials = Array<{ key: string; name: string; alloy: string | null; gauge: string | null; unit: string; requiredMilli: number; onHandMilli: number | null; shortageMilli: number }>;
+
+export function MaterialsTable({ materials }: { materials: Materials }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-stone-600"><tr><th className="py-1 pr-2">Material</th><th className="py-1 pr-2">Alloy</th><th className="py-1 pr-2">Gauge</th><th className="py-1 pr-2">Cut</th><th className="py-1 pr-2">On hand</th><th className="py-1">Short</th></tr></thead>
+      <tbody>
+        {materials.map((m) => (
+          <tr key={m.key} className="border-t border-stone-100">
+            <td className="py-1 pr-2">{m.name}</td><td className="py-1 pr-2">{m.alloy ?? "—"}</td><td className="py-1 pr-2">{m.gauge ?? "—"}</td>
+            <td className="py-1 pr-2 font-medium">{formatQuantity(m.requiredMilli, m.unit as MaterialUnitName)}</td>
+            <td className="py-1 pr-2">{m.onHandMilli === null ? "not in your inventory" : formatQuantity(m.onHandMilli, m.unit as MaterialUnitName)}</td>
+            <td className={`py-1 ${m.shortageMilli ? "font-semibold text-red-700" : "text-stone-500"}`}>{m.shortageMilli ? formatQuantity(m.shortageMilli, m.unit as MaterialUnitName) : "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function CutList({ from, to }: { from?: string; to?: string }) {
+  const trpc = useTRPC();
+  const studio = useCurrentStudio();
+  const start = from ? new Date(`${from}T00:00:00`) : new Date(new Date().setHours(0, 0, 0, 0));
+  const end = to ? new Date(`${to}T00:00:00`) : new Date(start.getTime() + 7 * 86_400_000);
+  const list = useQuery(trpc.planning.cutList.queryOptions({ studioId: studio.id, from: start, to: end }));
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Cut list</h1>
+        <p className="text-sm text-stone-600">
+          Everything to cut at once for the pieces that start production {start.toLocaleDateString()} – {new Date(end.getTime() - 1).toLocaleDateString()} (batches of each design&apos;s first step).
+        </p>
+      </div>
+      {list.isPending ? <Spinner label="Adding up materials…" /> : list.isError ? <Alert>{list.error.message}</Alert> : list.data.pieces === 0 ? (
+        <EmptyState title="Nothing starts in this period">Plan your orders, or pick another week on the plan board.</EmptyState>
+      ) : (
+        <>
+          <Card title="Materials"><MaterialsTable materials={list.data.materials} /></Card>
+          <Card title={`Pieces per design (${list.data.pieces})`}>
+            <ul className="text-sm">{list.data.designs.map((d) => <li key={`${d.design}|${d.variant}`}>{d.pieces} × {d.design} — {d.variant}</li>)}</ul>
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

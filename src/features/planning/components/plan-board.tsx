@@ -1,0 +1,77 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { Button, buttonClasses } from "~/components/ui/button";
+import { Alert, EmptyState } from "~/components/ui/card";
+import { Spinner } from "~/components/ui/spinner";
+import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useTRPC } from "~/trpc/react";
+import { BatchPanel } from "./batch-panel";
+import { HoursSaved } from "./hours-saved";
+import { PlanControls } from "./plan-controls";
+import { Timeline } from "./timeline";
+
+function startOfDay(date: Date) {
+  const d = new Date(date);
+  d.setHours(0, 0, 0, 0);
+  return d;
+}
+
+export function PlanBoard() {
+  const trpc = useTRPC();
+  const studio = useCurrentStudio();
+  const [view, setView] = useState<"day" | "week">("week");
+  const [rowsBy, setRowsBy] = useState<"personId" | "stationId">("personId");
+  const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const days = useMemo(() => Array.from({ length: view === "week" ? 7 : 1 }, (_, i) => new Date(anchor.getTime() + i * 86_400_000)), [anchor, view]);
+  const range = { from: days[0]!, to: new Date(days[days.length - 1]!.getTime() + 86_400_000) };
+  const board = useQuery(trpc.planning.currentPlan.queryOptions({ studioId: studio.id, ...range }));
+  const shift = (n: number) => setAnchor(new Date(anchor.getTime() + n * (view === "week" ? 7 : 1) * 86_400_000));
+  const selected = board.data?.batches.find((b) => b.id === selectedId) ?? null;
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Plan</h1>
+        <Link className={buttonClasses("secondary")} href={`/s/${studio.slug}/plan/cut-list?from=${iso(range.from)}&to=${iso(range.to)}`}>Cut list for this {view}</Link>
+      </div>
+      <PlanControls />
+      {board.data?.plan?.figures && <HoursSaved figures={board.data.plan.figures} />}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="secondary" onClick={() => shift(-1)} aria-label="Earlier">←</Button>
+        <Button variant="secondary" onClick={() => setAnchor(startOfDay(new Date()))}>Today</Button>
+        <Button variant="secondary" onClick={() => shift(1)} aria-label="Later">→</Button>
+        <span className="text-sm text-stone-600">{range.from.toLocaleDateString()} – {new Date(range.to.getTime() - 1).toLocaleDateString()}</span>
+        <span className="mx-2 h-6 w-px bg-stone-300" />
+        <Button variant={view === "day" ? "primary" : "ghost"} onClick={() => setView("day")}>Day</Button>
+        <Button variant={view === "week" ? "primary" : "ghost"} onClick={() => setView("week")}>Week</Button>
+        <span className="mx-2 h-6 w-px bg-stone-300" />
+        <Button variant={rowsBy === "personId" ? "primary" : "ghost"} onClick={() => setRowsBy("personId")}>By person</Button>
+        <Button variant={rowsBy === "stationId" ? "primary" : "ghost"} onClick={() => setRowsBy("stationId")}>By station</Button>
+      </div>
+      {board.isPending ? (
+        <Spinner label="Loading the plan…" />
+      ) : board.isError ? (
+        <Alert>{board.error.message}</Alert>
+      ) : !board.data.plan ? (
+        <EmptyState title="No plan yet">Enter orders, then click Plan: Benchflow groups the same steps across orders into batches and schedules them on your benches and hours.</EmptyState>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
+          <div className="min-w-0 space-y-2">
+            <Timeline days={days} rows={rowsBy === "personId" ? board.data.people : board.data.stations} batches={board.data.batches} rowKey={rowsBy} selectedId={selectedId} onSelect={setSelectedId} />
+            <p className="text-xs text-stone-500">{board.data.batches.length} batches in view · red outline = contains a late order line · 🔒 = locked (kept by the next plan)</p>
+          </div>
+          {selected ? (
+            <BatchPanel key={`${selected.id}:${selected.version}`} batch={selected} people={board.data.people} batches={board.data.batches} onClose={() => setSelectedId(null)} />
+          ) : (
+            <p className="text-sm text-stone-500">Click a batch to see its pieces, move, lock, split or merge it.</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
