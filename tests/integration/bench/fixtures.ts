@@ -5,19 +5,36 @@ import { addMember, makeCatalogFixture, makeStudio } from "../../helpers/factori
 
 type Line = { id: string; quantity: number };
 
+type Member = { id: string; email: string; name: string };
+
 export async function benchWorld() {
-  const db = systemDb();
   const { studio, owner } = await makeStudio();
   const assistant = await addMember(studio.id, "ASSISTANT");
   const helper = await addMember(studio.id, "ASSISTANT");
+  return { ...(await batchFactory(studio, owner, assistant)), owner, assistant, helper };
+}
+
+/** For the isolation cases: in the cast's studio A, one batch claimed by A's assistant and one open. */
+export async function benchWorldFor(studioId: string, owner: Member, assistant: Member) {
+  const studio = await systemDb().studio.findUniqueOrThrow({ where: { id: studioId } });
+  const f = await batchFactory(studio, owner, assistant);
+  const claimed = await f.batch(0, [{ line: await f.line(3), pieces: 3 }]);
+  const open = await f.batch(0, [{ line: await f.line(2), pieces: 2 }]);
+  const { callerFor } = await import("../../helpers/caller");
+  await callerFor(assistant).bench.claim({ studioId, batchId: claimed.id });
+  return { claimed: claimed.id, open: open.id };
+}
+
+async function batchFactory(studio: { id: string }, owner: Member, assistant: Member) {
+  const db = systemDb();
   const catalog = await makeCatalogFixture(studio.id, owner);
   const version = await db.designVersion.findFirstOrThrow({
     where: { studioId: studio.id, designId: catalog.design.id },
     orderBy: { number: "desc" },
     include: { variants: { orderBy: { position: "asc" } }, steps: { orderBy: { position: "asc" } } },
   });
-  const plan = await db.plan.create({ data: { studioId: studio.id, horizonStart: new Date(), figures: {} } });
-  let orderNumber = 0;
+  const plan = await db.plan.upsert({ where: { studioId: studio.id }, update: {}, create: { studioId: studio.id, horizonStart: new Date(), figures: {} } });
+  let orderNumber = 1000 + (await db.order.count({ where: { studioId: studio.id } }));
 
   /** An order with one line of the given variant (0: 2 g of wire per piece, 1: 3 g) and quantity. */
   async function line(quantity: number, options: { variant?: number; dueInDays?: number } = {}): Promise<Line> {
@@ -50,7 +67,7 @@ export async function benchWorld() {
     return created;
   }
 
-  return { db, studio, owner, assistant, helper, material: catalog.material, version, line, batch };
+  return { db, studio, material: catalog.material, version, line, batch };
 }
 
 /**

@@ -22,6 +22,7 @@ export type IsolationCase = {
   call: (caller: Caller, input: never) => Promise<unknown>;
 };
 
+import { benchCases } from "./cases/bench";
 import { billingCases } from "./cases/billing";
 import { catalogCases } from "./cases/catalog";
 import { studioCases } from "./cases/studios";
@@ -33,4 +34,5 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...teamCases,
   ...catalogCases,
   ...billingCases,
+  ...benchCases,
 };

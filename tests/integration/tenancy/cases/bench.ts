@@ -1,0 +1,47 @@
+import { systemDb } from "~/server/db";
+import { benchWorldFor } from "../../bench/fixtures";
+import type { Cast, IsolationCase } from "../cases";
+
+// One claimed batch in studio A per cast, reused by every case: denied calls never change it.
+const fixtures = new WeakMap<Cast, ReturnType<typeof benchWorldFor>>();
+const fixture = (cast: Cast) => {
+  if (!fixtures.has(cast)) fixtures.set(cast, benchWorldFor(cast.a.studio.id, cast.a.owner, cast.a.assistant));
+  return fixtures.get(cast)!;
+};
+
+const benchState = (studioId: string) => async () => ({
+  batches: await systemDb().batch.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
+  work: await systemDb().batchWork.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
+  progress: await systemDb().batchItemProgress.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
+  events: await systemDb().benchEvent.count({ where: { studioId } }),
+  stock: await systemDb().stockMovement.count({ where: { studioId } }),
+});
+
+function benchCase(recordInput: boolean, build: (batchId: string) => Record<string, unknown>, call: IsolationCase["call"]): IsolationCase {
+  return {
+    minRole: "ASSISTANT",
+    arrange: async (cast) => {
+      const { claimed, open } = await fixture(cast);
+      return { input: { studioId: cast.a.studio.id, ...build(recordInput ? claimed : open) }, recordInput, snapshot: benchState(cast.a.studio.id) };
+    },
+    call,
+  };
+}
+
+export const benchCases: Record<string, IsolationCase> = {
+  "bench.queue": benchCase(false, () => ({}), (c, i) => c.bench.queue(i)),
+  "bench.batch": benchCase(true, (batchId) => ({ batchId }), (c, i) => c.bench.batch(i)),
+  "bench.claim": {
+    minRole: "ASSISTANT",
+    arrange: async (cast) => {
+      const { open } = await fixture(cast);
+      return { input: { studioId: cast.a.studio.id, batchId: open }, recordInput: true, snapshot: benchState(cast.a.studio.id) };
+    },
+    call: (c, i) => c.bench.claim(i),
+  },
+  "bench.release": benchCase(true, (batchId) => ({ batchId, expectedVersion: 1 }), (c, i) => c.bench.release(i)),
+  "bench.start": benchCase(true, (batchId) => ({ batchId, expectedVersion: 1 }), (c, i) => c.bench.start(i)),
+  "bench.pause": benchCase(true, (batchId) => ({ batchId, expectedVersion: 1 }), (c, i) => c.bench.pause(i)),
+  "bench.report": benchCase(true, (batchId) => ({ batchId, piecesDone: 1, piecesScrapped: 0 }), (c, i) => c.bench.report(i)),
+  "bench.complete": benchCase(true, (batchId) => ({ batchId, expectedVersion: 1 }), (c, i) => c.bench.complete(i)),
+};
