@@ -22,12 +22,15 @@ export default async function StudioLayout({ children, params }: { children: Rea
               </Link>
               <StudioSwitcher />
             </div>
-            <nav className="flex items-center gap-1 text-sm" aria-label="Studio">
+            <nav className="flex max-w-full items-center gap-1 overflow-x-auto text-sm" aria-label="Studio">
               <Link href={base} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Home
               </Link>
               <Link href={`${base}/catalog`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Catalog
+              </Link>
+              <Link href={`${base}/bench`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Bench
               </Link>
               <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Settings
