@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "~/components/layout/sign-out-button";
+import { VerifyEmailBanner } from "~/features/account/components/verify-email-banner";
 import { StudioProvider } from "~/features/studios/components/studio-context";
 import { StudioSwitcher } from "~/features/studios/components/studio-switcher";
 import { requireStudioMembership } from "~/server/auth-guards";
@@ -32,16 +33,20 @@ export default async function StudioLayout({ children, params }: { children: Rea
               <Link href={`${base}/bench`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Bench
               </Link>
+              <Link href={`${base}/team`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Team
+              </Link>
               <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Settings
               </Link>
-              <span className="hidden px-2 text-stone-500 sm:inline" title="Signed in as">
+              <Link href="/account" className="hidden rounded-lg px-2 py-2 text-stone-500 hover:bg-stone-100 sm:inline" title="Your account">
                 {session.email}
-              </span>
+              </Link>
               <SignOutButton />
             </nav>
           </div>
         </header>
+        <VerifyEmailBanner userId={session.userId} />
         <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
       </div>
     </StudioProvider>

@@ -22,11 +22,17 @@ const MESSAGES: Record<string, string> = {
   TooManyAttempts: "Too many failed attempts. Wait a few minutes, then try again.",
 };
 
+/** Only same-site paths: "/x" but not "//evil.example" or "/\\evil.example". */
+export function safeCallbackUrl(value: string | null): string | null {
+  return value && /^\/(?![/\\])/.test(value) ? value : null;
+}
+
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(params.get("error") ? MESSAGES[params.get("error")!] ?? "Sign-in failed." : null);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "", password: "" } });
+  const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: params.get("email") ?? "", password: "" } });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -35,7 +41,7 @@ export function SignInForm() {
       setError(result?.status === 429 ? MESSAGES.TooManyAttempts! : MESSAGES[result?.error ?? ""] ?? MESSAGES.CredentialsSignin!);
       return;
     }
-    router.push(params.get("callbackUrl")?.startsWith("/") ? params.get("callbackUrl")! : "/studios");
+    router.push(callbackUrl ?? "/studios");
     router.refresh();
   });
 
@@ -51,12 +57,17 @@ export function SignInForm() {
         {...form.register("password")}
         error={form.formState.errors.password?.message}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" loading={form.formState.isSubmitting}>
         Sign in
       </Button>
       <p className="text-center text-sm text-stone-600">
         New to Benchflow?{" "}
-        <Link href="/signup" className="font-medium text-brand-700 hover:underline">
+        <Link href={callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signup"} className="font-medium text-brand-700 hover:underline">
           Create an account
         </Link>
       </p>

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -13,6 +13,7 @@ import { Alert } from "~/components/ui/card";
 import { TextField } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
 import { signUpInput } from "../server/schemas";
+import { safeCallbackUrl } from "./sign-in-form";
 
 type Values = z.input<typeof signUpInput>;
 
@@ -21,7 +22,9 @@ export function SignUpForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
-  const form = useForm<Values>({ resolver: zodResolver(signUpInput), defaultValues: { name: "", email: "", password: "" } });
+  const params = useSearchParams();
+  const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
+  const form = useForm<Values>({ resolver: zodResolver(signUpInput), defaultValues: { name: "", email: params.get("email") ?? "", password: "" } });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -33,10 +36,10 @@ export function SignUpForm() {
     }
     const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!result?.ok) {
-      router.push("/signin");
+      router.push(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
       return;
     }
-    router.push("/studios/new");
+    router.push(callbackUrl ?? "/studios/new");
     router.refresh();
   });
 
@@ -62,7 +65,7 @@ export function SignUpForm() {
       </Button>
       <p className="text-center text-sm text-stone-600">
         Already have an account?{" "}
-        <Link href="/signin" className="font-medium text-brand-700 hover:underline">
+        <Link href={callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin"} className="font-medium text-brand-700 hover:underline">
           Sign in
         </Link>
       </p>
