@@ -2,9 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "~/components/layout/sign-out-button";
 import { VerifyEmailBanner } from "~/features/account/components/verify-email-banner";
+import { BillingBanner } from "~/features/billing/components/billing-banner";
+import { billingBanner } from "~/features/billing/server/banner";
 import { StudioProvider } from "~/features/studios/components/studio-context";
 import { StudioSwitcher } from "~/features/studios/components/studio-switcher";
 import { requireStudioMembership } from "~/server/auth-guards";
+import { can } from "~/server/authz/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +15,8 @@ export default async function StudioLayout({ children, params }: { children: Rea
   const { studioSlug } = await params;
   const { studio, role, session } = await requireStudioMembership(studioSlug);
   const base = `/s/${studio.slug}`;
+  const canManageBilling = can(role, "billing:manage");
+  const banner = await billingBanner(studio.id);
   return (
     <StudioProvider studio={{ ...studio, role }}>
       <div className="min-h-screen">
@@ -39,6 +44,11 @@ export default async function StudioLayout({ children, params }: { children: Rea
               <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Settings
               </Link>
+              {canManageBilling && (
+                <Link href={`${base}/billing`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                  Billing
+                </Link>
+              )}
               <Link href="/account" className="hidden rounded-lg px-2 py-2 text-stone-500 hover:bg-stone-100 sm:inline" title="Your account">
                 {session.email}
               </Link>
@@ -46,6 +56,7 @@ export default async function StudioLayout({ children, params }: { children: Rea
             </nav>
           </div>
         </header>
+        {banner && <BillingBanner banner={banner} billingHref={canManageBilling ? `${base}/billing` : null} />}
         <VerifyEmailBanner userId={session.userId} />
         <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
       </div>
