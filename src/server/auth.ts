@@ -6,11 +6,9 @@ import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { clientIp } from "~/server/http/client-ip";
 
-/** A signed-in session's absolute lifetime, whatever the activity. */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS, type AppSession } from "~/server/session";
 
-/** What procedures see of the session; tests build the same shape. */
-export type AppSession = { userId: string; email: string; sessionVersion: number; loginAt: number };
+export { SESSION_MAX_AGE_SECONDS, type AppSession };
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

@@ -1,4 +1,4 @@
-import type { AppSession } from "~/server/auth";
+import type { AppSession } from "~/server/session";
 
 export type CreateContextOptions = { session: AppSession | null; headers: Headers };
 

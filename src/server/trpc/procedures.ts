@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
-import { SESSION_MAX_AGE_SECONDS } from "~/server/auth";
+import { SESSION_MAX_AGE_SECONDS } from "~/server/session";
 import { systemDb, withTenant, type TenantDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { publicProcedure, t } from "./init";

@@ -5,6 +5,8 @@ import { billingRouter } from "~/features/billing/server/router";
 import { catalogRouter, designRouter, materialRouter, stationRouter } from "~/features/catalog/server/router";
 import { studioRouter } from "~/features/studios/server/router";
 import { teamRouter } from "~/features/team/server/router";
+import { orderRouter } from "~/features/orders/server/router";
+import { planningRouter } from "~/features/planning/server/router";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -16,6 +18,8 @@ export const appRouter = router({
   material: materialRouter,
   catalog: catalogRouter,
   design: designRouter,
+  order: orderRouter,
+  planning: planningRouter,
   bench: benchRouter,
   billing: billingRouter,
 });

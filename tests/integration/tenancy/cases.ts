@@ -25,6 +25,8 @@ export type IsolationCase = {
 import { benchCases } from "./cases/bench";
 import { billingCases } from "./cases/billing";
 import { catalogCases } from "./cases/catalog";
+import { orderCases } from "./cases/orders";
+import { planningCases } from "./cases/planning";
 import { studioCases } from "./cases/studios";
 import { teamCases } from "./cases/team";
 
@@ -35,4 +37,6 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...catalogCases,
   ...billingCases,
   ...benchCases,
+  ...orderCases,
+  ...planningCases,
 };

@@ -32,14 +32,20 @@ export default async function StudioLayout({ children, params }: { children: Rea
               <Link href={base} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Home
               </Link>
-              <Link href={`${base}/catalog`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
-                Catalog
-              </Link>
               <Link href={`${base}/bench`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Bench
               </Link>
               <Link href={`${base}/team`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Team
+              </Link>
+              <Link href={`${base}/catalog`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Catalog
+              </Link>
+              <Link href={`${base}/orders`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Orders
+              </Link>
+              <Link href={`${base}/plan`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Plan
               </Link>
               <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Settings

@@ -7,6 +7,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { ROLE_LABELS } from "~/server/authz/permissions";
 import { useTRPC } from "~/trpc/react";
 import { useStudioLive } from "./use-studio-live";
+import { PlanSavingsCard } from "~/features/planning/components/plan-savings-card";
 import { hoursPerWeek, WEEKDAYS } from "../working-hours";
 import { useCan, useCurrentStudio } from "./studio-context";
 
@@ -68,16 +69,27 @@ export function StudioHome() {
               </Link>
             </span>
           </li>
-          {["Enter or import orders", "Plan batches and work them at the bench"].map(
-            (step, index) => (
-              <li key={step} className="flex gap-3 text-stone-500">
-                <span className="flex size-6 items-center justify-center rounded-full bg-stone-100 text-stone-500">{index + 3}</span>
-                <span>{step} — coming to your studio soon.</span>
-              </li>
-            ),
-          )}
+          <li className="flex gap-3">
+            <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">3</span>
+            <span>
+              Enter or import orders.{" "}
+              <Link href={`/s/${current.slug}/orders`} className="font-medium text-brand-700 hover:underline">
+                Open orders
+              </Link>
+            </span>
+          </li>
+          <li className="flex gap-3">
+            <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">4</span>
+            <span>
+              Plan batches and work them at the bench.{" "}
+              <Link href={`/s/${current.slug}/plan`} className="font-medium text-brand-700 hover:underline">
+                Open the plan
+              </Link>
+            </span>
+          </li>
         </ol>
       </Card>
+      <PlanSavingsCard />
     </div>
   );
 }
