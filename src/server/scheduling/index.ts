@@ -1,0 +1,16 @@
+export * from "./types";
+export type { FlowShopInstance, FlowShopOperation, FlowShopOptions, FlowShopResult } from "./flowshop/types";
+export { createInstance } from "./flowshop/types";
+export { solveFlowShop } from "./flowshop/iterated-greedy";
+export { neh } from "./flowshop/neh";
+export { FlowShopEvaluator } from "./flowshop/evaluator";
+export { formatTaillard, looksLikeTaillard, parseTaillard } from "./flowshop/taillard-format";
+export { generateTaillard, TAILLARD_INSTANCES, taillardInstance, type TaillardSpec } from "./flowshop/taillard-generator";
+export { solveStudio, planNaive } from "./studio/solve";
+export { validatePlan } from "./studio/validate";
+export { expandWeeklyCalendar } from "./studio/calendar";
+export { generateStudioProblem, type StudioGeneratorOptions } from "./studio/generator";
+export { SchedulingError } from "./studio/construct";
+export { DEFAULT_WEIGHTS } from "./studio/model";
+export { createRng, type Rng } from "./prng";
+export { runCli } from "./run";

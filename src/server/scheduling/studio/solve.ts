@@ -1,0 +1,164 @@
+import { createRng, nowMs } from "../prng";
+import type { PlannedBatch, StudioPlan, StudioProblem } from "../types";
+import { decode, eddPriority, type Decoded, type DecodeParams } from "./construct";
+import { improve, type Candidate } from "./improve";
+import { canonicalize, canonicalLineLots, isFixed, prepareWork, type Work } from "./lots";
+import { buildModel, type StudioModel } from "./model";
+import { naiveDecode } from "./naive";
+import { orderLineResults, summarize, toPlannedBatches } from "./output";
+
+const CONSTRUCT_PARAMS: DecodeParams[] = [
+  { window: 0, stagger: 0.002 },
+  { window: 0, stagger: 0.005 },
+  { window: 0, stagger: 0.02 },
+];
+
+/**
+ * Plan a studio problem: constructive plans (EDD priority — and the previous
+ * plan's order when re-planning — under a few batching windows), improved by
+ * iterated greedy until `timeLimitMs` or `maxIterations`. Locked/started
+ * batches of `previousPlan` are kept exactly. Deterministic for a seed when the
+ * iteration cap, not the clock, ends the search.
+ */
+export function solveStudio(problem: StudioProblem): StudioPlan {
+  const started = nowMs();
+  const opts = problem.options ?? {};
+  const seed = opts.seed ?? 1;
+  const model = buildModel(problem);
+  const work = prepareWork(model, problem.previousPlan?.batches, opts.maxLotSize);
+
+  const starts: Array<{ priority: Int32Array; params: DecodeParams[] }> = [];
+  const previous = problem.previousPlan;
+  if (previous?.search) {
+    const { window, stagger, lineOrder } = previous.search;
+    starts.push({ priority: orderPriority(model, work, lineOrder), params: [{ window, stagger }] });
+  } else if (previous) {
+    starts.push({ priority: warmPriority(model, work, previous.batches), params: CONSTRUCT_PARAMS });
+  }
+  starts.push({ priority: eddPriority(model, work), params: CONSTRUCT_PARAMS });
+  let best: Candidate | undefined;
+  for (const start of starts) {
+    for (const params of start.params) {
+      const result = decode(model, work, start.priority, params);
+      // Strict improvement only, so a re-plan keeps the previous ordering on ties.
+      if (!best || result.objective < best.result.objective) best = { priority: start.priority, params, result };
+    }
+  }
+  const constructive = best!;
+  const constructiveMs = nowMs() - started;
+
+  const timeLimit = opts.timeLimitMs ?? 1000;
+  const maxIterations = opts.maxIterations ?? Infinity;
+  const { best: final, iterations } =
+    timeLimit > 0 && maxIterations > 0
+      ? improve(model, work, constructive, { deadline: started + timeLimit, maxIterations, rng: createRng(seed) })
+      : { best: constructive, iterations: 0 };
+
+  const plan = assemble(model, work, final.result);
+  plan.search = { ...final.params, lineOrder: lineOrder(model, work, final.priority) };
+  if (opts.computeNaive !== false) {
+    const naive = summarize(naiveDecode(model, work));
+    plan.naive = naive;
+    const saved = naive.setupHours - plan.summary.setupHours;
+    plan.savings = {
+      setupHours: Math.round(saved * 100) / 100,
+      setupHoursPercent: naive.setupHours > 0 ? Math.round((1000 * saved) / naive.setupHours) / 10 : 0,
+      makespanMinutes: naive.makespanMinutes - plan.summary.makespanMinutes,
+      totalLatenessMinutes: naive.totalLatenessMinutes - plan.summary.totalLatenessMinutes,
+    };
+  }
+  plan.stats = {
+    constructiveObjective: constructive.result.objective,
+    iterations,
+    constructiveMs: Math.round(constructiveMs * 10) / 10,
+    elapsedMs: Math.round((nowMs() - started) * 10) / 10,
+    seed,
+    lots: work.lots.length,
+  };
+  return plan;
+}
+
+/** The naive plan itself (for display next to the optimised one). */
+export function planNaive(problem: StudioProblem): StudioPlan {
+  const started = nowMs();
+  const model = buildModel(problem);
+  const work = prepareWork(model, problem.previousPlan?.batches, problem.options?.maxLotSize);
+  const plan = assemble(model, work, naiveDecode(model, work));
+  plan.stats.elapsedMs = Math.round((nowMs() - started) * 10) / 10;
+  return plan;
+}
+
+function assemble(model: StudioModel, work: Work, result: Decoded): StudioPlan {
+  const plan: StudioPlan = {
+    batches: toPlannedBatches(model, work, result),
+    orderLines: orderLineResults(model, result.completion),
+    summary: summarize(result),
+    objective: result.objective,
+    stats: { constructiveObjective: result.objective, iterations: 0, constructiveMs: 0, elapsedMs: 0, seed: 0, lots: work.lots.length },
+    warnings: work.warnings,
+  };
+  if (model.horizonStart !== undefined) plan.horizonStart = model.horizonStart;
+  return plan;
+}
+
+/** One entry per lot in priority order (a line split into several lots appears several times). */
+function lineOrder(model: StudioModel, work: Work, priority: Int32Array): string[] {
+  return Array.from(priority, (lot) => model.lines[work.lots[lot]!.line]!.id);
+}
+
+/**
+ * Lots in a previous plan's order: the k-th lot of a line takes the line's k-th
+ * position. Lines that are new slot in before the first known line that is due
+ * no earlier.
+ */
+function orderPriority(model: StudioModel, work: Work, order: string[]): Int32Array {
+  const positions = new Map<string, number[]>();
+  order.forEach((id, i) => {
+    const list = positions.get(id);
+    if (list) list.push(i);
+    else positions.set(id, [i]);
+  });
+  const known = model.lines.filter((l) => positions.has(l.id)).sort((a, b) => positions.get(a.id)![0]! - positions.get(b.id)![0]!);
+  const keyOf = new Array<number>(work.lots.length).fill(0);
+  canonicalLineLots(model.lines.length, work.lots).forEach((lots, li) => {
+    const line = model.lines[li]!;
+    const list = positions.get(line.id);
+    const next = list ? undefined : known.find((other) => other.due >= line.due);
+    lots.forEach((lot, k) => {
+      if (list) keyOf[lot] = list[Math.min(k, list.length - 1)]! + (k >= list.length ? 0.25 : 0);
+      else keyOf[lot] = next ? positions.get(next.id)![0]! - 0.5 : order.length;
+    });
+  });
+  const lots = work.lots.map((_, i) => i);
+  lots.sort((a, b) => keyOf[a]! - keyOf[b]! || model.lines[work.lots[a]!.line]!.due - model.lines[work.lots[b]!.line]!.due || a - b);
+  return Int32Array.from(lots);
+}
+
+/**
+ * Priority that approximates the previous plan's order when it carries no
+ * search state: lots by the start of
+ * their line's first open step in the previous plan; lines that are new go
+ * by their latest on-time start estimate (due date minus remaining work).
+ */
+function warmPriority(model: StudioModel, work: Work, previous: PlannedBatch[]): Int32Array {
+  const firstStart = new Map<string, number>();
+  for (const b of previous) {
+    if (isFixed(b)) continue;
+    for (const item of b.items) {
+      const k = `${item.orderLineId}#${item.stepIndex}`;
+      firstStart.set(k, Math.min(firstStart.get(k) ?? Infinity, b.start));
+    }
+  }
+  const keyOf = work.lots.map((lot) => {
+    const line = model.lines[lot.line]!;
+    const known = firstStart.get(`${line.id}#${lot.firstStep}`);
+    if (known !== undefined) return known;
+    const steps = model.designs[line.design]!.steps;
+    let remaining = 0;
+    for (let k = lot.firstStep; k < steps.length; k++) remaining += steps[k]!.setup + lot.pieces * steps[k]!.perPiece;
+    return line.due - remaining;
+  });
+  const order = work.lots.map((_, i) => i);
+  order.sort((a, b) => keyOf[a]! - keyOf[b]! || model.lines[work.lots[a]!.line]!.due - model.lines[work.lots[b]!.line]!.due || a - b);
+  return canonicalize(Int32Array.from(order), canonicalLineLots(model.lines.length, work.lots));
+}
