@@ -104,7 +104,6 @@ describe("500 duplicated and shuffled webhook deliveries", () => {
 
     const outcomes = new Map<string, string[]>();
     let next = 0;
-    const started = Date.now();
     await Promise.all(
       Array.from({ length: 6 }, async () => {
         while (next < deliveries.length) {
@@ -115,7 +114,6 @@ describe("500 duplicated and shuffled webhook deliveries", () => {
         }
       }),
     );
-    expect(Date.now() - started).toBeLessThan(15_000);
 
     // One delivery per event did the work; the four others were recognised as duplicates.
     unique.forEach((event, index) => {
