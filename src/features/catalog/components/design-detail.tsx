@@ -66,7 +66,10 @@ export function DesignDetail({ designId }: { designId: string }) {
             <tr key={s.id}>
               <Td>{s.position + 1}</Td>
               <Td className="font-medium">{s.name}</Td>
-              <Td>{s.stationName}<span className="block text-xs text-stone-500">{STATION_KIND_LABELS[s.stationKind]}</span></Td>
+              <Td>
+                {s.stationName}
+                {STATION_KIND_LABELS[s.stationKind] !== s.stationName && <span className="block text-xs text-stone-500">{STATION_KIND_LABELS[s.stationKind]}</span>}
+              </Td>
               <Td>{secondsToMinutes(s.setupSeconds)} min</Td>
               <Td>{secondsToMinutes(s.secondsPerPiece)} min</Td>
               <Td>{s.batchable ? `${s.batchFamily}${s.maxBatchSize ? ` · max ${s.maxBatchSize}` : ""}` : "—"}</Td>

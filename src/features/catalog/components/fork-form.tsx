@@ -36,6 +36,13 @@ export function ForkForm({ designId, sku }: { designId: string; sku: string }) {
     }
   };
 
+  if (catalogs.isSuccess && own.length === 0) {
+    return (
+      <p className="rounded-lg bg-sky-50 p-3 text-sm text-sky-900">
+        Use it as it is in your orders. To change it, add a catalog of your own, then fork the design into it.
+      </p>
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2 rounded-lg bg-sky-50 p-3">
       <p className="w-full text-sm text-sky-900">Use it as it is in your orders, or fork it into your own catalog to change it.</p>
