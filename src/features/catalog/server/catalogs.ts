@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { readableCatalogWhere, type CatalogCtx } from "./access";
 import { notFound, staleEdit, uniqueOr } from "./errors";
@@ -45,6 +46,7 @@ export async function sharingStudioNames(studioIds: string[]): Promise<Map<strin
 }
 
 export async function createCatalog(ctx: CatalogCtx, input: z.infer<typeof createCatalogInput>) {
+  await assertPlanActive(ctx);
   return uniqueOr(
     ctx.db.catalog.create({
       data: { ...input.catalog, studioId: ctx.studio.id },

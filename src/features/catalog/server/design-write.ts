@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import { assertWithinLimit } from "~/server/billing/plan-limits";
 import type { CatalogCtx } from "./access";
 import { notFound, staleEdit, uniqueOr } from "./errors";
 import { publishVersion } from "./publish";
@@ -18,6 +19,7 @@ const skuTaken = (sku: string) => `Another design already uses the SKU "${sku}".
 /** A new design and its version 1, in the given catalogs. */
 export async function createDesign(ctx: CatalogCtx, design: DesignFields) {
   const studioId = ctx.studio.id;
+  await assertWithinLimit(ctx, "activeDesigns");
   const catalogIds = await assertOwnCatalogs(ctx, design.catalogIds);
   const created = await uniqueOr(
     ctx.db.design.create({
@@ -76,6 +78,12 @@ export async function updateDesign(ctx: CatalogCtx, input: z.infer<typeof update
 
 /** Archived designs leave the catalog lists; their versions stay readable for past orders. */
 export async function setDesignArchived(ctx: CatalogCtx, id: string, archived: boolean) {
+  if (!archived) {
+    // Restoring counts against the plan's active designs (restoring an active design changes nothing).
+    const existing = await ctx.db.design.findFirst({ where: { id, studioId: ctx.studio.id }, select: { archivedAt: true } });
+    if (!existing) throw notFound("Design");
+    if (existing.archivedAt) await assertWithinLimit(ctx, "activeDesigns");
+  }
   const { count } = await ctx.db.design.updateMany({
     where: { id, studioId: ctx.studio.id },
     data: { archivedAt: archived ? new Date() : null },

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { overridesSchema } from "../overrides";
 import { readableDesignWhere, type CatalogCtx } from "./access";
 import { createDesign } from "./design-write";
@@ -13,6 +14,8 @@ import type { forkDesignInput } from "./schemas";
  */
 export async function forkDesign(ctx: CatalogCtx, input: z.infer<typeof forkDesignInput>) {
   const studioId = ctx.studio.id;
+  // Checked before any station or material is copied (createDesign checks again; both in one transaction).
+  await assertWithinLimit(ctx, "activeDesigns");
   const source = await ctx.db.design.findFirst({
     where: { id: input.id, archivedAt: null, ...readableDesignWhere(studioId) },
     select: { version: true },

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { CatalogCtx as StudioContext } from "./access";
 import { notFound, staleEdit, uniqueOr } from "./errors";
 import type { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
@@ -51,6 +52,7 @@ export async function getMaterial(ctx: StudioContext, id: string) {
 }
 
 export async function createMaterial(ctx: StudioContext, input: z.infer<typeof createMaterialInput>) {
+  await assertPlanActive(ctx);
   const material = await uniqueOr(
     ctx.db.material.create({ data: { ...input.material, studioId: ctx.studio.id }, select: materialSelect }),
     `A material named "${input.material.name}" already exists.`,

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import type { CatalogCtx } from "./access";
@@ -34,6 +35,12 @@ export async function shareCatalog(ctx: CatalogCtx, input: { catalogId: string; 
   if (targetStudioId === ctx.studio.id) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This catalog already belongs to your studio." });
   }
+  // A new share, or re-enabling a revoked one, counts against the plan; renaming a live one does not.
+  const existing = await ctx.db.catalogShare.findFirst({
+    where: { studioId: ctx.studio.id, catalogId: catalog.id, targetStudioId },
+    select: { revokedAt: true },
+  });
+  if (!existing || existing.revokedAt) await assertWithinLimit(ctx, "sharedCatalogs");
   // Sharing again after a revoke reactivates the same row.
   await ctx.db.catalogShare.upsert({
     where: { catalogId_targetStudioId: { catalogId: catalog.id, targetStudioId } },

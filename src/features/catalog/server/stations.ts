@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { notFound, staleEdit, uniqueOr } from "./errors";
 import type { StationFields, updateStationInput } from "./schemas";
@@ -29,6 +30,7 @@ export function listStations(ctx: StudioContext) {
 }
 
 export async function createStation(ctx: StudioContext, station: StationFields) {
+  await assertPlanActive(ctx);
   return uniqueOr(
     ctx.db.station.create({ data: { ...machineFields(station), studioId: ctx.studio.id }, select: stationSelect }),
     `A station named "${station.name}" already exists.`,
