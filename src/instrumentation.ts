@@ -1,5 +1,5 @@
-// Next.js calls register() once per server process. The Node.js runtime runs the background job poller
-// (planner runs); the edge runtime has nothing to start.
+// Next.js calls register() once per server process. `npm run dev`/`npm start` run planner jobs in a separate
+// worker process (scripts/worker.ts) and set BENCHFLOW_JOBS=off here; a bare `next start` polls in-process.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.BENCHFLOW_JOBS !== "off") {
     const { startJobPoller } = await import("./server/jobs/poller");
