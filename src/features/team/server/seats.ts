@@ -30,8 +30,8 @@ export async function assertSeatAvailable(ctx: StudioContext, options: { exceptI
   const used = await seatsUsed(ctx, options);
   if (used >= limit) {
     throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: `Your plan allows ${limit} people, counting pending invitations. Remove someone or revoke an invitation first.`,
+      code: "FORBIDDEN",
+      message: `Your plan allows ${limit} people, counting pending invitations. Remove someone, revoke an invitation or upgrade the plan on the Billing page.`,
     });
   }
 }
