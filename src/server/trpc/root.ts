@@ -2,6 +2,8 @@ import { accountRouter } from "~/features/account/server/router";
 import { authRouter } from "~/features/auth/server/router";
 import { benchRouter } from "~/features/bench/server/router";
 import { billingRouter } from "~/features/billing/server/router";
+import { dashboardRouter } from "~/features/dashboard/server/router";
+import { catalogCsvRouter } from "~/features/catalog/server/csv-router";
 import { catalogRouter, designRouter, materialRouter, stationRouter } from "~/features/catalog/server/router";
 import { studioRouter } from "~/features/studios/server/router";
 import { teamRouter } from "~/features/team/server/router";
@@ -18,10 +20,12 @@ export const appRouter = router({
   material: materialRouter,
   catalog: catalogRouter,
   design: designRouter,
+  catalogCsv: catalogCsvRouter,
   order: orderRouter,
   planning: planningRouter,
   bench: benchRouter,
   billing: billingRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

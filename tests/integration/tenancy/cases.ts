@@ -25,6 +25,7 @@ export type IsolationCase = {
 import { benchCases } from "./cases/bench";
 import { billingCases } from "./cases/billing";
 import { catalogCases } from "./cases/catalog";
+import { catalogCsvCases } from "./cases/catalog-csv";
 import { orderCases } from "./cases/orders";
 import { planningCases } from "./cases/planning";
 import { studioCases } from "./cases/studios";
@@ -35,6 +36,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...studioCases,
   ...teamCases,
   ...catalogCases,
+  ...catalogCsvCases,
   ...billingCases,
   ...benchCases,
   ...orderCases,
