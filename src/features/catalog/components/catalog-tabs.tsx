@@ -12,11 +12,13 @@ export function CatalogTabs() {
     { href: `/s/${slug}/catalog`, label: "Designs" },
     { href: `/s/${slug}/materials`, label: "Materials" },
     { href: `/s/${slug}/stations`, label: "Stations" },
+    { href: `/s/${slug}/catalog/import`, label: "Import / export" },
   ];
   return (
     <nav aria-label="Catalog" className="mb-6 flex gap-1 overflow-x-auto border-b border-stone-200">
       {tabs.map((tab) => {
-        const active = pathname === tab.href || (tab.href.endsWith("/catalog") && pathname.startsWith(tab.href));
+        const active =
+          pathname === tab.href || (tab.href.endsWith("/catalog") && pathname.startsWith(tab.href) && !pathname.startsWith(`${tab.href}/import`));
         return (
           <Link
             key={tab.href}
