@@ -25,6 +25,7 @@ export type IsolationCase = {
 import { benchCases } from "./cases/bench";
 import { billingCases } from "./cases/billing";
 import { catalogCases } from "./cases/catalog";
+import { dashboardCases } from "./cases/dashboard";
 import { catalogCsvCases } from "./cases/catalog-csv";
 import { orderCases } from "./cases/orders";
 import { planningCases } from "./cases/planning";
@@ -41,4 +42,5 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...benchCases,
   ...orderCases,
   ...planningCases,
+  ...dashboardCases,
 };

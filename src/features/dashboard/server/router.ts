@@ -1,0 +1,32 @@
+import { router } from "~/server/trpc/init";
+import { permittedProcedure } from "~/server/trpc/procedures";
+import { dashboardInput, resolveRange } from "../schemas";
+import { dueLines, hoursSaved, lowStock, onTimeDelivery } from "./delivery";
+import { labourPerDesign, scrapPerStep, throughputPerDay, wipPerStep } from "./production";
+
+// Owner and admin only ("dashboard:read"). Two procedures so the bench figures and the delivery figures
+// load (and fail) independently on the page.
+const dashboard = permittedProcedure("dashboard:read").input(dashboardInput);
+
+export const dashboardRouter = router({
+  production: dashboard.query(async ({ ctx, input }) => {
+    const range = resolveRange(input);
+    return {
+      range,
+      wip: await wipPerStep(ctx),
+      throughput: await throughputPerDay(ctx, range),
+      scrap: await scrapPerStep(ctx, range),
+      labour: await labourPerDesign(ctx, range),
+    };
+  }),
+  delivery: dashboard.query(async ({ ctx, input }) => {
+    const range = resolveRange(input);
+    return {
+      range,
+      onTime: await onTimeDelivery(ctx, range),
+      ...(await dueLines(ctx)),
+      lowStock: await lowStock(ctx),
+      hoursSaved: await hoursSaved(ctx),
+    };
+  }),
+});
