@@ -1,4 +1,5 @@
 import { CatalogPanel } from "~/features/catalog/components/catalog-panel";
+import { CostingForm } from "~/features/catalog/components/costing-form";
 import { DesignList } from "~/features/catalog/components/design-list";
 
 export const metadata = { title: "Catalog" };
@@ -7,7 +8,10 @@ export default function CatalogPage() {
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <DesignList />
-      <CatalogPanel />
+      <div className="space-y-6">
+        <CatalogPanel />
+        <CostingForm />
+      </div>
     </div>
   );
 }
