@@ -43,7 +43,7 @@ describe("dashboard.delivery", () => {
     expect(result.onTime).toEqual({ completed: 2, onTime: 1, rate: 0.5 });
     expect(result.late.map((line) => line.id)).toEqual([late.id]);
     expect(result.lateCount).toBe(1);
-    expect(result.late[0]).toMatchObject({ quantity: 5, designName: "Stacking ring", customerName: "Bench test" });
+    expect(result.late[0]).toMatchObject({ daysLate: 2, quantity: 5, designName: "Stacking ring", customerName: "Bench test" });
     expect(result.upcoming.map((line) => line.id)).toEqual([sooner.id, soon.id]);
     expect(result.lowStock).toEqual([{ id: low.id, name: "Jump rings 5mm", unit: "PIECE", onHandMilli: 10_000, reorderPointMilli: 10_000 }]);
     expect(result.hoursSaved).toMatchObject({ naiveSetupHours: 12.5, plannedSetupHours: 4.25, savedHours: 8.25 });

@@ -47,6 +47,11 @@ export default async function StudioLayout({ children, params }: { children: Rea
               <Link href={`${base}/plan`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Plan
               </Link>
+              {can(role, "dashboard:read") && (
+                <Link href={`${base}/dashboard`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                  Dashboard
+                </Link>
+              )}
               <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Settings
               </Link>

@@ -44,7 +44,9 @@ export async function dueLines(ctx: StudioContext, now = new Date()) {
   const late = await ctx.db.orderLine.findMany({ where: { studioId, status: "OPEN", dueDate: { lt: now } }, select: lineSelect, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: LIST_LIMIT });
   const lateCount = await ctx.db.orderLine.count({ where: { studioId, status: "OPEN", dueDate: { lt: now } } });
   const upcoming = await ctx.db.orderLine.findMany({ where: { studioId, status: "OPEN", dueDate: { gte: now, lte: soon } }, select: lineSelect, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: LIST_LIMIT });
-  return { late: late.map(toRow), lateCount, upcoming: upcoming.map(toRow) };
+  // Whole days past the due date, at least 1.
+  const daysLate = (due: Date) => Math.max(1, Math.floor((now.getTime() - due.getTime()) / 86_400_000));
+  return { late: late.map((line) => ({ ...toRow(line), daysLate: daysLate(line.dueDate) })), lateCount, upcoming: upcoming.map(toRow) };
 }
 
 /** Active (not archived) materials with on-hand stock at or below their reorder point, emptiest first. */
