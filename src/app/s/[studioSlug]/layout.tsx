@@ -20,7 +20,7 @@ export default async function StudioLayout({ children, params }: { children: Rea
   return (
     <StudioProvider studio={{ ...studio, role }}>
       <div className="min-h-screen">
-        <header className="border-b border-stone-200 bg-white">
+        <header className="border-b border-stone-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
             <div className="flex items-center gap-4">
               <Link href={base} className="text-lg font-semibold tracking-tight text-brand-900">
@@ -28,7 +28,7 @@ export default async function StudioLayout({ children, params }: { children: Rea
               </Link>
               <StudioSwitcher />
             </div>
-            <nav className="flex max-w-full items-center gap-1 overflow-x-auto text-sm" aria-label="Studio">
+            <nav className="-mx-2 flex max-w-full flex-wrap items-center gap-x-0.5 gap-y-0 text-sm sm:mx-0 sm:gap-1" aria-label="Studio">
               <Link href={base} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 Home
               </Link>
@@ -67,9 +67,11 @@ export default async function StudioLayout({ children, params }: { children: Rea
             </nav>
           </div>
         </header>
-        {banner && <BillingBanner banner={banner} billingHref={canManageBilling ? `${base}/billing` : null} />}
-        <VerifyEmailBanner userId={session.userId} />
-        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+        <div className="print:hidden">
+          {banner && <BillingBanner banner={banner} billingHref={canManageBilling ? `${base}/billing` : null} />}
+          <VerifyEmailBanner userId={session.userId} />
+        </div>
+        <main className="mx-auto max-w-6xl px-4 py-8 print:max-w-none print:p-0">{children}</main>
       </div>
     </StudioProvider>
   );

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
@@ -10,7 +10,8 @@ import { useCan, useCurrentStudio } from "~/features/studios/components/studio-c
 import { useTRPC } from "~/trpc/react";
 
 type Item = { id: string; pieces: number; late: boolean; orderLine: { designName: string; variantName: string; dueDate: Date; order: { id: string; number: number; customerName: string } } };
-type PanelBatch = { id: string; personId: string; stationId: string; stepName: string; family: string | null; pieces: number; startAt: Date; endAt: Date; locked: boolean; status: string; version: number; items: Item[] };
+type PanelBatch = { id: string; personId: string; stationId: string; stepName: string; family: string | null; pieces: number; startAt: Date; endAt: Date; locked: boolean; status: string; version: number; items: Item[];
+  bench?: { status: string; piecesDone: number; piecesScrapped: number; claimedBy: string | null } | null };
 
 const toLocalInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
@@ -31,10 +32,20 @@ export function BatchPanel({ batch, people, batches, onClose }: { batch: PanelBa
   const error = move.error ?? lock.error ?? split.error ?? merge.error;
   const mergeable = batches.filter((b) => b.id !== batch.id && b.stationId === batch.stationId && b.status === "PLANNED" && (batch.family ? b.family === batch.family : b.stepName === batch.stepName));
   const base = { studioId: studio.id, batchId: batch.id, expectedVersion: batch.version };
+  const ref = useRef<HTMLDivElement>(null);
+  // On a phone the panel sits below the board: bring it into view when a batch is picked.
+  useEffect(() => { ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" }); }, [batch.id]);
+  const bench = batch.bench;
 
   return (
+    <div ref={ref} className="scroll-mt-4" data-testid="batch-panel">
     <Card title={`${batch.stepName} · ${batch.pieces} pcs`} description={`${batch.startAt.toLocaleString()} – ${batch.endAt.toLocaleTimeString()}${batch.locked ? " · locked" : ""}`}
       actions={<Button variant="ghost" onClick={onClose} aria-label="Close">✕</Button>}>
+      <p className="mb-3 rounded-lg bg-stone-50 px-3 py-2 text-sm text-stone-700" data-testid="bench-progress">
+        {bench && bench.status !== "OPEN"
+          ? `${bench.status.charAt(0)}${bench.status.slice(1).toLowerCase()}${bench.claimedBy ? ` by ${bench.claimedBy}` : ""} · ${bench.piecesDone} of ${batch.pieces} done${bench.piecesScrapped ? ` · ${bench.piecesScrapped} scrapped` : ""}`
+          : "Not started at the bench yet."}
+      </p>
       <ul className="mb-4 space-y-1 text-sm" aria-label="Pieces in this batch">
         {batch.items.map((item) => (
           <li key={item.id} className={item.late ? "text-red-700" : ""}>
@@ -74,5 +85,6 @@ export function BatchPanel({ batch, people, batches, onClose }: { batch: PanelBa
       )}
       {error && <div className="mt-3"><Alert>{error.message}</Alert></div>}
     </Card>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
@@ -17,8 +18,10 @@ export function BatchSheet({ batchId }: { batchId: string }) {
   if (sheet.isError) return <Alert>{sheet.error.message}</Alert>;
   const { batch, stationName, personName, routings, materials } = sheet.data;
   return (
-    <article className="batch-sheet mx-auto max-w-3xl space-y-5 bg-white p-6 text-stone-900 print:max-w-none print:p-0">
-      <style>{`@media print { header, nav, .no-print { display: none !important; } main { padding: 0 !important; max-width: none !important; } body { background: white; } .batch-sheet { box-shadow: none; } }`}</style>
+    <article className="batch-sheet mx-auto max-w-3xl space-y-5 bg-white p-4 sm:p-6 text-stone-900 print:max-w-none print:p-0">
+      {/* The studio layout hides its header and banners in print; this hides the sheet's own buttons. */}
+      <style>{`@media print { .no-print { display: none !important; } body { background: white; } }`}</style>
+      <Link href={`/s/${studio.slug}/plan`} className="no-print text-sm font-medium text-brand-700 hover:underline">← Back to the plan</Link>
       <div className="flex items-start justify-between gap-4">
         <div>
           <p className="text-xs uppercase tracking-wide text-stone-500">Batch sheet · {studio.name}</p>
@@ -30,20 +33,20 @@ export function BatchSheet({ batchId }: { batchId: string }) {
       </div>
       <section>
         <h2 className="mb-2 font-semibold">Pieces per order</h2>
-        <table className="w-full border-collapse text-sm">
-          <thead><tr className="border-b border-stone-400 text-left"><th className="py-1">Done</th><th className="py-1">Order</th><th className="py-1">Design</th><th className="py-1">Pieces</th><th className="py-1">Due</th></tr></thead>
+        <div className="overflow-x-auto"><table className="w-full border-collapse text-sm">
+          <thead><tr className="border-b border-stone-400 text-left"><th className="py-1 pr-3">Done</th><th className="py-1 pr-3">Order</th><th className="py-1 pr-3">Design</th><th className="py-1 pr-3">Pieces</th><th className="py-1">Due</th></tr></thead>
           <tbody>
             {batch.items.map((item) => (
               <tr key={item.id} className="border-b border-stone-200">
-                <td className="py-2"><span className="inline-block size-4 border border-stone-700" aria-label="checkbox" /></td>
-                <td className="py-2">#{item.orderLine.order.number} {item.orderLine.order.customerName}</td>
-                <td className="py-2">{item.orderLine.designName} — {item.orderLine.variantName} <span className="text-xs text-stone-500">{item.orderLine.sku}</span></td>
-                <td className="py-2 font-medium">{item.pieces}</td>
+                <td className="py-2 pr-3"><span className="inline-block size-4 border border-stone-700" aria-hidden="true" /></td>
+                <td className="py-2 pr-3">#{item.orderLine.order.number} {item.orderLine.order.customerName}</td>
+                <td className="py-2 pr-3">{item.orderLine.designName} — {item.orderLine.variantName} <span className="text-xs text-stone-500">{item.orderLine.sku}</span></td>
+                <td className="py-2 pr-3 font-medium">{item.pieces}</td>
                 <td className="py-2">{item.orderLine.dueDate.toISOString().slice(0, 10)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       </section>
       <section>
         <h2 className="mb-2 font-semibold">Steps</h2>
@@ -60,7 +63,7 @@ export function BatchSheet({ batchId }: { batchId: string }) {
         <h2 className="mb-2 font-semibold">Materials for these pieces</h2>
         {materials.length ? <MaterialsTable materials={materials} /> : <p className="text-sm text-stone-500">No bill of materials.</p>}
       </section>
-      <section className="grid grid-cols-3 gap-4 pt-4 text-sm">
+      <section className="grid gap-2 pt-4 text-sm sm:grid-cols-3 sm:gap-4">
         {["Setup done", "All pieces checked", "Passed on to next step"].map((label) => (
           <p key={label}><span className="mr-2 inline-block size-4 border border-stone-700 align-middle" />{label}</p>
         ))}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Button } from "~/components/ui/button";
 import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { formatQuantity, type MaterialUnitName } from "~/features/catalog/units";
@@ -11,6 +13,7 @@ type Materials = Array<{ key: string; name: string; alloy: string | null; gauge:
 
 export function MaterialsTable({ materials }: { materials: Materials }) {
   return (
+    <div className="overflow-x-auto">
     <table className="w-full text-left text-sm">
       <thead className="text-stone-600"><tr><th className="py-1 pr-2">Material</th><th className="py-1 pr-2">Alloy</th><th className="py-1 pr-2">Gauge</th><th className="py-1 pr-2">Cut</th><th className="py-1 pr-2">On hand</th><th className="py-1">Short</th></tr></thead>
       <tbody>
@@ -24,6 +27,7 @@ export function MaterialsTable({ materials }: { materials: Materials }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -35,11 +39,15 @@ export function CutList({ from, to }: { from?: string; to?: string }) {
   const list = useQuery(trpc.planning.cutList.queryOptions({ studioId: studio.id, from: start, to: end }));
   return (
     <div className="space-y-5">
-      <div>
+      <Link href={`/s/${studio.slug}/plan`} className="text-sm font-medium text-brand-700 hover:underline print:hidden">← Back to the plan</Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
         <h1 className="text-2xl font-semibold tracking-tight">Cut list</h1>
         <p className="text-sm text-stone-600">
           Everything to cut at once for the pieces that start production {start.toLocaleDateString()} – {new Date(end.getTime() - 1).toLocaleDateString()} (batches of each design&apos;s first step).
         </p>
+        </div>
+        {list.data && list.data.pieces > 0 && <Button variant="secondary" className="print:hidden" onClick={() => window.print()}>Print</Button>}
       </div>
       {list.isPending ? <Spinner label="Adding up materials…" /> : list.isError ? <Alert>{list.error.message}</Alert> : list.data.pieces === 0 ? (
         <EmptyState title="Nothing starts in this period">Plan your orders, or pick another week on the plan board.</EmptyState>

@@ -7,6 +7,7 @@ import { Button, buttonClasses } from "~/components/ui/button";
 import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioLive } from "~/features/studios/components/use-studio-live";
 import { useTRPC } from "~/trpc/react";
 import { BatchPanel } from "./batch-panel";
 import { HoursSaved } from "./hours-saved";
@@ -29,9 +30,12 @@ export function PlanBoard() {
   const days = useMemo(() => Array.from({ length: view === "week" ? 7 : 1 }, (_, i) => new Date(anchor.getTime() + i * 86_400_000)), [anchor, view]);
   const range = { from: days[0]!, to: new Date(days[days.length - 1]!.getTime() + 86_400_000) };
   const board = useQuery(trpc.planning.currentPlan.queryOptions({ studioId: studio.id, ...range }));
+  // A claim or report at the bench ("batch.progress") refreshes the board and the plan figures live.
+  useStudioLive(["batch."], [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey()]);
   const shift = (n: number) => setAnchor(new Date(anchor.getTime() + n * (view === "week" ? 7 : 1) * 86_400_000));
   const selected = board.data?.batches.find((b) => b.id === selectedId) ?? null;
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  // Local calendar date (toISOString would shift to UTC and show the wrong week east/west of Greenwich).
+  const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
   return (
     <div className="space-y-5">
@@ -41,17 +45,21 @@ export function PlanBoard() {
       </div>
       <PlanControls />
       {board.data?.plan?.figures && <HoursSaved figures={board.data.plan.figures} />}
-      <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" onClick={() => shift(-1)} aria-label="Earlier">←</Button>
-        <Button variant="secondary" onClick={() => setAnchor(startOfDay(new Date()))}>Today</Button>
-        <Button variant="secondary" onClick={() => shift(1)} aria-label="Later">→</Button>
-        <span className="text-sm text-stone-600">{range.from.toLocaleDateString()} – {new Date(range.to.getTime() - 1).toLocaleDateString()}</span>
-        <span className="mx-2 h-6 w-px bg-stone-300" />
-        <Button variant={view === "day" ? "primary" : "ghost"} onClick={() => setView("day")}>Day</Button>
-        <Button variant={view === "week" ? "primary" : "ghost"} onClick={() => setView("week")}>Week</Button>
-        <span className="mx-2 h-6 w-px bg-stone-300" />
-        <Button variant={rowsBy === "personId" ? "primary" : "ghost"} onClick={() => setRowsBy("personId")}>By person</Button>
-        <Button variant={rowsBy === "stationId" ? "primary" : "ghost"} onClick={() => setRowsBy("stationId")}>By station</Button>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="flex items-center gap-2" role="group" aria-label="Dates">
+          <Button variant="secondary" onClick={() => shift(-1)} aria-label={`Earlier ${view}`}>←</Button>
+          <Button variant="secondary" onClick={() => setAnchor(startOfDay(new Date()))}>Today</Button>
+          <Button variant="secondary" onClick={() => shift(1)} aria-label={`Later ${view}`}>→</Button>
+          <span className="text-sm text-stone-600">{range.from.toLocaleDateString()}{view === "week" ? ` – ${new Date(range.to.getTime() - 1).toLocaleDateString()}` : ""}</span>
+        </div>
+        <div className="flex items-center gap-1" role="group" aria-label="View">
+          <Button variant={view === "day" ? "primary" : "ghost"} aria-pressed={view === "day"} onClick={() => setView("day")}>Day</Button>
+          <Button variant={view === "week" ? "primary" : "ghost"} aria-pressed={view === "week"} onClick={() => setView("week")}>Week</Button>
+        </div>
+        <div className="flex items-center gap-1" role="group" aria-label="Rows">
+          <Button variant={rowsBy === "personId" ? "primary" : "ghost"} aria-pressed={rowsBy === "personId"} onClick={() => setRowsBy("personId")}>By person</Button>
+          <Button variant={rowsBy === "stationId" ? "primary" : "ghost"} aria-pressed={rowsBy === "stationId"} onClick={() => setRowsBy("stationId")}>By station</Button>
+        </div>
       </div>
       {board.isPending ? (
         <Spinner label="Loading the plan…" />
@@ -63,7 +71,7 @@ export function PlanBoard() {
         <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
           <div className="min-w-0 space-y-2">
             <Timeline days={days} rows={rowsBy === "personId" ? board.data.people : board.data.stations} batches={board.data.batches} rowKey={rowsBy} selectedId={selectedId} onSelect={setSelectedId} />
-            <p className="text-xs text-stone-500">{board.data.batches.length} batches in view · red outline = contains a late order line · 🔒 = locked (kept by the next plan)</p>
+            <p className="text-xs text-stone-500">{board.data.batches.length} batches in view · red outline = contains a late order line · “Locked” batches are kept by the next plan · scroll sideways for the rest of the week</p>
           </div>
           {selected ? (
             <BatchPanel key={`${selected.id}:${selected.version}`} batch={selected} people={board.data.people} batches={board.data.batches} onClose={() => setSelectedId(null)} />

@@ -13,6 +13,8 @@ export type BoardBatch = {
   endAt: Date;
   locked: boolean;
   late: boolean;
+  /** Bench progress, e.g. "2 done · 1 scrapped" (null before anyone reports). */
+  progress?: string | null;
 };
 
 const DAY_START_H = 7;
@@ -34,6 +36,22 @@ function fraction(at: Date, days: Date[]): number | null {
   return (index + within) / days.length;
 }
 
+/** Lane index per batch so batches that overlap in one row (an unattended machine running while the person
+ * works on something else) sit on separate lines instead of covering each other. */
+function assignLanes(batches: BoardBatch[]): { lanes: Map<string, number>; count: number } {
+  const ends: number[] = [];
+  const lanes = new Map<string, number>();
+  for (const b of [...batches].sort((x, y) => x.startAt.getTime() - y.startAt.getTime())) {
+    let lane = ends.findIndex((end) => end <= b.startAt.getTime());
+    if (lane < 0) lane = ends.length;
+    ends[lane] = b.endAt.getTime();
+    lanes.set(b.id, lane);
+  }
+  return { lanes, count: Math.max(ends.length, 1) };
+}
+
+const LANE_PX = 44;
+
 export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: {
   days: Date[];
   rows: Array<{ id: string; name: string }>;
@@ -42,7 +60,8 @@ export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: 
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
-  const minWidth = days.length > 1 ? 1100 : 700;
+  // Wide enough per day that a 20-minute batch still shows its name; the board scrolls sideways.
+  const minWidth = 140 + days.length * (days.length > 1 ? 320 : 900);
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white" data-testid="plan-board">
       <div style={{ minWidth }}>
@@ -54,33 +73,39 @@ export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: 
             </div>
           ))}
         </div>
-        {rows.map((row) => (
-          <div key={row.id} className="grid border-b border-stone-100" style={{ gridTemplateColumns: `140px 1fr` }}>
-            <div className="truncate px-2 py-3 text-sm font-medium" title={row.name}>{row.name}</div>
-            <div className="relative h-14 border-l border-stone-200" style={{ backgroundImage: `repeating-linear-gradient(to right, transparent 0, transparent calc(${100 / days.length}% - 1px), #e7e5e4 calc(${100 / days.length}% - 1px), #e7e5e4 ${100 / days.length}%)` }}>
-              {batches.filter((b) => b[rowKey] === row.id).map((b) => {
-                const left = fraction(b.startAt, days);
-                const right = fraction(new Date(b.endAt.getTime() - 1), days);
-                if (left === null && right === null) return null;
-                const l = left ?? 0;
-                const w = Math.max((right ?? 1) - l, 0.006);
-                return (
-                  <button
-                    key={b.id}
-                    type="button"
-                    onClick={() => onSelect(b.id)}
-                    title={`${b.stepName}: ${b.pieces} pcs, ${b.startAt.toLocaleString()} – ${b.endAt.toLocaleTimeString()}`}
-                    aria-label={`Batch ${b.stepName}, ${b.pieces} pieces`}
-                    className={`absolute top-1.5 bottom-1.5 overflow-hidden rounded border-l-4 px-1 text-left text-[11px] leading-tight ${colourFor(b.family ?? b.stepName)} ${b.late ? "ring-2 ring-red-500" : ""} ${selectedId === b.id ? "outline-2 outline-stone-900" : ""}`}
-                    style={{ left: `${l * 100}%`, width: `${w * 100}%` }}
-                  >
-                    {b.locked ? "🔒 " : ""}{b.stepName} · {b.pieces}
-                  </button>
-                );
-              })}
+        {rows.map((row) => {
+          const mine = batches.filter((b) => b[rowKey] === row.id);
+          const { lanes, count } = assignLanes(mine);
+          return (
+            <div key={row.id} className="grid border-b border-stone-100" style={{ gridTemplateColumns: `140px 1fr` }}>
+              <div className="truncate px-2 py-3 text-sm font-medium" title={row.name}>{row.name}</div>
+              <div className="relative border-l border-stone-200" style={{ height: count * LANE_PX + 8, backgroundImage: `repeating-linear-gradient(to right, transparent 0, transparent calc(${100 / days.length}% - 1px), #e7e5e4 calc(${100 / days.length}% - 1px), #e7e5e4 ${100 / days.length}%)` }}>
+                {mine.map((b) => {
+                  const left = fraction(b.startAt, days);
+                  const right = fraction(new Date(b.endAt.getTime() - 1), days);
+                  if (left === null && right === null) return null;
+                  const l = left ?? 0;
+                  const w = Math.max((right ?? 1) - l, 0.004);
+                  return (
+                    <button
+                      key={b.id}
+                      type="button"
+                      onClick={() => onSelect(b.id)}
+                      title={`${b.stepName}: ${b.pieces} pcs, ${b.startAt.toLocaleString()} – ${b.endAt.toLocaleTimeString()}`}
+                      aria-label={`Batch ${b.stepName}, ${b.pieces} pieces${b.locked ? ", locked" : ""}`}
+                      aria-pressed={selectedId === b.id}
+                      className={`absolute overflow-hidden rounded border-l-4 px-1 text-left text-[11px] leading-tight whitespace-nowrap hover:z-10 hover:min-w-fit focus-visible:z-10 focus-visible:min-w-fit focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${colourFor(b.family ?? b.stepName)} ${b.late ? "ring-2 ring-red-500" : ""} ${selectedId === b.id ? "z-10 outline-2 outline-stone-900" : ""}`}
+                      style={{ left: `${l * 100}%`, width: `${w * 100}%`, top: 4 + (lanes.get(b.id) ?? 0) * LANE_PX, height: LANE_PX - 6 }}
+                    >
+                      <span className="block truncate font-medium">{b.locked ? "Locked · " : ""}{b.stepName}</span>
+                      <span className="block">{b.pieces} pcs{b.progress ? ` · ${b.progress}` : ""}</span>
+                    </button>
+                  );
+                })}
+              </div>
             </div>
-          </div>
-        ))}
+          );
+        })}
       </div>
     </div>
   );

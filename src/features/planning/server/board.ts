@@ -17,6 +17,7 @@ export async function currentPlan(ctx: StudioContext, range: { from: Date; to: D
     select: {
       id: true, stationId: true, personId: true, stepName: true, family: true, pieces: true, setupMinutes: true, workMinutes: true,
       startAt: true, endAt: true, locked: true, status: true, version: true,
+      work: { select: { status: true, piecesDone: true, piecesScrapped: true, claimedById: true } },
       items: {
         select: {
           id: true, pieces: true, stepPosition: true, orderLineId: true,
@@ -38,8 +39,10 @@ export async function currentPlan(ctx: StudioContext, range: { from: Date; to: D
     stations: stations.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
     timeZone: studio.timeZone,
     workingHours: studio.workingHours as Array<{ weekday: number; start: string; end: string }>,
-    batches: batches.map((b) => ({
+    batches: batches.map(({ work, ...b }) => ({
       ...b,
+      bench: work ? { status: work.status, piecesDone: work.piecesDone, piecesScrapped: work.piecesScrapped, claimedBy: members.find((m) => m.userId === work.claimedById)?.user.name ?? null } : null,
+      progress: work && work.piecesDone + work.piecesScrapped > 0 ? `${work.piecesDone} done${work.piecesScrapped ? ` · ${work.piecesScrapped} scrapped` : ""}` : null,
       late: b.items.some((item) => late.has(item.orderLineId)),
       items: b.items.map((item) => ({ ...item, late: late.has(item.orderLineId) })),
     })),
