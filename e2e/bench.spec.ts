@@ -56,10 +56,16 @@ test("an assistant claims and reports on a phone; the owner sees it live without
   await owner.goto("/s/demo-studio/bench");
   const ownerCard = owner.locator(`[data-batch-id="${batchId}"]`);
   await expect(ownerCard.getByTestId("done")).toHaveText("0 / 6");
+  // The owner also watches the plan board in a second tab.
+  const board = await ownerContext.newPage();
+  await board.goto("/s/demo-studio/plan");
+  const boardBatch = board.getByTestId("plan-board").getByRole("button", { name: "Batch Saw and file, 6 pieces" });
+  await expect(boardBatch).toBeVisible();
+  await expect(boardBatch).toContainText("6 pcs");
 
   await signIn(assistant, "assistant@benchflow.local", "benchflow-demo");
   await expect(assistant).toHaveURL(/\/s\/demo-studio$/);
-  await assistant.getByRole("link", { name: "Bench" }).click();
+  await assistant.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Bench", exact: true }).click();
   const card = assistant.locator(`[data-batch-id="${batchId}"]`);
   await card.getByRole("button", { name: "Claim" }).click();
   await expect(card.getByRole("button", { name: "Start" })).toBeVisible();
@@ -79,6 +85,10 @@ test("an assistant claims and reports on a phone; the owner sees it live without
   // The owner's page was never reloaded: the report arrives over the live feed.
   await expect(ownerCard.getByTestId("done")).toHaveText("2 / 6", { timeout: 3_000 });
   await expect(ownerCard.getByTestId("scrapped")).toHaveText("1");
+  // ...and on the plan board ("batch.progress"), also without a reload.
+  await expect(boardBatch).toContainText("2 done · 1 scrapped", { timeout: 3_000 });
+  await boardBatch.click();
+  await expect(board.getByTestId("bench-progress")).toHaveText("Running by Theo Assistant · 2 of 6 done · 1 scrapped");
   await ownerCard.getByRole("button", { name: "Details" }).click();
   await expect(ownerCard.getByRole("list", { name: "History" })).toContainText("Theo Assistant report 2 done, 1 scrapped (Cracked)");
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
@@ -20,6 +21,10 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const o = order.data;
   return (
     <div className="space-y-6">
+      <nav className="flex flex-wrap gap-4 text-sm font-medium text-brand-700" aria-label="Order">
+        <Link href={`/s/${studio.slug}/orders`} className="hover:underline">← All orders</Link>
+        <Link href={`/s/${studio.slug}/plan`} className="hover:underline">Plan board</Link>
+      </nav>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Order #{o.number} {o.customerName && `· ${o.customerName}`}</h1>
         <span className="rounded-full bg-stone-100 px-3 py-1 text-sm">{ORDER_STATUS_LABELS[o.status]}</span>

@@ -77,7 +77,7 @@ export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: 
           const mine = batches.filter((b) => b[rowKey] === row.id);
           const { lanes, count } = assignLanes(mine);
           return (
-            <div key={row.id} className="grid border-b border-stone-100" style={{ gridTemplateColumns: `140px 1fr` }}>
+            <div key={row.id} className="grid border-b border-stone-100" style={{ gridTemplateColumns: `140px 1fr` }} role="group" aria-label={row.name}>
               <div className="truncate px-2 py-3 text-sm font-medium" title={row.name}>{row.name}</div>
               <div className="relative border-l border-stone-200" style={{ height: count * LANE_PX + 8, backgroundImage: `repeating-linear-gradient(to right, transparent 0, transparent calc(${100 / days.length}% - 1px), #e7e5e4 calc(${100 / days.length}% - 1px), #e7e5e4 ${100 / days.length}%)` }}>
                 {mine.map((b) => {

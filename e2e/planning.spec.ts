@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// The demo studio works Mon–Fri 09:00–17:00 Europe/London; the browser uses the same clock.
+test.use({ timezoneId: "Europe/London" });
+
+/** The Monday 7–13 days from today (London date), as YYYY-MM-DD: always inside "next week" on the board. */
+function nextWeeksMonday(): string {
+  const today = new Date(`${new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" })}T00:00:00Z`);
+  const days = 7 + ((8 - today.getUTCDay()) % 7);
+  return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// The issue: enter orders, plan, see batches on the board, move one, print view renders.
+test("the owner enters an order, plans, moves a batch and opens its batch sheet", async ({ page }) => {
+  await signIn(page, "demo@benchflow.local", "benchflow-demo");
+  await expect(page).toHaveURL(/\/s\/demo-studio$/);
+
+  // Enter an order through the form, with a variant of a demo design.
+  await page.goto("/s/demo-studio/orders/new");
+  await page.getByLabel("Customer").fill("E2E Planning Customer");
+  const variant = page.getByLabel("Design variant (line 1)");
+  await expect(variant.locator("option", { hasText: "Hammered hoop earrings" }).first()).toBeAttached();
+  const value = await variant.locator("option", { hasText: "Hammered hoop earrings" }).first().getAttribute("value");
+  await variant.selectOption(value!);
+  await page.getByLabel("Quantity").fill("7");
+  await page.getByRole("button", { name: "Save order" }).click();
+  await expect(page.getByRole("heading", { name: /Order #\d+ · E2E Planning Customer/ })).toBeVisible();
+  await expect(page.getByText(/7 × Hammered hoop earrings/)).toBeVisible();
+
+  // Plan: the run shows its progress, then its result.
+  await page.getByRole("link", { name: "Plan board" }).click();
+  await expect(page.getByRole("heading", { name: "Plan", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Plan", exact: true }).click();
+  await expect(page.getByText(/Planned \d+ batches for \d+ order lines/)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await expect(page.getByTestId("hours-saved")).toBeVisible();
+
+  // The board shows batches, including the new order's pieces.
+  const board = page.getByTestId("plan-board");
+  const batches = board.getByRole("button", { name: /^Batch / });
+  await expect(batches.first()).toBeVisible();
+  expect(await batches.count()).toBeGreaterThan(0);
+
+  // Move one of Rosa's batches to Theo, onto next week's Monday morning (a free slot in working hours).
+  const rosaRow = board.getByRole("group", { name: "Rosa Demo" });
+  const batch = rosaRow.getByRole("button", { name: /^Batch / }).first();
+  const label = (await batch.getAttribute("aria-label"))!;
+  await batch.click();
+  const panel = page.getByTestId("batch-panel");
+  await expect(panel.getByRole("list", { name: "Pieces in this batch" })).toBeVisible();
+  const monday = nextWeeksMonday();
+  await panel.getByLabel("Start").fill(`${monday}T10:00`);
+  await panel.getByLabel("Person").selectOption({ label: "Theo Assistant" });
+  await panel.getByRole("button", { name: "Move" }).click();
+  await expect(panel).toBeHidden(); // it left this week's view
+  await page.getByRole("button", { name: "Later week" }).click();
+  const moved = board.getByRole("group", { name: "Theo Assistant" }).getByRole("button", { name: `${label}, locked` });
+  await expect(moved).toBeVisible();
+  await moved.click();
+  await expect(panel.getByLabel("Start")).toHaveValue(`${monday}T10:00`);
+  await expect(panel.getByRole("button", { name: "Unlock" })).toBeVisible();
+
+  // Its print sheet renders the key facts.
+  await panel.getByRole("link", { name: "Batch sheet" }).click();
+  await expect(page).toHaveURL(/\/plan\/batches\/[^/]+\/print$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/ — \d+ pieces/);
+  await expect(page.getByText(/Theo Assistant/).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pieces per order" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Steps" })).toBeVisible();
+  await expect(page.getByText("← this batch")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Studio" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+});
