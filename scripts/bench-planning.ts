@@ -1,0 +1,124 @@
+// `npm run bench:planning`: end-to-end planning benchmark on a real (embedded) PostgreSQL.
+// Starts a throwaway embedded PostgreSQL in a temp folder, seeds the demo studio through the procedures
+// (stations, materials, 3 designs with shared batch families, 3 orders, a first plan), bulk-inserts open
+// order lines up to BENCH_LINES (default 2,000) with createMany, then runs the planner RUNS times:
+//   total  = requestPlan + runNextPlanJob (the worker: DB read + engine + write, as in production);
+//   phases = the same three steps timed one by one (loadProblem, solveStudio, savePlan) right after.
+// Prints a markdown table. Bounded: gives up after RUN_LIMIT_MS and always stops PostgreSQL.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { PlanFigures } from "../src/features/planning/server/save";
+import { freePort } from "../src/server/db/embedded-postgres";
+import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
+
+const LINES = Math.max(10, Number(process.env.BENCH_LINES) || 2_000);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
+const RUN_LIMIT_MS = 110_000;
+const log = (line: string) => console.error(`[bench:planning] ${line}`);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "benchflow-bench-planning-"));
+chmodSync(dataDir, 0o755); // mkdtemp makes it 0700; embedded PostgreSQL may run initdb as another user
+delete process.env.DATABASE_URL; // always a fresh embedded server, never someone's database
+Object.assign(process.env, { BENCHFLOW_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+
+let database: LocalDatabase | undefined;
+async function cleanup() {
+  await database?.stop().catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const deadline = setTimeout(() => {
+  log(`Gave up after ${RUN_LIMIT_MS / 1000} s.`);
+  void cleanup().then(() => process.exit(1));
+}, RUN_LIMIT_MS);
+
+/** Small deterministic PRNG so every run of the benchmark plans the same orders. */
+function random(seed: number) {
+  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+}
+
+const ms = (from: number) => Math.round(performance.now() - from);
+
+try {
+  database = await prepareLocalDatabase(log);
+  Object.assign(process.env, database.env);
+  const { seedDemo, DEMO_LOGIN, DEMO_STUDIO_SLUG } = await import("../src/server/demo/seed-demo");
+  const { systemDb, withTenant, disconnectDb } = await import("../src/server/db");
+  const { createContext } = await import("../src/server/trpc/context");
+  const { createCaller } = await import("../src/server/trpc/root");
+  const { runNextPlanJob, planTimeLimitMs } = await import("../src/server/jobs/plan-worker");
+  const { loadProblem } = await import("../src/features/planning/server/problem");
+  const { savePlan } = await import("../src/features/planning/server/save");
+  const { horizonStartFrom } = await import("../src/features/planning/calendar");
+  const { solveStudio } = await import("../src/server/scheduling");
+
+  log("Seeding the demo studio through the procedures…");
+  await seedDemo(systemDb());
+  const studio = await systemDb().studio.findUniqueOrThrow({ where: { slug: DEMO_STUDIO_SLUG }, select: { id: true } });
+  const owner = await systemDb().user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email }, select: { id: true, email: true, sessionVersion: true } });
+  const studioId = studio.id;
+
+  // Bulk order lines: copies of the demo's design variants, 10 lines per order, due in 3–60 days.
+  const templates = await withTenant(studioId, (db) =>
+    db.orderLine.findMany({ where: { studioId }, distinct: ["variantId"], select: { designVersionId: true, variantId: true, designName: true, variantName: true, sku: true } }),
+  );
+  const existing = await withTenant(studioId, (db) => db.orderLine.count({ where: { studioId, order: { status: "OPEN" } } }));
+  const toAdd = Math.max(0, LINES - existing);
+  const next = random(42);
+  const firstNumber = 1 + (await withTenant(studioId, (db) => db.order.aggregate({ where: { studioId }, _max: { number: true } })))._max.number!;
+  const orders = Array.from({ length: Math.ceil(toAdd / 10) }, (_, i) => ({ id: `bench-order-${i}`, studioId, number: firstNumber + i, customerName: `Bench customer ${i}` }));
+  const lines = Array.from({ length: toAdd }, (_, i) => {
+    const t = templates[Math.floor(next() * templates.length)]!;
+    return {
+      id: `bench-line-${i}`, studioId, orderId: orders[Math.floor(i / 10)]!.id, position: i % 10, ...t,
+      quantity: 1 + Math.floor(next() * 6),
+      dueDate: new Date(Date.now() + (3 + Math.floor(next() * 58)) * 86_400_000),
+    };
+  });
+  await withTenant(studioId, async (db) => {
+    await db.order.createMany({ data: orders });
+    await db.orderLine.createMany({ data: lines });
+  });
+  log(`${existing + toAdd} open order lines (${templates.length} variants, ${lines.reduce((n, l) => n + l.quantity, 0)} added pieces). Engine time limit ${planTimeLimitMs()} ms.`);
+
+  const api = createCaller(createContext({ session: { userId: owner.id, email: owner.email, sessionVersion: owner.sessionVersion, loginAt: Date.now() }, headers: new Headers() }));
+  const rows: string[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    // End to end, exactly as the app does it: queue a run, the worker reads, solves and writes.
+    let start = performance.now();
+    const queued = await api.planning.requestPlan({ studioId });
+    const outcome = await runNextPlanJob();
+    const total = ms(start);
+    if (outcome?.status !== "SUCCEEDED") throw new Error(`Run ${run} ended ${outcome?.status ?? "without a job"}.`);
+    const finished = await systemDb().planRun.findUniqueOrThrow({ where: { id: queued.id }, select: { figures: true, message: true } });
+    const figures = finished.figures as unknown as PlanFigures;
+
+    // The three phases one by one (the same calls the worker makes).
+    start = performance.now();
+    const loaded = await withTenant(studioId, (db) => loadProblem(db, studioId, horizonStartFrom(), { timeLimitMs: planTimeLimitMs() }));
+    const read = ms(start);
+    start = performance.now();
+    const plan = solveStudio(loaded.problem);
+    const engine = ms(start);
+    start = performance.now();
+    await withTenant(studioId, (db) => savePlan(db, studioId, queued.id, plan, loaded));
+    const write = ms(start);
+
+    rows.push(`| ${run} | ${loaded.lineCount} | ${figures.batches} | ${read} | ${engine} | ${write} | ${total} | ${figures.planned.setups} vs ${figures.naive?.setups ?? "—"} |`);
+    log(`run ${run}: ${finished.message} in ${total} ms`);
+  }
+  await disconnectDb();
+
+  console.log(`\nPlanning benchmark: ${LINES} open order lines, demo studio (6 stations, 2 people), engine limit ${planTimeLimitMs()} ms\n`);
+  console.log("| run | lines | batches | DB read ms | engine ms | write ms | total ms (requestPlan + worker) | setups planned vs naive |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  for (const row of rows) console.log(row);
+  console.log("\nphases are timed separately right after each end-to-end run (same calls as the worker); total includes the worker's progress updates.");
+  clearTimeout(deadline);
+  await cleanup();
+} catch (error) {
+  clearTimeout(deadline);
+  log(`Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await cleanup();
+  process.exit(1);
+}
