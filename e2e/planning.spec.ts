@@ -68,7 +68,7 @@ test("the owner enters an order, plans, moves a batch and opens its batch sheet"
   await expect(page.getByText(/Theo Assistant/).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Pieces per order" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Steps" })).toBeVisible();
-  await expect(page.getByText("← this batch")).toBeVisible();
+  await expect(page.getByText("← this batch").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Studio" })).toBeHidden();
