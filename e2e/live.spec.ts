@@ -12,6 +12,7 @@ test("an assistant sees the owner's change to the studio live, without reloading
   await expect(assistant.getByText("Europe/London")).toBeVisible();
 
   await signIn(owner, "demo@benchflow.local", "benchflow-demo");
+  await expect(owner).toHaveURL(/\/s\/demo-studio$/);
   await owner.goto("/s/demo-studio/settings");
   await owner.getByLabel("Time zone").selectOption("America/Chicago");
   await owner.getByRole("button", { name: "Save settings" }).click();

@@ -21,13 +21,21 @@ export function byStudio<W extends object>(studioId: string, where: W = {} as W)
  * Runs fn in one transaction as the app role with app.current_tenant set for this transaction only
  * (set_config(..., true)), so the setting never leaks to the next request on a pooled connection.
  */
-export async function withTenant<T>(studioId: string, fn: (db: TenantDb) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  studioId: string,
+  fn: (db: TenantDb) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   assertStudioId(studioId);
   return tenantClient().$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT set_config('app.current_tenant', ${studioId}, true)`;
+      if (options.timeoutMs && options.timeoutMs > 5_000) {
+        // Background jobs (not requests) may write more than the app role's 5 s statement budget allows.
+        await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(options.timeoutMs)}, true)`;
+      }
       return fn(tx);
     },
-    { maxWait: 2_000, timeout: 10_000 },
+    { maxWait: 2_000, timeout: options.timeoutMs ?? 10_000 },
   );
 }

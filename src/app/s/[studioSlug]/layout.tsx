@@ -11,6 +11,8 @@ import { can } from "~/server/authz/permissions";
 
 export const dynamic = "force-dynamic";
 
+const NAV_LINK = "rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100";
+
 export default async function StudioLayout({ children, params }: { children: ReactNode; params: Promise<{ studioSlug: string }> }) {
   const { studioSlug } = await params;
   const { studio, role, session } = await requireStudioMembership(studioSlug);
@@ -29,34 +31,34 @@ export default async function StudioLayout({ children, params }: { children: Rea
               <StudioSwitcher />
             </div>
             <nav className="-mx-2 flex max-w-full flex-wrap items-center gap-x-0.5 gap-y-0 text-sm sm:mx-0 sm:gap-1" aria-label="Studio">
-              <Link href={base} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href={base} className={NAV_LINK}>
                 Home
               </Link>
-              <Link href={`${base}/bench`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
-                Bench
-              </Link>
-              <Link href={`${base}/team`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
-                Team
-              </Link>
-              <Link href={`${base}/catalog`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href={`${base}/catalog`} className={NAV_LINK}>
                 Catalog
               </Link>
-              <Link href={`${base}/orders`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href={`${base}/orders`} className={NAV_LINK}>
                 Orders
               </Link>
-              <Link href={`${base}/plan`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href={`${base}/plan`} className={NAV_LINK}>
                 Plan
               </Link>
+              <Link href={`${base}/bench`} className={NAV_LINK}>
+                Bench
+              </Link>
               {can(role, "dashboard:read") && (
-                <Link href={`${base}/dashboard`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                <Link href={`${base}/dashboard`} className={NAV_LINK}>
                   Dashboard
                 </Link>
               )}
-              <Link href={`${base}/settings`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href={`${base}/team`} className={NAV_LINK}>
+                Team
+              </Link>
+              <Link href={`${base}/settings`} className={NAV_LINK}>
                 Settings
               </Link>
               {canManageBilling && (
-                <Link href={`${base}/billing`} className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                <Link href={`${base}/billing`} className={NAV_LINK}>
                   Billing
                 </Link>
               )}
