@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { readableCatalogWhere, type CatalogCtx } from "./access";
-import { notFound, staleEdit, uniqueOr } from "./errors";
+import { missingOrStale, uniqueOr } from "./errors";
 import type { createCatalogInput, updateCatalogInput } from "./schemas";
 
 /** Own catalogs and catalogs shared with this studio (marked with the sharing studio's name). */
@@ -64,10 +64,7 @@ export async function updateCatalog(ctx: CatalogCtx, input: z.infer<typeof updat
     }),
     `A catalog named "${input.catalog.name}" already exists.`,
   );
-  if (count === 0) {
-    const exists = await ctx.db.catalog.count({ where: { id: input.id, studioId: ctx.studio.id } });
-    throw exists ? staleEdit("catalog") : notFound("Catalog");
-  }
+  if (count === 0) await missingOrStale(ctx.db.catalog.count({ where: { id: input.id, studioId: ctx.studio.id } }), "catalog", "Catalog");
   return ctx.db.catalog.findFirstOrThrow({
     where: { id: input.id, studioId: ctx.studio.id },
     select: { id: true, name: true, description: true, version: true },

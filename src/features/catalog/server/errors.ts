@@ -12,6 +12,14 @@ export function staleEdit(what: string): TRPCError {
   });
 }
 
+/**
+ * After a versioned updateMany matched no row: NOT_FOUND when the row is not this studio's (or gone),
+ * CONFLICT when it exists but someone saved a newer version first.
+ */
+export async function missingOrStale(countInStudio: Promise<number>, what: string, label: string): Promise<never> {
+  throw (await countInStudio) ? staleEdit(what) : notFound(label);
+}
+
 /** Runs a write and turns a unique-constraint violation into a clear CONFLICT. */
 export async function uniqueOr<T>(write: Promise<T>, message: string): Promise<T> {
   try {

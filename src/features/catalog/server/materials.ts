@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { CatalogCtx as StudioContext } from "./access";
-import { notFound, staleEdit, uniqueOr } from "./errors";
+import { missingOrStale, notFound, uniqueOr } from "./errors";
 import type { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
 
 export const materialSelect = {
@@ -77,10 +77,7 @@ export async function updateMaterial(ctx: StudioContext, input: z.infer<typeof u
     }),
     `A material named "${input.material.name}" already exists.`,
   );
-  if (count === 0) {
-    const exists = await ctx.db.material.count({ where: { id: input.id, studioId: ctx.studio.id } });
-    throw exists ? staleEdit("material") : notFound("Material");
-  }
+  if (count === 0) await missingOrStale(ctx.db.material.count({ where: { id: input.id, studioId: ctx.studio.id } }), "material", "Material");
   return getMaterial(ctx, input.id);
 }
 

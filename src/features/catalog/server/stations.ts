@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { notFound, staleEdit, uniqueOr } from "./errors";
+import { missingOrStale, notFound, uniqueOr } from "./errors";
 import type { StationFields, updateStationInput } from "./schemas";
 
 const stationSelect = {
@@ -45,7 +45,7 @@ export async function updateStation(ctx: StudioContext, input: z.infer<typeof up
     }),
     `A station named "${input.station.name}" already exists.`,
   );
-  if (count === 0) await throwMissingOrStale(ctx, input.id);
+  if (count === 0) await missingOrStale(ctx.db.station.count({ where: { id: input.id, studioId: ctx.studio.id } }), "station", "Station");
   return ctx.db.station.findFirstOrThrow({ where: { id: input.id, studioId: ctx.studio.id }, select: stationSelect });
 }
 
@@ -57,9 +57,4 @@ export async function setStationArchived(ctx: StudioContext, id: string, archive
   });
   if (count === 0) throw notFound("Station");
   return { id, archived };
-}
-
-async function throwMissingOrStale(ctx: StudioContext, id: string): Promise<never> {
-  const exists = await ctx.db.station.count({ where: { id, studioId: ctx.studio.id } });
-  throw exists ? staleEdit("station") : notFound("Station");
 }
