@@ -4,6 +4,7 @@ import { permittedProcedure } from "~/server/trpc/procedures";
 import { batchIdInput, reportInput, versionedBatchInput } from "../schemas";
 import { claimBatch, releaseBatch } from "./claim";
 import { completeBatch } from "./complete";
+import { benchMine } from "./mine";
 import { benchBatch, benchQueue } from "./queue";
 import { reportPieces } from "./report";
 import { pauseBatch, startBatch } from "./timer";
@@ -31,6 +32,8 @@ function isLockTimeout(error: unknown, depth = 0): boolean {
 
 export const benchRouter = router({
   queue: bench.query(({ ctx }) => benchQueue(ctx)),
+  // "Your bench" on the studio home: my pieces, scrap, completed batches and timer today and this week.
+  mine: bench.query(({ ctx }) => benchMine(ctx)),
   batch: bench.input(batchIdInput).query(({ ctx, input }) => benchBatch(ctx, input.batchId)),
   claim: bench.input(batchIdInput).mutation(({ ctx, input }) => claimBatch(ctx, input.batchId)),
   release: bench.input(versionedBatchInput).mutation(({ ctx, input }) => releaseBatch(ctx, input.batchId, input.expectedVersion)),

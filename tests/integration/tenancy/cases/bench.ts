@@ -30,6 +30,7 @@ function benchCase(recordInput: boolean, build: (batchId: string) => Record<stri
 
 export const benchCases: Record<string, IsolationCase> = {
   "bench.queue": benchCase(false, () => ({}), (c, i) => c.bench.queue(i)),
+  "bench.mine": benchCase(false, () => ({}), (c, i) => c.bench.mine(i)),
   "bench.batch": benchCase(true, (batchId) => ({ batchId }), (c, i) => c.bench.batch(i)),
   "bench.claim": {
     minRole: "ASSISTANT",
