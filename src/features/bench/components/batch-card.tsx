@@ -41,7 +41,7 @@ export function BatchCard({ card }: { card: BenchCardData }) {
   const left = card.pieces - card.piecesDone - card.piecesScrapped;
 
   return (
-    <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={`${card.stepName} batch`} data-batch-id={card.batchId}>
+    <article id={`batch-${card.batchId}`} className="scroll-mt-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={`${card.stepName} batch`} data-batch-id={card.batchId}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 className="text-lg font-semibold text-stone-900">{card.stepName}</h3>

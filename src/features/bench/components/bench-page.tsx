@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
@@ -20,6 +21,14 @@ export function BenchPage() {
   const studio = useCurrentStudio();
   const queue = useQuery(trpc.bench.queue.queryOptions({ studioId: studio.id }));
   useStudioLive(["bench."], [trpc.bench.queue.queryKey(), trpc.bench.batch.queryKey()]);
+  // Opened from a batch on the studio home (/bench#batch-<id>): scroll to its card once the queue is here.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (!queue.data || scrolled.current) return;
+    scrolled.current = true;
+    const hash = window.location.hash.slice(1);
+    if (hash.startsWith("batch-")) document.getElementById(hash)?.scrollIntoView({ block: "start" });
+  }, [queue.data]);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">

@@ -7,6 +7,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { ROLE_LABELS } from "~/server/authz/permissions";
 import { useTRPC } from "~/trpc/react";
 import { useStudioLive } from "./use-studio-live";
+import { YourBench } from "~/features/bench/components/your-bench";
 import { PlanSavingsCard } from "~/features/planning/components/plan-savings-card";
 import { hoursPerWeek, WEEKDAYS } from "../working-hours";
 import { useCan, useCurrentStudio } from "./studio-context";
@@ -15,11 +16,24 @@ export function StudioHome() {
   const trpc = useTRPC();
   const current = useCurrentStudio();
   const canEdit = useCan("studio:update");
+  // Setting up the studio (catalog, orders, plan) is for admins and owners: assistants get their bench only.
+  const canSetUp = useCan("catalog:edit");
   const studio = useQuery(trpc.studio.get.queryOptions({ studioId: current.id }));
-  useStudioLive(["studio."], [trpc.studio.get.queryKey({ studioId: current.id })]);
+  // One live feed for the whole home: settings changes, and bench events for "Your bench".
+  useStudioLive(
+    ["studio.", "bench."],
+    [trpc.studio.get.queryKey({ studioId: current.id }), trpc.bench.mine.queryKey({ studioId: current.id }), trpc.bench.queue.queryKey({ studioId: current.id })],
+  );
 
-  if (studio.isPending) return <Spinner label="Loading your studio…" />;
-  if (studio.isError) return <Alert>{studio.error.message}</Alert>;
+  // "Your bench" loads beside the studio (not after it): it is what an assistant opens the home for.
+  if (studio.isPending || studio.isError) {
+    return (
+      <div className="space-y-6">
+        {studio.isPending ? <Spinner label="Loading your studio…" /> : <Alert>{studio.error.message}</Alert>}
+        <YourBench />
+      </div>
+    );
+  }
   const data = studio.data;
   const days = [...new Set(data.workingHours.map((interval) => interval.weekday))];
 
@@ -29,6 +43,7 @@ export function StudioHome() {
         <p className="text-sm text-stone-500">You are {ROLE_LABELS[data.role].toLowerCase()} of</p>
         <h1 className="text-3xl font-semibold tracking-tight">{data.name}</h1>
       </div>
+      <YourBench />
       <div className="grid gap-4 sm:grid-cols-3">
         <Card title="Bench hours">
           <p className="text-2xl font-semibold">{hoursPerWeek(data.workingHours)} h / week</p>
@@ -45,50 +60,52 @@ export function StudioHome() {
           </p>
         </Card>
       </div>
-      <Card title="Getting started" description="Benchflow plans your studio's week in a few steps.">
-        <ol className="space-y-3 text-sm">
-          <li className="flex gap-3">
-            <span className="flex size-6 items-center justify-center rounded-full bg-emerald-100 text-emerald-700" aria-label="done">
-              ✓
-            </span>
-            <span>
-              Studio created{canEdit && data.workingHours.length > 0 ? " with its working hours" : ""}.{" "}
-              {canEdit && (
-                <Link href={`/s/${current.slug}/settings`} className="font-medium text-brand-700 hover:underline">
-                  Review settings
+      {canSetUp && (
+        <Card title="Getting started" description="Benchflow plans your studio's week in a few steps.">
+          <ol className="space-y-3 text-sm">
+            <li className="flex gap-3">
+              <span className="flex size-6 items-center justify-center rounded-full bg-emerald-100 text-emerald-700" aria-label="done">
+                ✓
+              </span>
+              <span>
+                Studio created{canEdit && data.workingHours.length > 0 ? " with its working hours" : ""}.{" "}
+                {canEdit && (
+                  <Link href={`/s/${current.slug}/settings`} className="font-medium text-brand-700 hover:underline">
+                    Review settings
+                  </Link>
+                )}
+              </span>
+            </li>
+            <li className="flex gap-3">
+              <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">2</span>
+              <span>
+                Describe your designs: their steps, stations and materials.{" "}
+                <Link href={`/s/${current.slug}/catalog`} className="font-medium text-brand-700 hover:underline">
+                  Open the catalog
                 </Link>
-              )}
-            </span>
-          </li>
-          <li className="flex gap-3">
-            <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">2</span>
-            <span>
-              Describe your designs: their steps, stations and materials.{" "}
-              <Link href={`/s/${current.slug}/catalog`} className="font-medium text-brand-700 hover:underline">
-                Open the catalog
-              </Link>
-            </span>
-          </li>
-          <li className="flex gap-3">
-            <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">3</span>
-            <span>
-              Enter or import orders.{" "}
-              <Link href={`/s/${current.slug}/orders`} className="font-medium text-brand-700 hover:underline">
-                Open orders
-              </Link>
-            </span>
-          </li>
-          <li className="flex gap-3">
-            <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">4</span>
-            <span>
-              Plan batches and work them at the bench.{" "}
-              <Link href={`/s/${current.slug}/plan`} className="font-medium text-brand-700 hover:underline">
-                Open the plan
-              </Link>
-            </span>
-          </li>
-        </ol>
-      </Card>
+              </span>
+            </li>
+            <li className="flex gap-3">
+              <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">3</span>
+              <span>
+                Enter or import orders.{" "}
+                <Link href={`/s/${current.slug}/orders`} className="font-medium text-brand-700 hover:underline">
+                  Open orders
+                </Link>
+              </span>
+            </li>
+            <li className="flex gap-3">
+              <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">4</span>
+              <span>
+                Plan batches and work them at the bench.{" "}
+                <Link href={`/s/${current.slug}/plan`} className="font-medium text-brand-700 hover:underline">
+                  Open the plan
+                </Link>
+              </span>
+            </li>
+          </ol>
+        </Card>
+      )}
       <PlanSavingsCard />
     </div>
   );
