@@ -172,7 +172,9 @@ test("a fresh studio's home and dashboard teach the next step", async ({ page })
   await expect(yourBench.getByTestId("tally-today").getByTestId("pieces-done")).toHaveText("0");
   await expect(yourBench.getByTestId("tally-week").getByTestId("minutes-worked")).toHaveText("0 min");
   await expect(yourBench.getByRole("heading", { name: "Nothing claimed yet" })).toBeVisible();
-  await expect(yourBench.getByRole("link", { name: "Open the bench to claim a batch" })).toHaveAttribute("href", `${base}/bench`);
+  // Nothing is planned yet, so the owner is pointed at the plan (with open batches it would be the bench).
+  await expect(yourBench.getByText(/Nothing is on the bench today\. Plan your open orders/)).toBeVisible();
+  await expect(yourBench.getByRole("link", { name: "Open the plan" })).toHaveAttribute("href", `${base}/plan`);
   // The owner still gets the getting-started steps, below their bench.
   await expect(page.getByRole("heading", { name: "Getting started" })).toBeVisible();
   await page.screenshot({ path: "/tmp/fresh-home.png", fullPage: true });

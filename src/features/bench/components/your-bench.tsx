@@ -5,7 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { Alert, EmptyState } from "~/components/ui/card";
 import { buttonClasses } from "~/components/ui/button";
-import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import type { AppRouter } from "~/server/trpc/root";
 import { useTRPC } from "~/trpc/react";
 import type { BenchCardData } from "./batch-card";
@@ -87,6 +87,8 @@ export function YourBench() {
   const studio = useCurrentStudio();
   const queue = useQuery(trpc.bench.queue.queryOptions({ studioId: studio.id }));
   const mineCards = queue.data?.cards.filter((card) => card.section === "mine") ?? [];
+  const openCount = queue.data?.cards.filter((card) => card.section === "open").length ?? 0;
+  const canPlan = useCan("planning:run");
   // A running timer adds minutes without any bench event: refresh the tallies once a minute meanwhile.
   const running = mineCards.some((card) => card.status === "RUNNING" && card.claimedById !== null);
   const mine = useQuery({ ...trpc.bench.mine.queryOptions({ studioId: studio.id }), refetchInterval: running ? 60_000 : false });
@@ -101,60 +103,83 @@ export function YourBench() {
         </Link>
       </div>
       {mine.isError && <Alert>{mine.error.message}</Alert>}
-      <div className="grid grid-cols-2 gap-3">
-        <TallyCard title="Today" tally={mine.data?.today} testId="tally-today" />
-        <TallyCard title="This week" tally={mine.data?.week} testId="tally-week" />
-      </div>
+      <div className="space-y-4 lg:grid lg:grid-cols-2 lg:items-start lg:gap-6 lg:space-y-0">
+        <div className="grid grid-cols-2 gap-3">
+          <TallyCard title="Today" tally={mine.data?.today} testId="tally-today" />
+          <TallyCard title="This week" tally={mine.data?.week} testId="tally-week" />
+        </div>
 
-      <div className="space-y-2" data-testid="my-queue">
-        <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-500">My queue</h3>
-        {queue.isError && <Alert>{queue.error.message}</Alert>}
-        {queue.isPending && <div className="h-20 animate-pulse rounded-xl bg-stone-100" aria-hidden />}
-        {queue.data && mineCards.length === 0 && (
-          <EmptyState
-            title="Nothing claimed yet"
-            action={
-              <Link href={benchHref} className={buttonClasses("secondary", "min-h-11")}>
-                Open the bench to claim a batch
-              </Link>
-            }
-          >
-            Claim a batch on the bench and it shows up here with its step, station and pieces.
-          </EmptyState>
-        )}
-        {queue.data && mineCards.length > 0 && (
-          <ul className="divide-y divide-stone-100 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
-            {mineCards.slice(0, QUEUE_PREVIEW).map((card) => (
-              <li key={card.batchId}>
-                <Link
-                  href={`${benchHref}#batch-${card.batchId}`}
-                  className="flex min-h-16 items-center justify-between gap-3 px-4 py-3 hover:bg-stone-50"
-                  aria-label={`${card.stepName} at ${card.stationName}, ${card.piecesDone} of ${card.pieces} pieces done, ${STATUS_LABELS[card.status].toLowerCase()}`}
-                >
-                  <span className="min-w-0">
-                    <span className="block truncate font-semibold text-stone-900">{card.stepName}</span>
-                    <span className="block truncate text-sm text-stone-600">{card.stationName}</span>
-                    <span className="block truncate text-sm text-stone-500">{startLabel(card.startAt, queue.data.dayStart, queue.data.dayEnd)}</span>
-                  </span>
-                  <span className="flex shrink-0 flex-col items-end gap-1">
-                    <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_TONES[card.status]}`}>{STATUS_LABELS[card.status]}</span>
-                    <span className="text-sm tabular-nums text-stone-700">
-                      {card.piecesDone} / {card.pieces} pcs
-                    </span>
-                  </span>
+        <div className="space-y-2" data-testid="my-queue">
+          <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-500">My queue</h3>
+          {queue.isError && <Alert>{queue.error.message}</Alert>}
+          {queue.isPending && <div className="h-20 animate-pulse rounded-xl bg-stone-100" aria-hidden />}
+          {queue.data && mineCards.length === 0 && openCount > 0 && (
+            <EmptyState
+              title="Nothing claimed yet"
+              action={
+                <Link href={benchHref} className={buttonClasses("secondary", "min-h-11")}>
+                  Open the bench to claim a batch
                 </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-        {mineCards.length > QUEUE_PREVIEW && (
-          <p className="text-sm text-stone-600">
-            And {mineCards.length - QUEUE_PREVIEW} more.{" "}
-            <Link href={benchHref} className="font-medium text-brand-700 hover:underline">
-              See them all on the bench
-            </Link>
-          </p>
-        )}
+              }
+            >
+              {openCount === 1 ? "1 batch is" : `${openCount} batches are`} open to claim today. Claim one on the bench and it shows up here
+              with its step, station and pieces.
+            </EmptyState>
+          )}
+          {queue.data && mineCards.length === 0 && openCount === 0 && (
+            <EmptyState
+              title="Nothing claimed yet"
+              action={
+                canPlan ? (
+                  <Link href={`/s/${studio.slug}/plan`} className={buttonClasses("secondary", "min-h-11")}>
+                    Open the plan
+                  </Link>
+                ) : (
+                  <Link href={benchHref} className={buttonClasses("secondary", "min-h-11")}>
+                    Open the bench
+                  </Link>
+                )
+              }
+            >
+              {canPlan
+                ? "Nothing is on the bench today. Plan your open orders: their batches show up on the bench to claim, and the ones you claim show up here."
+                : "Nothing is on the bench today yet. Once the plan puts batches there, claim one on the bench and it shows up here."}
+            </EmptyState>
+          )}
+          {queue.data && mineCards.length > 0 && (
+            <ul className="divide-y divide-stone-100 overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm">
+              {mineCards.slice(0, QUEUE_PREVIEW).map((card) => (
+                <li key={card.batchId}>
+                  <Link
+                    href={`${benchHref}#batch-${card.batchId}`}
+                    className="flex min-h-16 items-center justify-between gap-3 px-4 py-3 hover:bg-stone-50"
+                    aria-label={`${card.stepName} at ${card.stationName}, ${card.piecesDone} of ${card.pieces} pieces done, ${STATUS_LABELS[card.status].toLowerCase()}`}
+                  >
+                    <span className="min-w-0">
+                      <span className="block truncate font-semibold text-stone-900">{card.stepName}</span>
+                      <span className="block truncate text-sm text-stone-600">{card.stationName}</span>
+                      <span className="block truncate text-sm text-stone-500">{startLabel(card.startAt, queue.data.dayStart, queue.data.dayEnd)}</span>
+                    </span>
+                    <span className="flex shrink-0 flex-col items-end gap-1">
+                      <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_TONES[card.status]}`}>{STATUS_LABELS[card.status]}</span>
+                      <span className="text-sm tabular-nums text-stone-700">
+                        {card.piecesDone} / {card.pieces} pcs
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {mineCards.length > QUEUE_PREVIEW && (
+            <p className="text-sm text-stone-600">
+              And {mineCards.length - QUEUE_PREVIEW} more.{" "}
+              <Link href={benchHref} className="font-medium text-brand-700 hover:underline">
+                See them all on the bench
+              </Link>
+            </p>
+          )}
+        </div>
       </div>
     </section>
   );
