@@ -105,4 +105,12 @@ export async function seedDemoContent(owner: Owner, studioId: string, runPlanner
 
   await api.planning.requestPlan(s);
   await runPlanner();
+  return {
+    api,
+    catalogId,
+    stations: { bench: bench.id, stamping: stamping.id, solder: solder.id, pickle: pickle.id, tumbler: tumbler.id, polish: polish.id },
+    materials: { sheet22: sheet22.id, wire18: wire18.id, solderWire: solderWire.id, jumpRings: jumpRings.id, earWires: earWires.id, chain: chain.id },
+  };
 }
+
+export type DemoContent = Awaited<ReturnType<typeof seedDemoContent>>;

@@ -1,0 +1,299 @@
+// A studio's production history, simulated day by day: orders arrive, their lines go through the routing one
+// step per working day, the same step (or batch family) is batched across designs and orders in due-date
+// order, assistants work the batches within their working hours and report pieces done and scrapped on the
+// bench. Pure: no database. The output rows mirror the tables (see ./insert.ts), all in one studio.
+
+import { nextRandom, type Random } from "./random";
+
+export type HistoryStep = {
+  routingStepId: string;
+  position: number;
+  name: string;
+  stationId: string;
+  setupSeconds: number;
+  secondsPerPiece: number;
+  /** Batch key: the family, or the step itself when it is batchable without one; null = one line per batch. */
+  batchKey: string | null;
+  family: string | null;
+  maxBatchSize: number;
+  unattended: boolean;
+};
+
+export type HistoryVariant = {
+  variantId: string;
+  designVersionId: string;
+  designName: string;
+  variantName: string;
+  sku: string;
+  steps: HistoryStep[];
+};
+
+export type HistoryInput = {
+  studioId: string;
+  /** Makes row ids unique across studios and runs. */
+  idPrefix: string;
+  planId: string;
+  timeZone: string;
+  /** Working intervals per weekday (0 = Sunday), local "HH:MM". */
+  workingHours: Array<{ weekday: number; start: string; end: string }>;
+  /** Everyone who works batches (user ids). */
+  people: string[];
+  variants: HistoryVariant[];
+  firstOrderNumber: number;
+  /** Approximate number of bench events to produce. */
+  targetEvents: number;
+  /** Calendar days of history, ending yesterday. */
+  days: number;
+  now: Date;
+  seed: number;
+};
+
+export type OrderRow = { id: string; number: number; kind: "CUSTOMER" | "WHOLESALE" | "RESTOCK"; customerName: string; source: "MANUAL" | "ETSY" | "SHOPIFY"; externalRef: string | null; createdAt: Date; updatedAt: Date };
+export type LineRow = { id: string; orderId: string; position: number; variant: HistoryVariant; quantity: number; dueDate: Date; createdAt: Date };
+export type ItemRow = { id: string; line: LineRow; step: HistoryStep; pieces: number; done: number; scrapped: number };
+export type BatchRow = {
+  id: string;
+  step: HistoryStep;
+  personId: string;
+  startAt: Date;
+  endAt: Date;
+  claimedAt: Date;
+  workedSeconds: number;
+  /** [pause, resume] pairs while the batch ran. */
+  breaks: Array<[Date, Date]>;
+  items: ItemRow[];
+};
+export type History = { orders: OrderRow[]; lines: LineRow[]; batches: BatchRow[] };
+
+const DAY = 86_400_000;
+const CUSTOMERS = ["Maya Lopez", "Ines Duarte", "Sam Okafor", "Lena Novak", "Priya Raman", "Jonas Berg", "Chloe Martin", "Ada Nwosu", "Noor Haddad", "Eli Brooks"];
+const SHOPS = ["The Little Gallery", "Harbour Craft Shop", "Northlight Boutique", "Stone & Thread", "Museum Store"];
+const SCRAP_RATE = 0.03;
+const BREAK_MS = 10 * 60_000;
+// Expected pieces per order: 60 % customer orders (1-2 lines of 1-3 pieces), 40 % wholesale and restock
+// (1-4 lines of 6-24 pieces).
+const PIECES_PER_ORDER = 0.6 * 1.5 * 2 + 0.4 * 2.5 * 15;
+
+/** Minutes to add to UTC for local time in the zone at `at`. */
+function utcOffsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Math.round((Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - at.getTime()) / 60_000);
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** A working day: its UTC midnight-of-local-day key and the UTC bounds of its working intervals. */
+type WorkDay = { index: number; date: Date; intervals: Array<[number, number]> };
+
+function workingDays(input: HistoryInput): WorkDay[] {
+  const today = Date.UTC(input.now.getUTCFullYear(), input.now.getUTCMonth(), input.now.getUTCDate());
+  const result: WorkDay[] = [];
+  for (let d = input.days; d >= 1; d--) {
+    const localMidnight = today - d * DAY;
+    const weekday = new Date(localMidnight).getUTCDay();
+    const offset = utcOffsetMinutes(input.timeZone, new Date(localMidnight + 12 * 3_600_000)) * 60_000;
+    const intervals = input.workingHours
+      .filter((w) => w.weekday === weekday)
+      .map((w): [number, number] => [localMidnight + minutesOf(w.start) * 60_000 - offset, localMidnight + minutesOf(w.end) * 60_000 - offset])
+      .sort((a, b) => a[0] - b[0]);
+    if (intervals.length) result.push({ index: result.length, date: new Date(localMidnight - offset), intervals });
+  }
+  return result;
+}
+
+/** Average bench events per ordered piece through a routing, to size the order intake for targetEvents. */
+function eventsPerPiece(variants: HistoryVariant[]): number {
+  const steps = variants.reduce((sum, v) => sum + v.steps.length, 0) / Math.max(1, variants.length);
+  // Calibrated on generated histories (reports of ~3.7 pieces, ~5 lifecycle events per batch).
+  return steps * 0.375;
+}
+
+function secondsPerPieceAt(variants: HistoryVariant[]): number {
+  return variants.reduce((sum, v) => sum + v.steps.reduce((s, step) => s + step.setupSeconds / 20 + (step.unattended ? 10 : step.secondsPerPiece), 0), 0) / Math.max(1, variants.length);
+}
+
+/** People needed so an intake of targetEvents over `days` calendar days fits in ~75 % of the working time. */
+export function neededPeople(variants: HistoryVariant[], targetEvents: number, days: number, workSecondsPerDay: number): number {
+  const workingDays = Math.max(1, Math.round((days * 5) / 7) - 6);
+  const piecesPerDay = targetEvents / Math.max(1, eventsPerPiece(variants)) / workingDays;
+  return Math.ceil((piecesPerDay * secondsPerPieceAt(variants)) / (0.75 * workSecondsPerDay));
+}
+
+type Pending = { line: LineRow; stepIndex: number; pieces: number; readyDay: number };
+
+export function simulateHistory(input: HistoryInput): History {
+  const rnd = nextRandom(input.seed);
+  const days = workingDays(input);
+  const id = (kind: string, n: number) => `${input.idPrefix}${kind}${n.toString(36)}`;
+  const orders: OrderRow[] = [];
+  const lines: LineRow[] = [];
+  const batches: BatchRow[] = [];
+  let pending: Pending[] = [];
+  const lineFinishedAt = new Map<string, number>();
+  const lineOpenSteps = new Map<string, number>();
+  let orderCount = 0, lineCount = 0, itemCount = 0, batchCount = 0;
+
+  const lastArrivalDay = days.length - 6;
+  const piecesPerDay = input.targetEvents / Math.max(1, eventsPerPiece(input.variants)) / Math.max(1, lastArrivalDay);
+  const ordersPerDay = piecesPerDay / PIECES_PER_ORDER;
+
+  function arrive(day: WorkDay) {
+    let count = Math.floor(ordersPerDay) + (rnd() < ordersPerDay % 1 ? 1 : 0);
+    for (; count > 0; count--) {
+      const roll = rnd();
+      const kind = roll < 0.6 ? "CUSTOMER" : roll < 0.85 ? "WHOLESALE" : "RESTOCK";
+      const source = kind === "CUSTOMER" ? (rnd() < 0.5 ? "ETSY" : rnd() < 0.5 ? "SHOPIFY" : "MANUAL") : "MANUAL";
+      const [startMs, endMs] = day.intervals[0]!;
+      const createdAt = new Date(startMs - 3_600_000 + Math.floor(rnd() * (endMs - startMs)));
+      const order: OrderRow = {
+        id: id("o", orderCount),
+        number: input.firstOrderNumber + orderCount,
+        kind,
+        customerName: kind === "WHOLESALE" ? pick(rnd, SHOPS) : kind === "RESTOCK" ? "Market stock" : pick(rnd, CUSTOMERS),
+        source,
+        externalRef: source === "MANUAL" ? null : `${source === "ETSY" ? "E" : "S"}-${input.idPrefix}${orderCount}`,
+        createdAt,
+        updatedAt: createdAt,
+      };
+      orderCount++;
+      orders.push(order);
+      const lineTotal = kind === "CUSTOMER" ? 1 + Math.floor(rnd() * 2) : 1 + Math.floor(rnd() * 4);
+      // Some customers want it fast: those rush orders are the ones that end up late.
+      const rush = kind === "CUSTOMER" && rnd() < 0.12;
+      const leadDays = rush ? 6 + Math.floor(rnd() * 4) : kind === "CUSTOMER" ? 12 + Math.floor(rnd() * 9) : 18 + Math.floor(rnd() * 15);
+      const due = new Date(Date.UTC(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate() + leadDays, 23, 59));
+      for (let position = 0; position < lineTotal; position++) {
+        const variant = pick(rnd, input.variants);
+        const quantity = kind === "CUSTOMER" ? 1 + Math.floor(rnd() * 3) : 6 + Math.floor(rnd() * 19);
+        const line: LineRow = { id: id("l", lineCount++), orderId: order.id, position, variant, quantity, dueDate: due, createdAt };
+        lines.push(line);
+        lineOpenSteps.set(line.id, variant.steps.length);
+        pending.push({ line, stepIndex: 0, pieces: quantity, readyDay: day.index });
+      }
+    }
+  }
+
+  const people = input.people;
+
+  for (const day of days) {
+    if (day.index < lastArrivalDay) arrive(day);
+    const ready = pending.filter((p) => p.readyDay <= day.index);
+    const later = pending.filter((p) => p.readyDay > day.index);
+    // Group the ready work by batch key, split into batches of at most the step's batch size.
+    const groups = new Map<string, Pending[]>();
+    for (const p of ready) {
+      const step = p.line.variant.steps[p.stepIndex]!;
+      const key = step.batchKey ?? `line:${p.line.id}:${step.position}`;
+      const group = groups.get(key);
+      if (group) group.push(p);
+      else groups.set(key, [p]);
+    }
+    const ordered = [...groups.values()].map((group) => group.sort((a, b) => a.line.dueDate.getTime() - b.line.dueDate.getTime()));
+    // Each person works through the day from the first interval's start.
+    const cursor = people.map(() => ({ at: day.intervals[0]![0] }));
+    const leftover: Pending[] = [];
+    const chunks: Pending[][] = [];
+    for (const group of ordered) {
+      const max = group[0]!.line.variant.steps[group[0]!.stepIndex]!.maxBatchSize;
+      let chunk: Pending[] = [];
+      let chunkPieces = 0;
+      for (const p of group) {
+        if (chunk.length && chunkPieces + p.pieces > max) {
+          chunks.push(chunk);
+          chunk = [];
+          chunkPieces = 0;
+        }
+        chunk.push(p);
+        chunkPieces += p.pieces;
+      }
+      if (chunk.length) chunks.push(chunk);
+    }
+    // The batch holding the most urgent line goes first.
+    chunks.sort((a, b) => a[0]!.line.dueDate.getTime() - b[0]!.line.dueDate.getTime());
+    {
+      for (const work of chunks) {
+        const step = work[0]!.line.variant.steps[work[0]!.stepIndex]!;
+        const pieces = work.reduce((s, p) => s + p.pieces, 0);
+        const attended = step.setupSeconds + (step.unattended ? 60 : step.secondsPerPiece * pieces);
+        const worked = Math.round(attended * (0.8 + rnd() * 0.5));
+        // Longer batches sometimes get a 10-minute pause in the middle (not counted as worked time).
+        const pause = worked > 40 * 60 && rnd() < 0.4 ? BREAK_MS : 0;
+        // The person who is free first takes it, if it fits before the end of their day.
+        let who = 0;
+        for (let i = 1; i < cursor.length; i++) if (cursor[i]!.at < cursor[who]!.at) who = i;
+        const slot = fit(day, cursor[who]!, worked * 1000 + pause);
+        if (!slot) {
+          leftover.push(...work);
+          continue;
+        }
+        const end = slot.end;
+        const breaks: Array<[Date, Date]> = [];
+        if (pause) {
+          const at = slot.start + Math.floor((end - pause - slot.start) * (0.3 + rnd() * 0.4));
+          breaks.push([new Date(at), new Date(at + pause)]);
+        }
+        const batch: BatchRow = {
+          id: id("b", batchCount++),
+          step,
+          personId: people[who]!,
+          startAt: new Date(slot.start),
+          endAt: new Date(end),
+          claimedAt: new Date(slot.start - (1 + Math.floor(rnd() * 15)) * 60_000),
+          workedSeconds: worked,
+          breaks,
+          items: [],
+        };
+        for (const p of work) {
+          const pStep = p.line.variant.steps[p.stepIndex]!;
+          let scrapped = 0;
+          for (let k = 0; k < p.pieces; k++) if (rnd() < SCRAP_RATE) scrapped++;
+          if (scrapped === p.pieces) scrapped = p.pieces - 1;
+          const done = p.pieces - scrapped;
+          batch.items.push({ id: id("i", itemCount++), line: p.line, step: pStep, pieces: p.pieces, done, scrapped });
+          if (p.stepIndex + 1 < p.line.variant.steps.length) {
+            later.push({ line: p.line, stepIndex: p.stepIndex + 1, pieces: done, readyDay: day.index + 1 });
+          } else {
+            lineFinishedAt.set(p.line.id, end);
+          }
+          lineOpenSteps.set(p.line.id, p.line.variant.steps.length - p.stepIndex - 1);
+        }
+        batches.push(batch);
+      }
+    }
+    pending = [...later, ...leftover];
+  }
+
+  // Orders still in production at the end of the history are left out (their lines, items and empty batches).
+  const finishedOrders = new Set(orders.map((o) => o.id));
+  for (const line of lines) if (!lineFinishedAt.has(line.id)) finishedOrders.delete(line.orderId);
+  const keptLines = lines.filter((line) => finishedOrders.has(line.orderId));
+  const doneAt = new Map<string, number>();
+  for (const line of keptLines) doneAt.set(line.orderId, Math.max(doneAt.get(line.orderId) ?? 0, lineFinishedAt.get(line.id)!));
+  const keptOrders = orders.filter((o) => finishedOrders.has(o.id)).map((o, k) => ({ ...o, number: input.firstOrderNumber + k, updatedAt: new Date(doneAt.get(o.id)! + 5 * 60_000) }));
+  const keptBatches = batches
+    .map((b) => ({ ...b, items: b.items.filter((item) => finishedOrders.has(item.line.orderId)) }))
+    .filter((b) => b.items.length > 0);
+  return { orders: keptOrders, lines: keptLines, batches: keptBatches };
+}
+
+/**
+ * Books `ms` of work for a person from their cursor in the first working interval of the day where it fits
+ * (a batch longer than a whole interval may start at the interval's start). Leaves the cursor alone when it
+ * does not fit anywhere, so a shorter batch can still use the time.
+ */
+function fit(day: WorkDay, cursor: { at: number }, ms: number): { start: number; end: number } | null {
+  for (const [start, end] of day.intervals) {
+    if (end <= cursor.at) continue;
+    const from = Math.max(cursor.at, start);
+    if (from + ms <= end || (from === start && ms > end - start)) {
+      cursor.at = from + ms;
+      return { start: from, end: from + ms };
+    }
+  }
+  return null;
+}
+
+function pick<T>(rnd: Random, values: readonly T[]): T {
+  return values[Math.floor(rnd() * values.length)]!;
+}
