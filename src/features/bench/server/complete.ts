@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { appendMovement } from "~/features/catalog/server/materials";
+import { addCompletedWorkToRollup } from "~/features/dashboard/server/rollups";
 import { publishStudioEvent } from "~/server/realtime/events";
 import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce, type BenchCtx } from "./context";
 
@@ -78,6 +79,7 @@ export async function completeBatch(ctx: BenchCtx, batchId: string, expectedVers
   if (count === 0) await explainRefusal(ctx, batchId, expectedVersion, ["claimed", "running", "paused"]);
   const batch = await ctx.db.batch.findFirstOrThrow({ where: { id: batchId, studioId: ctx.studio.id }, select: { stepName: true } });
   await ctx.db.batch.updateMany({ where: { id: batchId, studioId: ctx.studio.id }, data: { status: "DONE", version: { increment: 1 } } });
+  await addCompletedWorkToRollup(ctx.db, ctx.studio.id, batchId);
   const consumed = await consumeMaterials(ctx, batchId, batch.stepName);
   await recordAndAnnounce(ctx, batchId, "COMPLETE", { piecesDone: work.piecesDone, piecesScrapped: work.piecesScrapped });
   if (consumed.length > 0) await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "material.stock", data: { batchId } });

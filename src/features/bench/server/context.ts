@@ -65,7 +65,8 @@ export async function recordAndAnnounce(
   kind: BenchEventKind,
   report: { piecesDone?: number; piecesScrapped?: number; scrapReason?: string | null } = {},
 ) {
-  await ctx.db.benchEvent.create({
+  const event = await ctx.db.benchEvent.create({
+    select: { createdAt: true },
     data: {
       studioId: ctx.studio.id,
       batchId,
@@ -79,6 +80,7 @@ export async function recordAndAnnounce(
   // Both topics in one round trip (the same pg_notify as publishStudioEvent, delivered on commit).
   const [bench, board] = BENCH_TOPICS.map((topic) => JSON.stringify({ studioId: ctx.studio.id, topic, data: { batchId, kind } }));
   await ctx.db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${bench}), pg_notify(${CHANNEL}, ${board})`;
+  return event;
 }
 
 export function elapsedSeconds(since: Date | null, now: Date): number {

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { BatchWork } from "~/generated/prisma/client";
 import type { ReportInput } from "../schemas";
+import { addReportToRollup } from "~/features/dashboard/server/rollups";
 import { lockLineSteps, readyPerItem } from "./availability";
 import { lockWork, recordAndAnnounce, type BenchCtx } from "./context";
 
@@ -67,10 +68,11 @@ export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
     RETURNING *`;
   if (!updated) throw badRequest(`More pieces than the batch holds (${work.pieces}). Nothing was recorded.`);
 
-  await recordAndAnnounce(ctx, input.batchId, "REPORT", {
+  const event = await recordAndAnnounce(ctx, input.batchId, "REPORT", {
     piecesDone: input.piecesDone,
     piecesScrapped: input.piecesScrapped,
     scrapReason: input.piecesScrapped > 0 ? input.scrapReason : null,
   });
+  await addReportToRollup(ctx.db, studioId, input.batchId, event.createdAt, input.piecesDone, input.piecesScrapped);
   return updated;
 }

@@ -3,7 +3,8 @@ import type { StudioContext } from "~/server/trpc/procedures";
 import type { DashboardRange } from "../schemas";
 import { localDay, rangeBounds } from "./range";
 
-// Production figures, all computed by PostgreSQL aggregates (never by loading events into JS).
+// Production figures, all computed by PostgreSQL aggregates (never by loading events into JS). Range figures
+// read the hourly rollups (see rollups.ts), a few thousand rows even for a year of a busy studio's history.
 
 /**
  * Work in progress now (not range-bound), per step name, over batches that are not DONE. Remaining pieces
@@ -21,7 +22,7 @@ export async function wipPerStep(ctx: StudioContext) {
       JOIN "BatchItem" bi ON bi."studioId" = b."studioId" AND bi."batchId" = b."id"
       LEFT JOIN "BatchWork" w ON w."studioId" = b."studioId" AND w."batchId" = b."id"
       LEFT JOIN "BatchItemProgress" p ON p."studioId" = bi."studioId" AND p."batchItemId" = bi."id"
-     WHERE b."studioId" = ${ctx.studio.id} AND b."status" <> 'DONE'
+     WHERE b."studioId" = ${ctx.studio.id} AND b."status" IN ('PLANNED', 'STARTED')
      GROUP BY b."stepName"
      ORDER BY b."stepName"`;
   return rows.filter((row) => row.waiting + row.inProgress > 0);
@@ -33,9 +34,9 @@ export async function throughputPerDay(ctx: StudioContext, range: DashboardRange
   const { lo, hi } = rangeBounds(range, tz);
   const rows = await ctx.db.$queryRaw<Array<{ day: string; piecesDone: number; piecesScrapped: number }>>`
     WITH reports AS (
-      SELECT ${localDay(Prisma.sql`e."createdAt"`, tz)} AS day, SUM(e."piecesDone")::int AS done, SUM(e."piecesScrapped")::int AS scrapped
-        FROM "BenchEvent" e
-       WHERE e."studioId" = ${ctx.studio.id} AND e."kind" = 'REPORT' AND e."createdAt" >= ${lo} AND e."createdAt" < ${hi}
+      SELECT ${localDay(Prisma.sql`r."hour"`, tz)} AS day, SUM(r."piecesDone")::int AS done, SUM(r."piecesScrapped")::int AS scrapped
+        FROM "BenchReportHour" r
+       WHERE r."studioId" = ${ctx.studio.id} AND r."hour" >= ${lo} AND r."hour" < ${hi}
        GROUP BY 1
     )
     SELECT to_char(d.day, 'YYYY-MM-DD') AS "day", COALESCE(r.done, 0)::int AS "piecesDone", COALESCE(r.scrapped, 0)::int AS "piecesScrapped"
@@ -49,13 +50,12 @@ export async function throughputPerDay(ctx: StudioContext, range: DashboardRange
 export async function scrapPerStep(ctx: StudioContext, range: DashboardRange) {
   const { lo, hi } = rangeBounds(range, ctx.studio.timeZone);
   const rows = await ctx.db.$queryRaw<Array<{ stepName: string; piecesDone: number; piecesScrapped: number }>>`
-    SELECT b."stepName", SUM(e."piecesDone")::int AS "piecesDone", SUM(e."piecesScrapped")::int AS "piecesScrapped"
-      FROM "BenchEvent" e
-      JOIN "Batch" b ON b."studioId" = e."studioId" AND b."id" = e."batchId"
-     WHERE e."studioId" = ${ctx.studio.id} AND e."kind" = 'REPORT' AND e."createdAt" >= ${lo} AND e."createdAt" < ${hi}
-     GROUP BY b."stepName"
-    HAVING SUM(e."piecesDone" + e."piecesScrapped") > 0
-     ORDER BY b."stepName"`;
+    SELECT r."stepName", SUM(r."piecesDone")::int AS "piecesDone", SUM(r."piecesScrapped")::int AS "piecesScrapped"
+      FROM "BenchReportHour" r
+     WHERE r."studioId" = ${ctx.studio.id} AND r."hour" >= ${lo} AND r."hour" < ${hi}
+     GROUP BY r."stepName"
+    HAVING SUM(r."piecesDone" + r."piecesScrapped") > 0
+     ORDER BY r."stepName"`;
   return rows.map((row) => ({ ...row, scrapRate: row.piecesScrapped / (row.piecesDone + row.piecesScrapped) }));
 }
 
@@ -64,28 +64,19 @@ export async function scrapPerStep(ctx: StudioContext, range: DashboardRange) {
  * Per (design, step): actual = the batches' running time (BatchWork.accumulatedSeconds), shared among the
  * batch's items in proportion to their pieces done, / pieces done; standard = the routing step's seconds per
  * piece (the variant's override if any) + its setup seconds shared the same way / pieces done. A design's
- * figure is the sum over its steps (the time one piece takes through every step that was worked).
+ * figure is the sum over its steps (the time one piece takes through every step that was worked). The shares
+ * are summed per hour of completion when a batch completes (BenchLabourHour).
  */
 export async function labourPerDesign(ctx: StudioContext, range: DashboardRange) {
   const { lo, hi } = rangeBounds(range, ctx.studio.timeZone);
   const rows = await ctx.db.$queryRaw<Array<{ designName: string; piecesDone: number; actualMinutes: number; standardMinutes: number }>>`
-    WITH items AS (
-      SELECT ol."designName", bi."stepPosition", p."piecesDone" AS done,
-             w."accumulatedSeconds"::float8 * p."piecesDone" / w."piecesDone" AS actual,
-             COALESCE((SELECT (o->>'secondsPerPiece')::float8 FROM jsonb_array_elements(v."overrides") o
-                        WHERE (o->>'step')::int = rs."position" LIMIT 1), rs."secondsPerPiece") * p."piecesDone"
-               + rs."setupSeconds"::float8 * p."piecesDone" / w."piecesDone" AS standard
-        FROM "BatchWork" w
-        JOIN "BatchItemProgress" p ON p."studioId" = w."studioId" AND p."batchId" = w."batchId"
-        JOIN "BatchItem" bi ON bi."studioId" = p."studioId" AND bi."id" = p."batchItemId"
-        JOIN "OrderLine" ol ON ol."studioId" = bi."studioId" AND ol."id" = bi."orderLineId"
-        JOIN "RoutingStep" rs ON rs."id" = bi."routingStepId"
-        JOIN "DesignVariant" v ON v."id" = ol."variantId"
-       WHERE w."studioId" = ${ctx.studio.id} AND w."status" = 'DONE' AND w."piecesDone" > 0 AND p."piecesDone" > 0
-         AND w."completedAt" >= ${lo} AND w."completedAt" < ${hi}
-    ), steps AS (
-      SELECT "designName", "stepPosition", SUM(done) AS done, SUM(actual) / SUM(done) AS actual, SUM(standard) / SUM(done) AS standard
-        FROM items GROUP BY "designName", "stepPosition"
+    WITH steps AS (
+      SELECT l."designName", l."stepPosition", SUM(l."piecesDone") AS done,
+             SUM(l."actualSeconds") / SUM(l."piecesDone") AS actual, SUM(l."standardSeconds") / SUM(l."piecesDone") AS standard
+        FROM "BenchLabourHour" l
+       WHERE l."studioId" = ${ctx.studio.id} AND l."hour" >= ${lo} AND l."hour" < ${hi}
+       GROUP BY l."designName", l."stepPosition"
+      HAVING SUM(l."piecesDone") > 0
     )
     SELECT "designName", MAX(done)::int AS "piecesDone",
            (SUM(actual) / 60)::float8 AS "actualMinutes", (SUM(standard) / 60)::float8 AS "standardMinutes"

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { rebuildDashboardRollups } from "~/features/dashboard/server/rollups";
+import { systemDb } from "~/server/db";
+import { callerFor, errorCode } from "../../helpers/caller";
+import { benchWorld, race } from "../bench/fixtures";
+
+// The dashboard reads hourly rollups kept by the bench procedures. Whatever the bench does (shared reports,
+// racing reports, refused reports, completions), the rollups must equal a rebuild from the events and work.
+
+async function rollupsOf(studioId: string) {
+  const db = systemDb();
+  const reports = await db.benchReportHour.findMany({ where: { studioId }, orderBy: [{ hour: "asc" }, { stepName: "asc" }], select: { hour: true, stepName: true, piecesDone: true, piecesScrapped: true, reports: true } });
+  const labour = await db.benchLabourHour.findMany({ where: { studioId }, orderBy: [{ hour: "asc" }, { designName: "asc" }, { stepPosition: "asc" }], select: { hour: true, designName: true, stepPosition: true, piecesDone: true, actualSeconds: true, standardSeconds: true } });
+  const round = (value: number) => Math.round(value * 1e6) / 1e6;
+  return { reports, labour: labour.map((row) => ({ ...row, actualSeconds: round(row.actualSeconds), standardSeconds: round(row.standardSeconds) })) };
+}
+
+describe("dashboard rollups", () => {
+  it("are kept by the bench procedures exactly as a rebuild from the events and work computes them", async () => {
+    const w = await benchWorld();
+    const sid = w.studio.id;
+    const me = callerFor(w.assistant);
+    const other = callerFor(w.helper);
+    const l1 = await w.line(12);
+    const l2 = await w.line(5, { variant: 1 });
+    const solder = await w.batch(0, [{ line: l1, pieces: 12 }, { line: l2, pieces: 5 }]);
+    const tumble = await w.batch(1, [{ line: l1, pieces: 8 }]);
+
+    let work = await me.bench.claim({ studioId: sid, batchId: solder.id });
+    work = await me.bench.start({ studioId: sid, batchId: solder.id, expectedVersion: work.version });
+    await me.bench.report({ studioId: sid, batchId: solder.id, piecesDone: 3, piecesScrapped: 1, scrapReason: "Porosity" });
+    // A shared batch: someone else reports on it too; ten reports race.
+    await other.bench.report({ studioId: sid, batchId: solder.id, piecesDone: 2, piecesScrapped: 0 });
+    const raced = await race(Array.from({ length: 10 }, () => () => me.bench.report({ studioId: sid, batchId: solder.id, piecesDone: 1, piecesScrapped: 0 })));
+    expect(raced.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    // Refused: more than is left. Nothing may reach the rollups.
+    expect(await errorCode(me.bench.report({ studioId: sid, batchId: solder.id, piecesDone: 5, piecesScrapped: 0 }))).toBe("BAD_REQUEST");
+    const paused = await me.bench.pause({ studioId: sid, batchId: solder.id, expectedVersion: work.version });
+    await me.bench.complete({ studioId: sid, batchId: solder.id, expectedVersion: paused.version });
+
+    const t = await other.bench.claim({ studioId: sid, batchId: tumble.id });
+    await other.bench.start({ studioId: sid, batchId: tumble.id, expectedVersion: t.version });
+    await other.bench.report({ studioId: sid, batchId: tumble.id, piecesDone: 8, piecesScrapped: 0 });
+
+    const kept = await rollupsOf(sid);
+    // 3 + 2 + 10 done, 1 scrapped on the solder step in 12 reports; 8 done on tumble. Only the solder work is complete.
+    const solderRows = kept.reports.filter((row) => row.stepName === solder.stepName);
+    expect(solderRows.reduce((sum, row) => sum + row.piecesDone, 0)).toBe(15);
+    expect(solderRows.reduce((sum, row) => sum + row.piecesScrapped, 0)).toBe(1);
+    expect(solderRows.reduce((sum, row) => sum + row.reports, 0)).toBe(12);
+    expect(kept.labour.reduce((sum, row) => sum + row.piecesDone, 0)).toBe(15);
+
+    await rebuildDashboardRollups(systemDb(), sid);
+    expect(await rollupsOf(sid)).toEqual(kept);
+  });
+
+  it("belong to their studio: the app role cannot read or write another studio's rollups", async () => {
+    const a = await benchWorld();
+    const b = await benchWorld();
+    const l = await a.line(2);
+    const batch = await a.batch(0, [{ line: l, pieces: 2 }]);
+    const me = callerFor(a.assistant);
+    await me.bench.claim({ studioId: a.studio.id, batchId: batch.id });
+    await me.bench.report({ studioId: a.studio.id, batchId: batch.id, piecesDone: 2, piecesScrapped: 0 });
+    const { withTenant } = await import("~/server/db");
+    expect(await withTenant(b.studio.id, (db) => db.benchReportHour.count({ where: { studioId: a.studio.id } }))).toBe(0);
+    expect(await withTenant(a.studio.id, (db) => db.benchReportHour.count({ where: { studioId: a.studio.id } }))).toBe(1);
+  });
+});
