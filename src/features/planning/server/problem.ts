@@ -42,12 +42,25 @@ const keptSelect = {
 } as const;
 
 /**
- * Batches the planner must keep: locked, started and done ones, plus (workaround) every batch holding an
- * earlier step of the same order lines. The engine plans a line's remaining pieces from its first open step
- * through the whole routing, so a locked later step with unlocked earlier steps would be planned twice.
+ * Batches the planner must keep: locked and started ones, done ones that still matter (those holding open
+ * order lines, whose remaining steps the engine plans after them, and those ending after the horizon start),
+ * plus (workaround) every batch holding an earlier step of the same order lines. The engine plans a line's
+ * remaining pieces from its first open step through the whole routing, so a locked later step with unlocked
+ * earlier steps would be planned twice. Done batches of finished lines (a studio's whole history) are left out.
  */
-export async function loadKeptBatches(db: TenantDb, studioId: string) {
-  const kept = await db.batch.findMany({ where: { studioId, OR: [{ locked: true }, { status: { in: ["STARTED", "DONE"] } }] }, select: keptSelect });
+export async function loadKeptBatches(db: TenantDb, studioId: string, horizonStart: Date) {
+  const kept = await db.batch.findMany({
+    where: {
+      studioId,
+      OR: [
+        { locked: true },
+        { status: "STARTED" },
+        { status: "DONE", endAt: { gt: horizonStart } },
+        { status: "DONE", items: { some: { orderLine: { status: "OPEN" } } } },
+      ],
+    },
+    select: keptSelect,
+  });
   const ids = new Set(kept.map((b) => b.id));
   for (;;) {
     const needs = kept.flatMap((b) => b.items.filter((i) => i.stepPosition > 0).map((i) => ({ orderLineId: i.orderLineId, stepPosition: { lt: i.stepPosition } })));
@@ -134,7 +147,7 @@ export async function loadProblem(db: TenantDb, studioId: string, horizonStart: 
   if (members.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The studio has nobody to plan work for." });
   if (shifts.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Set the studio's working hours before planning." });
 
-  const fixed = await loadKeptBatches(db, studioId);
+  const fixed = await loadKeptBatches(db, studioId, horizonStart);
   const minuteOf = (date: Date) => Math.round((date.getTime() - horizonStart.getTime()) / 60_000);
   const previous: PlannedBatch[] = fixed.map((b) => ({
     id: b.id,

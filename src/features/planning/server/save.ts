@@ -41,7 +41,7 @@ export async function savePlan(db: TenantDb, studioId: string, runId: string, pl
   const existing = await db.plan.findFirst({ where: { studioId }, select: { id: true } });
   // Serialise with batch edits: lock the plan row (edits lock it too), then re-check the kept batches.
   if (existing) await db.$queryRaw`SELECT id FROM "Plan" WHERE id = ${existing.id} AND "studioId" = ${studioId} FOR UPDATE`;
-  const fixedNow = await loadKeptBatches(db, studioId);
+  const fixedNow = await loadKeptBatches(db, studioId, horizonStart);
   if (fingerprint(fixedNow) !== loaded.fixedFingerprint) {
     throw new TRPCError({ code: "CONFLICT", message: "Batches were locked or moved while the planner ran. Plan again to include them." });
   }
