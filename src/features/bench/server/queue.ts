@@ -106,15 +106,22 @@ const SECTION_ORDER = { mine: 0, open: 1, others: 2 } as const;
 /** Today's queue: batches starting by the end of the studio's day (overdue ones too), and today's done ones. */
 export async function benchQueue(ctx: BenchCtx) {
   const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone);
+  const studioId = ctx.studio.id;
+  // Three narrow index scans instead of one OR across relations: a studio's history holds 100k+ done batches.
+  const due = await ctx.db.batch.findMany({
+    where: { studioId, status: { in: ["PLANNED", "STARTED"] }, startAt: { lt: dayEnd } },
+    orderBy: [{ startAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true },
+  });
+  const mine = await ctx.db.batchWork.findMany({
+    where: { studioId, status: { in: ["CLAIMED", "RUNNING", "PAUSED"] }, claimedById: ctx.user.id },
+    select: { batchId: true },
+  });
+  const doneToday = await ctx.db.batchWork.findMany({ where: { studioId, status: "DONE", completedAt: { gte: dayStart } }, select: { batchId: true } });
+  const ids = [...new Set([...due.map((b) => b.id), ...mine.map((w) => w.batchId), ...doneToday.map((w) => w.batchId)])];
   const batches = await ctx.db.batch.findMany({
-    where: {
-      studioId: ctx.studio.id,
-      OR: [
-        { status: { in: ["PLANNED", "STARTED"] }, startAt: { lt: dayEnd } },
-        { work: { is: { claimedById: ctx.user.id, status: { not: "DONE" } } } },
-        { work: { is: { completedAt: { gte: dayStart } } } },
-      ],
-    },
+    where: { studioId, id: { in: ids } },
     orderBy: [{ startAt: "asc" }, { id: "asc" }],
     take: 200,
     select: batchSelect,
