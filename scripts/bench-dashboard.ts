@@ -1,0 +1,108 @@
+// `npm run bench:dashboard`: dashboard procedures on a studio with 1M bench events.
+// Starts a throwaway embedded PostgreSQL (or reuses BENCH_DATA_DIR, seeded once and kept), seeds one big
+// studio with `seed:demo`'s generator (BENCH_SCALE, default 100 = ~1M bench events) beside a small one, then
+// calls the procedures in-process through the tRPC caller with the owner's session (so each call includes
+// the membership check and the studio-scoped RLS transaction) and prints p50/p95/max per range.
+// Target: p95 <= 200 ms for the dashboard procedures. Bounded: gives up after RUN_LIMIT_MS.
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort } from "../src/server/db/embedded-postgres";
+import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
+
+const SCALE = Number(process.env.BENCH_SCALE) || 100;
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
+const TARGET_MS = 200;
+const RUN_LIMIT_MS = 900_000;
+const log = (line: string) => console.error(`[bench:dashboard] ${line}`);
+
+const kept = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : undefined;
+const dataDir = kept ?? mkdtempSync(path.join(tmpdir(), "benchflow-bench-dashboard-"));
+chmodSync(dataDir, 0o755); // mkdtemp makes it 0700; embedded PostgreSQL may run initdb as another user
+delete process.env.DATABASE_URL; // always an embedded server, never someone's database
+Object.assign(process.env, { BENCHFLOW_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+
+let database: LocalDatabase | undefined;
+async function cleanup() {
+  await database?.stop().catch(() => {});
+  if (!kept) rmSync(dataDir, { recursive: true, force: true });
+}
+const deadline = setTimeout(() => {
+  log(`Gave up after ${RUN_LIMIT_MS / 1000} s.`);
+  void cleanup().then(() => process.exit(1));
+}, RUN_LIMIT_MS);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+try {
+  if (kept && existsSync(path.join(dataDir, "pg"))) log(`Reusing ${dataDir}.`);
+  database = await prepareLocalDatabase(log);
+  Object.assign(process.env, database.env);
+  const { systemDb, disconnectDb } = await import("../src/server/db");
+  const { seedScale, scaleOwnerEmail } = await import("../src/server/demo/scale/seed-scale");
+  const { createContext } = await import("../src/server/trpc/context");
+  const { createCaller } = await import("../src/server/trpc/root");
+
+  const seedStarted = performance.now();
+  const [big] = await seedScale(systemDb(), { studios: 1, scale: SCALE, databaseUrl: database.env.DATABASE_URL!, log });
+  // A second, smaller studio: the big one's queries must not scan its neighbours' rows.
+  await seedScale(systemDb(), { studios: 2, scale: 2, databaseUrl: database.env.DATABASE_URL!, log });
+  if (big!.created) log(`Seeded in ${Math.round((performance.now() - seedStarted) / 1000)} s.`);
+  const studioId = big!.studioId;
+  const counts = {
+    events: await systemDb().benchEvent.count({ where: { studioId } }),
+    batches: await systemDb().batch.count({ where: { studioId } }),
+    orders: await systemDb().order.count({ where: { studioId } }),
+    allEvents: await systemDb().benchEvent.count(),
+  };
+  const owner = await systemDb().user.findUniqueOrThrow({ where: { email: scaleOwnerEmail(0) }, select: { id: true, email: true, sessionVersion: true } });
+  const api = createCaller(createContext({ session: { userId: owner.id, email: owner.email, sessionVersion: owner.sessionVersion, loginAt: Date.now() }, headers: new Headers() }));
+
+  const ranges = [
+    { label: "last 7 days", from: day(-6), to: day(0) },
+    { label: "last 30 days (default)", from: day(-29), to: day(0) },
+    { label: "last 90 days", from: day(-89), to: day(0) },
+    { label: "last 366 days (max)", from: day(-365), to: day(0) },
+  ];
+  const cases: Array<{ name: string; range: string; call: () => Promise<unknown>; dashboard: boolean }> = [];
+  for (const range of ranges) {
+    cases.push({ name: "dashboard.production", range: range.label, dashboard: true, call: () => api.dashboard.production({ studioId, from: range.from, to: range.to }) });
+    cases.push({ name: "dashboard.delivery", range: range.label, dashboard: true, call: () => api.dashboard.delivery({ studioId, from: range.from, to: range.to }) });
+  }
+  // Other screens that read the same tables, for context.
+  cases.push({ name: "bench.queue", range: "today", dashboard: false, call: () => api.bench.queue({ studioId }) });
+  cases.push({ name: "planning.currentPlan", range: "next 7 days", dashboard: false, call: () => api.planning.currentPlan({ studioId, from: new Date(), to: new Date(Date.now() + 7 * 86_400_000) }) });
+  cases.push({ name: "order.list", range: "all orders", dashboard: false, call: () => api.order.list({ studioId }) });
+
+  const rows: string[] = [];
+  let worstDashboardP95 = 0;
+  for (const c of cases) {
+    for (let warm = 0; warm < 2; warm++) await c.call();
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      await c.call();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const [p50, p95, max] = [percentile(times, 50), percentile(times, 95), times[times.length - 1]!].map((v) => Math.round(v));
+    if (c.dashboard) worstDashboardP95 = Math.max(worstDashboardP95, p95!);
+    rows.push(`| ${c.name} | ${c.range} | ${p50} | ${p95} | ${max} | ${c.dashboard ? (p95! <= TARGET_MS ? "yes" : "**no**") : "—"} |`);
+    log(`${c.name} (${c.range}): p50 ${p50} ms, p95 ${p95} ms`);
+  }
+  await disconnectDb();
+
+  console.log(`\nDashboard benchmark: one studio with ${counts.events.toLocaleString("en")} bench events, ${counts.batches.toLocaleString("en")} batches, ${counts.orders.toLocaleString("en")} orders (${counts.allEvents.toLocaleString("en")} events in the database); ${RUNS} calls each, in-process tRPC caller with the owner's session\n`);
+  console.log(`| procedure | range | p50 ms | p95 ms | max ms | p95 <= ${TARGET_MS} ms |`);
+  console.log("| --- | --- | ---: | ---: | ---: | --- |");
+  for (const row of rows) console.log(row);
+  console.log(`\nWorst dashboard p95: ${worstDashboardP95} ms (target ${TARGET_MS} ms).`);
+  clearTimeout(deadline);
+  await cleanup();
+} catch (error) {
+  clearTimeout(deadline);
+  log(`Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await cleanup();
+  process.exit(1);
+}
