@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { authenticate } from "~/features/auth/server/authenticate";
 import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
@@ -67,5 +68,26 @@ export async function getAppSession(): Promise<AppSession | null> {
     email: session.user?.email ?? "",
     sessionVersion: typeof session.sessionVersion === "number" ? session.sessionVersion : 0,
     loginAt: typeof session.loginAt === "number" ? session.loginAt : 0,
+  };
+}
+
+/**
+ * The session of an API request, straight from its JWT cookie: decrypts the token once, where
+ * getServerSession also runs next-auth's session action and re-encrypts a token it then throws away (a
+ * route handler cannot set the cookie). Same rules: an expired or tampered token is no session.
+ */
+export async function getRequestSession(headers: Headers): Promise<AppSession | null> {
+  const cookies: Record<string, string> = {};
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0) cookies[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  const token = await getToken({ req: { headers: Object.fromEntries(headers), cookies } as never, secret: authOptions.secret ?? process.env.NEXTAUTH_SECRET });
+  if (!token || typeof token.sub !== "string") return null;
+  return {
+    userId: token.sub,
+    email: typeof token.email === "string" ? token.email : "",
+    sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+    loginAt: typeof token.loginAt === "number" ? token.loginAt : 0,
   };
 }

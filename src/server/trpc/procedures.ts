@@ -1,25 +1,30 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
-import { SESSION_MAX_AGE_SECONDS } from "~/server/session";
+import { SESSION_MAX_AGE_SECONDS, type AppSession } from "~/server/session";
 import { systemDb, withTenant, type TenantDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { publicProcedure, t } from "./init";
 
-/** Signed in, with a session that is still valid (not signed out everywhere, within its lifetime). */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const session = ctx.session;
+type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
+
+/** The session's lifetime and "sign out everywhere" rules, given the user row it names (or none). */
+function assertLiveSession(session: AppSession | null, user: SessionUser | null | undefined): asserts user is SessionUser {
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   if (Date.now() - session.loginAt > SESSION_MAX_AGE_SECONDS * 1000) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has expired. Please sign in again." });
   }
-  const user = await systemDb().user.findUnique({
-    where: { id: session.userId },
-    select: { id: true, email: true, name: true, sessionVersion: true },
-  });
   if (!user || user.sessionVersion !== session.sessionVersion) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
   }
+}
+
+/** Signed in, with a session that is still valid (not signed out everywhere, within its lifetime). */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = ctx.session
+    ? await systemDb().user.findUnique({ where: { id: ctx.session.userId }, select: { id: true, email: true, name: true, sessionVersion: true } })
+    : null;
+  assertLiveSession(ctx.session, user);
   return next({ ctx: { user } });
 });
 
@@ -42,29 +47,36 @@ const NO_DB_IN_SUBSCRIPTIONS = new Proxy({} as TenantDb, {
  * get NOT_FOUND: another studio's existence is not revealed.
  */
 export const studioScope = t.middleware(async ({ ctx, input, next, path, type }) => {
-  const user = (ctx as { user?: { id: string } }).user;
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   const studioId = (input as { studioId?: unknown } | undefined)?.studioId;
   if (typeof studioId !== "string" || !studioId) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "studioId is required" });
   }
-  const membership = await systemDb().membership.findUnique({
-    where: { studioId_userId: { studioId, userId: user.id } },
-    select: { id: true, role: true, studio: { select: { id: true, name: true, slug: true, timeZone: true } } },
-  });
-  if (!membership) {
+  // The session's user and their membership in one round trip: this runs on every studio request.
+  const [row] = ctx.session
+    ? await systemDb().$queryRaw<Array<SessionUser & { membershipId: string | null; role: StudioRole | null; studioName: string; slug: string; timeZone: string }>>`
+        SELECT u."id", u."email", u."name", u."sessionVersion", m."id" AS "membershipId", m."role"::text AS "role",
+               s."name" AS "studioName", s."slug", s."timeZone"
+          FROM "User" u
+          LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."studioId" = ${studioId}
+          LEFT JOIN "Studio" s ON s."id" = m."studioId"
+         WHERE u."id" = ${ctx.session.userId}`
+    : [];
+  const user = row ? { id: row.id, email: row.email, name: row.name, sessionVersion: row.sessionVersion } : null;
+  assertLiveSession(ctx.session, user);
+  if (!row?.membershipId || !row.role) {
     logger.warn("tenant.denied", { path, userId: user.id, studioId });
     throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
   }
+  const membership = { id: row.membershipId, role: row.role, studio: { id: studioId, name: row.studioName, slug: row.slug, timeZone: row.timeZone } };
   if (type === "subscription") {
     // A live feed must not hold a transaction open for its lifetime: it reads through its own hub.
     return next({
-      ctx: { studio: membership.studio, role: membership.role, membershipId: membership.id, db: NO_DB_IN_SUBSCRIPTIONS },
+      ctx: { user, studio: membership.studio, role: membership.role, membershipId: membership.id, db: NO_DB_IN_SUBSCRIPTIONS },
     });
   }
   return withTenant(studioId, async (db) => {
     const result = await next({
-      ctx: { studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext,
+      ctx: { user, ...({ studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext) },
     });
     // Re-throw so the transaction rolls back: a failed procedure never leaves half its writes behind.
     if (!result.ok) throw result.error;
@@ -72,7 +84,16 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
   });
 });
 
-export const studioProcedure = protectedProcedure.input(z.object({ studioId: z.string().min(1) })).use(studioScope);
+/** Before any input is read: no session (or an expired one) is UNAUTHORIZED whatever the input. */
+const hasSession = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (Date.now() - ctx.session.loginAt > SESSION_MAX_AGE_SECONDS * 1000) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has expired. Please sign in again." });
+  }
+  return next();
+});
+
+export const studioProcedure = hasSession.input(z.object({ studioId: z.string().min(1) })).use(studioScope);
 
 /** A studio procedure that also requires a permission from the shared role table. */
 export function permittedProcedure(permission: Permission) {

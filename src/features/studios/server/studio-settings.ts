@@ -9,12 +9,13 @@ import type { updateStudioInput } from "./schemas";
 export async function getStudio(ctx: StudioContext) {
   const studio = await ctx.db.studio.findFirst({
     where: { id: ctx.studio.id },
-    select: { id: true, name: true, slug: true, timeZone: true, workingHours: true, version: true, createdAt: true },
+    select: { id: true, name: true, slug: true, timeZone: true, workingHours: true, version: true, createdAt: true, _count: { select: { memberships: true } } },
   });
   if (!studio) throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
-  const memberCount = await ctx.db.membership.count({ where: { studioId: ctx.studio.id } });
+  const { _count, ...fields } = studio;
+  const memberCount = _count.memberships;
   return {
-    ...studio,
+    ...fields,
     workingHours: workingHoursSchema.catch([]).parse(studio.workingHours),
     memberCount,
     role: ctx.role,

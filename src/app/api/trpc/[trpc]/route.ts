@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getAppSession } from "~/server/auth";
+import { getRequestSession } from "~/server/auth";
 import { isSameOriginMutation } from "~/server/http/origin";
 import { logger } from "~/server/logger";
 import { createContext } from "~/server/trpc/context";
@@ -16,7 +16,7 @@ async function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContext({ session: await getAppSession(), headers: req.headers }),
+    createContext: async () => createContext({ session: await getRequestSession(req.headers), headers: req.headers }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         logger.error("trpc.error", { path, message: error.cause?.message ?? error.message });
