@@ -72,6 +72,7 @@ try {
   }
   // Other screens that read the same tables, for context.
   cases.push({ name: "bench.queue", range: "today", dashboard: false, call: () => api.bench.queue({ studioId }) });
+  cases.push({ name: "bench.mine", range: "today + this week", dashboard: false, call: () => api.bench.mine({ studioId }) });
   cases.push({ name: "planning.currentPlan", range: "next 7 days", dashboard: false, call: () => api.planning.currentPlan({ studioId, from: new Date(), to: new Date(Date.now() + 7 * 86_400_000) }) });
   cases.push({ name: "order.list", range: "all orders", dashboard: false, call: () => api.order.list({ studioId }) });
 

@@ -57,6 +57,16 @@ describe("demo data at scale", () => {
     expect((await runNextPlanJob())?.status).toBe("SUCCEEDED");
     expect(await db.batch.count({ where: { studioId, status: "DONE" } })).toBe(doneBefore);
     expect(await db.batch.count({ where: { studioId, status: "PLANNED" } })).toBeGreaterThan(0);
+    // Orders the history left in production: each unfinished line's next steps are in the new plan.
+    const unplanned = await db.$queryRaw<Array<{ id: string }>>`
+      SELECT ol."id" FROM "OrderLine" ol
+        JOIN "Order" o ON o."id" = ol."orderId" AND o."status" = 'IN_PRODUCTION'
+       WHERE ol."studioId" = ${studioId} AND ol."status" = 'OPEN'
+         AND (SELECT COUNT(*) FROM "BatchItem" bi JOIN "Batch" b ON b."id" = bi."batchId" AND b."status" = 'DONE' WHERE bi."orderLineId" = ol."id")
+             < (SELECT COUNT(*) FROM "RoutingStep" rs WHERE rs."designVersionId" = ol."designVersionId")
+         AND NOT EXISTS (SELECT 1 FROM "BatchItem" bi JOIN "Batch" b ON b."id" = bi."batchId" AND b."status" = 'PLANNED' WHERE bi."orderLineId" = ol."id")`;
+    expect(await db.order.count({ where: { studioId, status: "IN_PRODUCTION" } })).toBeGreaterThan(0);
+    expect(unplanned).toEqual([]);
 
     // Seeding again keeps what is there.
     const again = await seedScale(db, { studios: 1, scale: 0.3, databaseUrl: process.env.DATABASE_URL! });

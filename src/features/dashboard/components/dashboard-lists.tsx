@@ -10,10 +10,11 @@ const dueDay = (date: Date) => date.toISOString().slice(0, 10);
 /** Order lines with their order, design and due day; `late` shows how many days they are overdue. */
 export function LineTable({ lines, slug, late = false, empty }: { lines: Line[]; slug: string; late?: boolean; empty: { title: string; body: string } }) {
   if (lines.length === 0) return <EmptyState title={empty.title}>{empty.body}</EmptyState>;
+  // A busy studio has dozens of lines due: the list scrolls inside its card instead of stretching the page.
   return (
-    <div className="overflow-x-auto">
+    <div className="max-h-[28rem] overflow-auto" tabIndex={0} aria-label={late ? "Late order lines" : "Order lines due soon"}>
       <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-stone-500">
+        <thead className="sticky top-0 bg-white text-xs uppercase tracking-wide text-stone-500">
           <tr>
             <th className="py-2 pr-3 font-medium">Order</th>
             <th className="py-2 pr-3 font-medium">Design</th>

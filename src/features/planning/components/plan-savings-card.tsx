@@ -14,7 +14,7 @@ export function PlanSavingsCard() {
   const summary = useQuery(trpc.planning.summary.queryOptions({ studioId: studio.id }));
   if (!summary.data) return null;
   return (
-    <Card title="Your current plan" description={`${summary.data.batchCount} batches · planned ${summary.data.updatedAt.toLocaleString()}`}
+    <Card title="Your current plan" description={`${summary.data.batchCount} ${summary.data.batchCount === 1 ? "batch" : "batches"} to work · planned ${summary.data.updatedAt.toLocaleString()}`}
       actions={<Link href={`/s/${studio.slug}/plan`} className="text-sm font-medium text-brand-700 hover:underline">Open the board</Link>}>
       <HoursSaved figures={summary.data.figures} />
     </Card>

@@ -53,6 +53,7 @@ export async function currentPlan(ctx: StudioContext, range: { from: Date; to: D
 export async function planSummary(ctx: StudioContext) {
   const plan = await ctx.db.plan.findFirst({ where: byStudio(ctx.studio.id), select: { updatedAt: true, figures: true } });
   if (!plan) return null;
-  const batchCount = await ctx.db.batch.count({ where: byStudio(ctx.studio.id) });
+  // Batches still to work: done ones are history (a busy studio keeps 100k+ of them).
+  const batchCount = await ctx.db.batch.count({ where: byStudio(ctx.studio.id, { status: { in: ["PLANNED" as const, "STARTED" as const] } }) });
   return { updatedAt: plan.updatedAt, figures: plan.figures as unknown as PlanFigures, batchCount };
 }

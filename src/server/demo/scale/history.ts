@@ -42,15 +42,17 @@ export type HistoryInput = {
   firstOrderNumber: number;
   /** Approximate number of bench events to produce. */
   targetEvents: number;
-  /** Calendar days of history, ending yesterday. */
+  /** Calendar days of history before today (today's work up to `now` is included). */
   days: number;
   now: Date;
   seed: number;
 };
 
-export type OrderRow = { id: string; number: number; kind: "CUSTOMER" | "WHOLESALE" | "RESTOCK"; customerName: string; source: "MANUAL" | "ETSY" | "SHOPIFY"; externalRef: string | null; createdAt: Date; updatedAt: Date };
-export type LineRow = { id: string; orderId: string; position: number; variant: HistoryVariant; quantity: number; dueDate: Date; createdAt: Date };
-export type ItemRow = { id: string; line: LineRow; step: HistoryStep; pieces: number; done: number; scrapped: number };
+type NewOrder = { id: string; number: number; kind: "CUSTOMER" | "WHOLESALE" | "RESTOCK"; customerName: string; source: "MANUAL" | "ETSY" | "SHOPIFY"; externalRef: string | null; createdAt: Date; updatedAt: Date };
+type NewLine = { id: string; orderId: string; position: number; variant: HistoryVariant; quantity: number; dueDate: Date; createdAt: Date };
+export type OrderRow = NewOrder & { status: "OPEN" | "IN_PRODUCTION" | "DONE" };
+export type LineRow = NewLine & { status: "OPEN" | "DONE" };
+export type ItemRow = { id: string; line: NewLine; step: HistoryStep; pieces: number; done: number; scrapped: number };
 export type BatchRow = {
   id: string;
   step: HistoryStep;
@@ -84,20 +86,23 @@ function utcOffsetMinutes(timeZone: string, at: Date): number {
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** A working day: its UTC midnight-of-local-day key and the UTC bounds of its working intervals. */
-type WorkDay = { index: number; date: Date; intervals: Array<[number, number]> };
+type WorkDay = { index: number; date: Date; intervals: Array<[number, number]>; cap: number };
 
 function workingDays(input: HistoryInput): WorkDay[] {
   const today = Date.UTC(input.now.getUTCFullYear(), input.now.getUTCMonth(), input.now.getUTCDate());
+  const now = input.now.getTime();
   const result: WorkDay[] = [];
-  for (let d = input.days; d >= 1; d--) {
+  // Up to today, cut at `now`: the history ends with this morning's work.
+  for (let d = input.days; d >= 0; d--) {
     const localMidnight = today - d * DAY;
     const weekday = new Date(localMidnight).getUTCDay();
     const offset = utcOffsetMinutes(input.timeZone, new Date(localMidnight + 12 * 3_600_000)) * 60_000;
     const intervals = input.workingHours
       .filter((w) => w.weekday === weekday)
-      .map((w): [number, number] => [localMidnight + minutesOf(w.start) * 60_000 - offset, localMidnight + minutesOf(w.end) * 60_000 - offset])
+      .map((w): [number, number] => [localMidnight + minutesOf(w.start) * 60_000 - offset, Math.min(now, localMidnight + minutesOf(w.end) * 60_000 - offset)])
+      .filter(([start, end]) => end > start)
       .sort((a, b) => a[0] - b[0]);
-    if (intervals.length) result.push({ index: result.length, date: new Date(localMidnight - offset), intervals });
+    if (intervals.length) result.push({ index: result.length, date: new Date(localMidnight - offset), intervals, cap: d === 0 ? now : Infinity });
   }
   return result;
 }
@@ -120,22 +125,20 @@ export function neededPeople(variants: HistoryVariant[], targetEvents: number, d
   return Math.ceil((piecesPerDay * secondsPerPieceAt(variants)) / (0.75 * workSecondsPerDay));
 }
 
-type Pending = { line: LineRow; stepIndex: number; pieces: number; readyDay: number };
+type Pending = { line: NewLine; stepIndex: number; pieces: number; readyDay: number };
 
 export function simulateHistory(input: HistoryInput): History {
   const rnd = nextRandom(input.seed);
   const days = workingDays(input);
   const id = (kind: string, n: number) => `${input.idPrefix}${kind}${n.toString(36)}`;
-  const orders: OrderRow[] = [];
-  const lines: LineRow[] = [];
+  const orders: NewOrder[] = [];
+  const lines: NewLine[] = [];
   const batches: BatchRow[] = [];
   let pending: Pending[] = [];
   const lineFinishedAt = new Map<string, number>();
-  const lineOpenSteps = new Map<string, number>();
   let orderCount = 0, lineCount = 0, itemCount = 0, batchCount = 0;
 
-  const lastArrivalDay = days.length - 6;
-  const piecesPerDay = input.targetEvents / Math.max(1, eventsPerPiece(input.variants)) / Math.max(1, lastArrivalDay);
+  const piecesPerDay = input.targetEvents / Math.max(1, eventsPerPiece(input.variants)) / Math.max(1, days.length);
   const ordersPerDay = piecesPerDay / PIECES_PER_ORDER;
 
   function arrive(day: WorkDay) {
@@ -145,8 +148,8 @@ export function simulateHistory(input: HistoryInput): History {
       const kind = roll < 0.6 ? "CUSTOMER" : roll < 0.85 ? "WHOLESALE" : "RESTOCK";
       const source = kind === "CUSTOMER" ? (rnd() < 0.5 ? "ETSY" : rnd() < 0.5 ? "SHOPIFY" : "MANUAL") : "MANUAL";
       const [startMs, endMs] = day.intervals[0]!;
-      const createdAt = new Date(startMs - 3_600_000 + Math.floor(rnd() * (endMs - startMs)));
-      const order: OrderRow = {
+      const createdAt = new Date(Math.min(day.cap - 60_000, startMs - 3_600_000 + Math.floor(rnd() * (endMs - startMs))));
+      const order: NewOrder = {
         id: id("o", orderCount),
         number: input.firstOrderNumber + orderCount,
         kind,
@@ -166,9 +169,8 @@ export function simulateHistory(input: HistoryInput): History {
       for (let position = 0; position < lineTotal; position++) {
         const variant = pick(rnd, input.variants);
         const quantity = kind === "CUSTOMER" ? 1 + Math.floor(rnd() * 3) : 6 + Math.floor(rnd() * 19);
-        const line: LineRow = { id: id("l", lineCount++), orderId: order.id, position, variant, quantity, dueDate: due, createdAt };
+        const line: NewLine = { id: id("l", lineCount++), orderId: order.id, position, variant, quantity, dueDate: due, createdAt };
         lines.push(line);
-        lineOpenSteps.set(line.id, variant.steps.length);
         pending.push({ line, stepIndex: 0, pieces: quantity, readyDay: day.index });
       }
     }
@@ -177,7 +179,7 @@ export function simulateHistory(input: HistoryInput): History {
   const people = input.people;
 
   for (const day of days) {
-    if (day.index < lastArrivalDay) arrive(day);
+    arrive(day);
     const ready = pending.filter((p) => p.readyDay <= day.index);
     const later = pending.filter((p) => p.readyDay > day.index);
     // Group the ready work by batch key, split into batches of at most the step's batch size.
@@ -256,7 +258,6 @@ export function simulateHistory(input: HistoryInput): History {
           } else {
             lineFinishedAt.set(p.line.id, end);
           }
-          lineOpenSteps.set(p.line.id, p.line.variant.steps.length - p.stepIndex - 1);
         }
         batches.push(batch);
       }
@@ -264,17 +265,22 @@ export function simulateHistory(input: HistoryInput): History {
     pending = [...later, ...leftover];
   }
 
-  // Orders still in production at the end of the history are left out (their lines, items and empty batches).
-  const finishedOrders = new Set(orders.map((o) => o.id));
-  for (const line of lines) if (!lineFinishedAt.has(line.id)) finishedOrders.delete(line.orderId);
-  const keptLines = lines.filter((line) => finishedOrders.has(line.orderId));
+  // Orders still in production at the end of the history stay open: their done steps are history, the rest
+  // is for the planner. Finished lines of open orders stay OPEN until the order is closed, as in the app.
+  const finished = new Set(orders.map((o) => o.id));
+  for (const line of lines) if (!lineFinishedAt.has(line.id)) finished.delete(line.orderId);
+  const started = new Set(batches.flatMap((b) => b.items.map((item) => item.line.orderId)));
   const doneAt = new Map<string, number>();
-  for (const line of keptLines) doneAt.set(line.orderId, Math.max(doneAt.get(line.orderId) ?? 0, lineFinishedAt.get(line.id)!));
-  const keptOrders = orders.filter((o) => finishedOrders.has(o.id)).map((o, k) => ({ ...o, number: input.firstOrderNumber + k, updatedAt: new Date(doneAt.get(o.id)! + 5 * 60_000) }));
-  const keptBatches = batches
-    .map((b) => ({ ...b, items: b.items.filter((item) => finishedOrders.has(item.line.orderId)) }))
-    .filter((b) => b.items.length > 0);
-  return { orders: keptOrders, lines: keptLines, batches: keptBatches };
+  for (const line of lines) if (finished.has(line.orderId)) doneAt.set(line.orderId, Math.max(doneAt.get(line.orderId) ?? 0, lineFinishedAt.get(line.id)!));
+  return {
+    orders: orders.map((o) =>
+      finished.has(o.id)
+        ? { ...o, status: "DONE" as const, updatedAt: new Date(doneAt.get(o.id)! + 5 * 60_000) }
+        : { ...o, status: started.has(o.id) ? ("IN_PRODUCTION" as const) : ("OPEN" as const) },
+    ),
+    lines: lines.map((line) => ({ ...line, status: finished.has(line.orderId) ? ("DONE" as const) : ("OPEN" as const) })),
+    batches,
+  };
 }
 
 /**
@@ -286,6 +292,7 @@ function fit(day: WorkDay, cursor: { at: number }, ms: number): { start: number;
   for (const [start, end] of day.intervals) {
     if (end <= cursor.at) continue;
     const from = Math.max(cursor.at, start);
+    if (from + ms > day.cap) return null;
     if (from + ms <= end || (from === start && ms > end - start)) {
       cursor.at = from + ms;
       return { start: from, end: from + ms };

@@ -35,7 +35,7 @@ export async function insertOrders(client: pg.ClientBase, ctx: Ctx, history: His
     { name: "customerName", type: "text", value: (o) => o.customerName },
     { name: "source", type: "text", cast: "OrderSource", value: (o) => o.source },
     { name: "externalRef", type: "text", value: (o) => o.externalRef },
-    { name: "status", type: "text", cast: "OrderStatus", value: () => "DONE" },
+    { name: "status", type: "text", cast: "OrderStatus", value: (o) => o.status },
     { name: "createdAt", type: "timestamp", value: (o) => o.createdAt },
     { name: "updatedAt", type: "timestamp", value: (o) => o.updatedAt },
   ], history.orders);
@@ -51,7 +51,7 @@ export async function insertOrders(client: pg.ClientBase, ctx: Ctx, history: His
     { name: "sku", type: "text", value: (l) => l.variant.sku },
     { name: "quantity", type: "int", value: (l) => l.quantity },
     { name: "dueDate", type: "timestamp", value: (l) => l.dueDate },
-    { name: "status", type: "text", cast: "OrderLineStatus", value: () => "DONE" },
+    { name: "status", type: "text", cast: "OrderLineStatus", value: (l) => l.status },
     { name: "createdAt", type: "timestamp", value: (l) => l.createdAt },
   ], history.lines);
 }

@@ -90,6 +90,11 @@ async function seedStudio(db: PrismaClient, pool: pg.Pool, options: ScaleOptions
     assistants.push(user);
   }
 
+  // Benches for the team: one of each attended station per ~4 people, a pickle pot and tumbler per ~8.
+  const { pickle, tumbler, ...attended } = content.stations;
+  await db.station.updateMany({ where: { studioId: studio.id, id: { in: Object.values(attended) } }, data: { count: Math.max(1, Math.ceil((people + 1) / 4)) } });
+  await db.station.updateMany({ where: { studioId: studio.id, id: { in: [pickle, tumbler] } }, data: { count: Math.max(1, Math.ceil((people + 1) / 8)) } });
+
   const plan = await db.plan.findUniqueOrThrow({ where: { studioId: studio.id }, select: { id: true } });
   options.log(`${slug}: simulating ${days} days of production for ${people} people (~${targetEvents.toLocaleString("en")} bench events)…`);
   const history = simulateHistory({
@@ -143,6 +148,10 @@ async function seedStudio(db: PrismaClient, pool: pg.Pool, options: ScaleOptions
   options.log(`${slug}: history written; building the dashboard rollups…`);
   await rebuildDashboardRollups(db, studio.id);
   await pool.query(`ANALYZE "BenchReportHour", "BenchLabourHour"`);
+  // Plan what is still in production (the history's open orders and the demo's current ones).
+  await content.api.planning.requestPlan({ studioId: studio.id });
+  const planned = await runNextPlanJob();
+  options.log(`${slug}: planned the open orders (${planned?.status.toLowerCase() ?? "no run"})`);
   options.log(`${slug}: ${history.orders.length.toLocaleString("en")} orders, ${history.batches.length.toLocaleString("en")} batches, ${events.toLocaleString("en")} bench events in ${Math.round((performance.now() - started) / 1000)} s`);
   return { studioId: studio.id, slug, ownerEmail: owner.email, assistantEmails: assistants.map((a) => a.email), events, batches: history.batches.length, orders: history.orders.length, created: true };
 }
