@@ -12,9 +12,13 @@ describe("batch edits on the board", () => {
 
   it("moves a batch inside working hours, locks it, and refuses stale versions and times outside hours", async () => {
     const { studio, caller, db } = world;
-    const batch = (await board()).batches.find((b) => b.stepName === "Solder join")!;
-    // Next Tuesday 10:00 Paris time (09:00 UTC in winter, 08:00 in summer): inside the default 9-17 hours.
-    const target = new Date(batch.startAt.getTime() + 7 * 86_400_000);
+    // A batch planned within one working day (planned late in the day, one may run on the next morning).
+    const batch = (await board()).batches.find((b) => b.endAt.getTime() - b.startAt.getTime() <= 6 * 3_600_000)!;
+    // Tuesday after next, 09:00 UTC (10:00 Paris in winter, 11:00 in summer): inside the default 9-17 hours
+    // whatever time of day the test runs (the planned batch itself may span an evening and a morning).
+    const target = new Date();
+    target.setUTCHours(9, 0, 0, 0);
+    target.setUTCDate(target.getUTCDate() + 7 + ((2 - target.getUTCDay() + 7) % 7 || 7));
     const moved = await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: target });
     expect(moved.locked).toBe(true);
     const row = await db.batch.findUniqueOrThrow({ where: { id: batch.id } });
