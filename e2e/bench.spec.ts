@@ -1,51 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { signIn } from "./helpers";
-
-// The e2e server's embedded PostgreSQL (scripts/e2e-server.ts): port E2E_PORT + 51000, superuser postgres.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${port + 51_000 > 65_000 ? 55_100 : port + 51_000}/benchflow`;
-
-/** A batch of 6 pieces for today in the demo studio, inserted directly (no planner run needed). */
-async function seedBatch(): Promise<string> {
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    const id = () => `e2e${randomUUID().replace(/-/g, "").slice(0, 20)}`;
-    const { rows: [studio] } = await client.query(`SELECT id FROM "Studio" WHERE slug = 'demo-studio'`);
-    const { rows: [person] } = await client.query(`SELECT id FROM "User" WHERE email = 'demo@benchflow.local'`);
-    const [orderId, lineId, batchId] = [id(), id(), id()];
-    const { rows: [{ n }] } = await client.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM "Order" WHERE "studioId" = $1`, [studio.id]);
-    await client.query(`INSERT INTO "Order" (id, "studioId", number, "customerName", "updatedAt") VALUES ($1, $2, $3, 'E2E', now())`, [orderId, studio.id, n]);
-    await client.query(
-      `INSERT INTO "OrderLine" (id, "studioId", "orderId", position, "designVersionId", "variantId", "designName", "variantName", sku, quantity, "dueDate")
-       VALUES ($1, $2, $3, 0, 'none', 'none', 'Hammered cuff', 'Medium', 'CUFF-M', 6, now() + interval '3 days')`,
-      [lineId, studio.id, orderId],
-    );
-    await client.query(
-      `INSERT INTO "Plan" (id, "studioId", "horizonStart", figures, "updatedAt") VALUES ($1, $2, now(), '{}', now())
-       ON CONFLICT ("studioId") DO NOTHING`,
-      [id(), studio.id],
-    );
-    const { rows: [plan] } = await client.query(`SELECT id FROM "Plan" WHERE "studioId" = $1`, [studio.id]);
-    await client.query(
-      `INSERT INTO "Batch" (id, "studioId", "planId", "stationId", "personId", "stepName", pieces, "setupMinutes", "workMinutes", "startAt", "endAt", "updatedAt")
-       VALUES ($1, $2, $3, 'none', $4, 'Saw and file', 6, 10, 30, now(), now() + interval '40 minutes', now())`,
-      [batchId, studio.id, plan.id, person.id],
-    );
-    await client.query(
-      `INSERT INTO "BatchItem" (id, "studioId", "batchId", "orderLineId", "stepPosition", "routingStepId", pieces) VALUES ($1, $2, $3, $4, 0, 'none', 6)`,
-      [id(), studio.id, batchId, lineId],
-    );
-    return batchId;
-  } finally {
-    await client.end();
-  }
-}
+import { seedDemoBatch, signIn } from "./helpers";
 
 test("an assistant claims and reports on a phone; the owner sees it live without reloading", async ({ browser }) => {
-  const batchId = await seedBatch();
+  const batchId = await seedDemoBatch({ personEmail: "demo@benchflow.local", stepName: "Saw and file", pieces: 6, customerName: "E2E", design: ["Hammered cuff", "Medium", "CUFF-M"] });
   const ownerContext = await browser.newContext();
   const assistantContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const owner = await ownerContext.newPage();

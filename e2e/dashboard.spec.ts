@@ -1,56 +1,17 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import pg from "pg";
-import { signIn, signUp, uniqueEmail } from "./helpers";
+import { seedDemoBatch, signIn, signUp, uniqueEmail } from "./helpers";
 
 // The demo studio is in Europe/London; the browser uses the same clock so "today" agrees.
 test.use({ timezoneId: "Europe/London" });
 
-// The e2e server's embedded PostgreSQL (scripts/e2e-server.ts): port E2E_PORT + 51000, superuser postgres.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${port + 51_000 > 65_000 ? 55_100 : port + 51_000}/benchflow`;
-
 const STEP = "Dashboard e2e polish";
 
 /**
- * A batch of 8 pieces planned for the demo assistant since yesterday (overdue, so it leads their queue), inserted
- * directly: no planner run needed. Other specs may have left work on the bench, so figures are checked as deltas.
+ * A batch of 8 pieces planned for the demo assistant since yesterday (overdue, so it leads their queue). Other
+ * specs may have left work on the bench, so figures are checked as deltas.
  */
-async function seedAssistantBatch(): Promise<string> {
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    const id = () => `e2e${randomUUID().replace(/-/g, "").slice(0, 20)}`;
-    const { rows: [studio] } = await client.query(`SELECT id FROM "Studio" WHERE slug = 'demo-studio'`);
-    const { rows: [person] } = await client.query(`SELECT id FROM "User" WHERE email = 'assistant@benchflow.local'`);
-    const [orderId, lineId, batchId] = [id(), id(), id()];
-    const { rows: [{ n }] } = await client.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM "Order" WHERE "studioId" = $1`, [studio.id]);
-    await client.query(`INSERT INTO "Order" (id, "studioId", number, "customerName", "updatedAt") VALUES ($1, $2, $3, 'E2E dashboard', now())`, [orderId, studio.id, n]);
-    await client.query(
-      `INSERT INTO "OrderLine" (id, "studioId", "orderId", position, "designVersionId", "variantId", "designName", "variantName", sku, quantity, "dueDate")
-       VALUES ($1, $2, $3, 0, 'none', 'none', 'Signet ring', 'Size N', 'SIGNET-N', 8, now() + interval '3 days')`,
-      [lineId, studio.id, orderId],
-    );
-    await client.query(
-      `INSERT INTO "Plan" (id, "studioId", "horizonStart", figures, "updatedAt") VALUES ($1, $2, now(), '{}', now())
-       ON CONFLICT ("studioId") DO NOTHING`,
-      [id(), studio.id],
-    );
-    const { rows: [plan] } = await client.query(`SELECT id FROM "Plan" WHERE "studioId" = $1`, [studio.id]);
-    await client.query(
-      `INSERT INTO "Batch" (id, "studioId", "planId", "stationId", "personId", "stepName", pieces, "setupMinutes", "workMinutes", "startAt", "endAt", "updatedAt")
-       VALUES ($1, $2, $3, 'none', $4, $5, 8, 10, 30, now() - interval '1 day', now() - interval '1 day' + interval '40 minutes', now())`,
-      [batchId, studio.id, plan.id, person.id, STEP],
-    );
-    await client.query(
-      `INSERT INTO "BatchItem" (id, "studioId", "batchId", "orderLineId", "stepPosition", "routingStepId", pieces) VALUES ($1, $2, $3, $4, 0, 'none', 8)`,
-      [id(), studio.id, batchId, lineId],
-    );
-    return batchId;
-  } finally {
-    await client.end();
-  }
-}
+const seedAssistantBatch = () =>
+  seedDemoBatch({ personEmail: "assistant@benchflow.local", stepName: STEP, pieces: 8, customerName: "E2E dashboard", design: ["Signet ring", "Size N", "SIGNET-N"], startsAgo: "1 day" });
 
 async function number(locator: Locator): Promise<number> {
   await expect(locator).toHaveText(/^\d+$/);
