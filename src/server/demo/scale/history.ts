@@ -182,85 +182,56 @@ export function simulateHistory(input: HistoryInput): History {
     arrive(day);
     const ready = pending.filter((p) => p.readyDay <= day.index);
     const later = pending.filter((p) => p.readyDay > day.index);
-    // Group the ready work by batch key, split into batches of at most the step's batch size.
-    const groups = new Map<string, Pending[]>();
-    for (const p of ready) {
-      const step = p.line.variant.steps[p.stepIndex]!;
-      const key = step.batchKey ?? `line:${p.line.id}:${step.position}`;
-      const group = groups.get(key);
-      if (group) group.push(p);
-      else groups.set(key, [p]);
-    }
-    const ordered = [...groups.values()].map((group) => group.sort((a, b) => a.line.dueDate.getTime() - b.line.dueDate.getTime()));
+    const chunks = formBatches(ready);
     // Each person works through the day from the first interval's start.
     const cursor = people.map(() => ({ at: day.intervals[0]![0] }));
     const leftover: Pending[] = [];
-    const chunks: Pending[][] = [];
-    for (const group of ordered) {
-      const max = group[0]!.line.variant.steps[group[0]!.stepIndex]!.maxBatchSize;
-      let chunk: Pending[] = [];
-      let chunkPieces = 0;
-      for (const p of group) {
-        if (chunk.length && chunkPieces + p.pieces > max) {
-          chunks.push(chunk);
-          chunk = [];
-          chunkPieces = 0;
-        }
-        chunk.push(p);
-        chunkPieces += p.pieces;
+    for (const work of chunks) {
+      const step = work[0]!.line.variant.steps[work[0]!.stepIndex]!;
+      const pieces = work.reduce((s, p) => s + p.pieces, 0);
+      const attended = step.setupSeconds + (step.unattended ? 60 : step.secondsPerPiece * pieces);
+      const worked = Math.round(attended * (0.8 + rnd() * 0.5));
+      // Longer batches sometimes get a 10-minute pause in the middle (not counted as worked time).
+      const pause = worked > 40 * 60 && rnd() < 0.4 ? BREAK_MS : 0;
+      // The person who is free first takes it, if it fits before the end of their day.
+      let who = 0;
+      for (let i = 1; i < cursor.length; i++) if (cursor[i]!.at < cursor[who]!.at) who = i;
+      const slot = fit(day, cursor[who]!, worked * 1000 + pause);
+      if (!slot) {
+        leftover.push(...work);
+        continue;
       }
-      if (chunk.length) chunks.push(chunk);
-    }
-    // The batch holding the most urgent line goes first.
-    chunks.sort((a, b) => a[0]!.line.dueDate.getTime() - b[0]!.line.dueDate.getTime());
-    {
-      for (const work of chunks) {
-        const step = work[0]!.line.variant.steps[work[0]!.stepIndex]!;
-        const pieces = work.reduce((s, p) => s + p.pieces, 0);
-        const attended = step.setupSeconds + (step.unattended ? 60 : step.secondsPerPiece * pieces);
-        const worked = Math.round(attended * (0.8 + rnd() * 0.5));
-        // Longer batches sometimes get a 10-minute pause in the middle (not counted as worked time).
-        const pause = worked > 40 * 60 && rnd() < 0.4 ? BREAK_MS : 0;
-        // The person who is free first takes it, if it fits before the end of their day.
-        let who = 0;
-        for (let i = 1; i < cursor.length; i++) if (cursor[i]!.at < cursor[who]!.at) who = i;
-        const slot = fit(day, cursor[who]!, worked * 1000 + pause);
-        if (!slot) {
-          leftover.push(...work);
-          continue;
-        }
-        const end = slot.end;
-        const breaks: Array<[Date, Date]> = [];
-        if (pause) {
-          const at = slot.start + Math.floor((end - pause - slot.start) * (0.3 + rnd() * 0.4));
-          breaks.push([new Date(at), new Date(at + pause)]);
-        }
-        const batch: BatchRow = {
-          id: id("b", batchCount++),
-          step,
-          personId: people[who]!,
-          startAt: new Date(slot.start),
-          endAt: new Date(end),
-          claimedAt: new Date(slot.start - (1 + Math.floor(rnd() * 15)) * 60_000),
-          workedSeconds: worked,
-          breaks,
-          items: [],
-        };
-        for (const p of work) {
-          const pStep = p.line.variant.steps[p.stepIndex]!;
-          let scrapped = 0;
-          for (let k = 0; k < p.pieces; k++) if (rnd() < SCRAP_RATE) scrapped++;
-          if (scrapped === p.pieces) scrapped = p.pieces - 1;
-          const done = p.pieces - scrapped;
-          batch.items.push({ id: id("i", itemCount++), line: p.line, step: pStep, pieces: p.pieces, done, scrapped });
-          if (p.stepIndex + 1 < p.line.variant.steps.length) {
-            later.push({ line: p.line, stepIndex: p.stepIndex + 1, pieces: done, readyDay: day.index + 1 });
-          } else {
-            lineFinishedAt.set(p.line.id, end);
-          }
-        }
-        batches.push(batch);
+      const end = slot.end;
+      const breaks: Array<[Date, Date]> = [];
+      if (pause) {
+        const at = slot.start + Math.floor((end - pause - slot.start) * (0.3 + rnd() * 0.4));
+        breaks.push([new Date(at), new Date(at + pause)]);
       }
+      const batch: BatchRow = {
+        id: id("b", batchCount++),
+        step,
+        personId: people[who]!,
+        startAt: new Date(slot.start),
+        endAt: new Date(end),
+        claimedAt: new Date(slot.start - (1 + Math.floor(rnd() * 15)) * 60_000),
+        workedSeconds: worked,
+        breaks,
+        items: [],
+      };
+      for (const p of work) {
+        const pStep = p.line.variant.steps[p.stepIndex]!;
+        let scrapped = 0;
+        for (let k = 0; k < p.pieces; k++) if (rnd() < SCRAP_RATE) scrapped++;
+        if (scrapped === p.pieces) scrapped = p.pieces - 1;
+        const done = p.pieces - scrapped;
+        batch.items.push({ id: id("i", itemCount++), line: p.line, step: pStep, pieces: p.pieces, done, scrapped });
+        if (p.stepIndex + 1 < p.line.variant.steps.length) {
+          later.push({ line: p.line, stepIndex: p.stepIndex + 1, pieces: done, readyDay: day.index + 1 });
+        } else {
+          lineFinishedAt.set(p.line.id, end);
+        }
+      }
+      batches.push(batch);
     }
     pending = [...later, ...leftover];
   }
@@ -281,6 +252,39 @@ export function simulateHistory(input: HistoryInput): History {
     lines: lines.map((line) => ({ ...line, status: finished.has(line.orderId) ? ("DONE" as const) : ("OPEN" as const) })),
     batches,
   };
+}
+
+/**
+ * The day's ready work as batches: grouped by batch key (family or step; a line alone for steps that do not
+ * batch), split at the step's batch size in due-date order, the batch holding the most urgent line first.
+ */
+function formBatches(ready: Pending[]): Pending[][] {
+  const groups = new Map<string, Pending[]>();
+  for (const p of ready) {
+    const step = p.line.variant.steps[p.stepIndex]!;
+    const key = step.batchKey ?? `line:${p.line.id}:${step.position}`;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  const chunks: Pending[][] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.line.dueDate.getTime() - b.line.dueDate.getTime());
+    const max = group[0]!.line.variant.steps[group[0]!.stepIndex]!.maxBatchSize;
+    let chunk: Pending[] = [];
+    let chunkPieces = 0;
+    for (const p of group) {
+      if (chunk.length && chunkPieces + p.pieces > max) {
+        chunks.push(chunk);
+        chunk = [];
+        chunkPieces = 0;
+      }
+      chunk.push(p);
+      chunkPieces += p.pieces;
+    }
+    if (chunk.length) chunks.push(chunk);
+  }
+  return chunks.sort((a, b) => a[0]!.line.dueDate.getTime() - b[0]!.line.dueDate.getTime());
 }
 
 /**
