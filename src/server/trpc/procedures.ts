@@ -8,12 +8,17 @@ import { publicProcedure, t } from "./init";
 
 type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
 
-/** The session's lifetime and "sign out everywhere" rules, given the user row it names (or none). */
-function assertLiveSession(session: AppSession | null, user: SessionUser | null | undefined): asserts user is SessionUser {
+/** A session, within its absolute lifetime (no database needed). */
+function assertSessionInLifetime(session: AppSession | null): asserts session is AppSession {
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   if (Date.now() - session.loginAt > SESSION_MAX_AGE_SECONDS * 1000) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has expired. Please sign in again." });
   }
+}
+
+/** The session's lifetime and "sign out everywhere" rules, given the user row it names (or none). */
+function assertLiveSession(session: AppSession | null, user: SessionUser | null | undefined): asserts user is SessionUser {
+  assertSessionInLifetime(session);
   if (!user || user.sessionVersion !== session.sessionVersion) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
   }
@@ -86,10 +91,7 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
 
 /** Before any input is read: no session (or an expired one) is UNAUTHORIZED whatever the input. */
 const hasSession = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  if (Date.now() - ctx.session.loginAt > SESSION_MAX_AGE_SECONDS * 1000) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has expired. Please sign in again." });
-  }
+  assertSessionInLifetime(ctx.session);
   return next();
 });
 
