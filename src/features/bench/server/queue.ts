@@ -37,12 +37,20 @@ function utcOffsetMinutes(timeZone: string, at: Date): number {
   return Math.round((Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - at.getTime()) / 60_000);
 }
 
-/** [start, end) of the studio's local day containing `now`. */
+/** Local midnight of a local calendar day, as a UTC instant (the offset is the one in force at that midnight). */
+function localMidnight(timeZone: string, year: number, month: number, day: number): number {
+  const naive = Date.UTC(year, month, day);
+  // Twice: the offset at the first guess may differ from the offset at the true midnight on clock-change days.
+  let at = naive - utcOffsetMinutes(timeZone, new Date(naive)) * 60_000;
+  at = naive - utcOffsetMinutes(timeZone, new Date(at)) * 60_000;
+  return at;
+}
+
+/** [start, end) of the studio's local day containing `now`: 23 or 25 hours long on clock-change days. */
 export function studioDay(timeZone: string, now = new Date()): [Date, Date] {
-  const offset = utcOffsetMinutes(timeZone, now) * 60_000;
-  const day = 86_400_000;
-  const start = Math.floor((now.getTime() + offset) / day) * day - offset;
-  return [new Date(start), new Date(start + day)];
+  const local = new Date(now.getTime() + utcOffsetMinutes(timeZone, now) * 60_000);
+  const [y, m, d] = [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
+  return [new Date(localMidnight(timeZone, y, m, d)), new Date(localMidnight(timeZone, y, m, d + 1))];
 }
 
 async function describe(ctx: BenchCtx, batches: BatchRow[]) {
