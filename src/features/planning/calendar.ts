@@ -1,24 +1,8 @@
 import { expandWeeklyCalendar, type Interval, type WeeklyShift } from "~/server/scheduling";
+import { utcOffsetMinutes } from "~/server/time-zone";
 
 // Studio time: working hours are local to Studio.timeZone. The engine models a fixed UTC offset (no DST), so
 // we take the zone's offset at the start of the horizon.
-
-/** Minutes to add to UTC to get local time in the zone at the given instant (e.g. Europe/Paris in winter: 60). */
-export function utcOffsetMinutes(timeZone: string, at: Date = new Date()): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
 
 const QUARTER = 15 * 60_000;
 

@@ -1,3 +1,4 @@
+import { studioDay, studioWeek } from "~/server/time-zone";
 import type { BenchCtx } from "./context";
 
 // "Your bench" on the studio home: what the signed-in member did today and this week, in the studio's time
@@ -8,7 +9,8 @@ import type { BenchCtx } from "./context";
 // Under row-level security only leakproof operators become index conditions. Enum equality (kind, status)
 // is not leakproof, so PostgreSQL 18 skip-scans those index columns and ranges on the timestamps; the bounds
 // are therefore passed as `timestamp` (timestamp >= timestamptz is not leakproof either and would mean a
-// sequential scan). Measured at 1M events in one studio: about 15 ms for all three queries together.
+// sequential scan). Measured at 1M events in one studio: about 15 ms for all three queries together. The day
+// and week bounds come from ~/server/time-zone, as for the bench queue.
 
 export type BenchTally = { piecesDone: number; piecesScrapped: number; batchesCompleted: number; minutesWorked: number };
 
@@ -17,21 +19,12 @@ type Bounds = { dayStart: string; dayEnd: string; weekStart: string; weekEnd: st
 /** Timer sessions that began more than this before the week and ended inside it are not counted. */
 const SESSION_LOOKBACK = "1 day";
 
-/**
- * The studio-local day and ISO week (Monday 00:00) containing `now`, as UTC timestamps like the columns.
- * PostgreSQL does the zone arithmetic, so days with a DST change are 23 or 25 hours long, as on the dashboard.
- */
-async function studioBounds(ctx: BenchCtx, now: Date): Promise<Bounds> {
-  const [bounds] = await ctx.db.$queryRaw<Bounds[]>`
-    WITH local AS (SELECT (${now.toISOString()}::timestamptz AT TIME ZONE ${ctx.studio.timeZone}) AS t),
-    starts AS (SELECT date_trunc('day', t) AS d, date_trunc('week', t) AS w FROM local)
-    SELECT to_char((d AT TIME ZONE ${ctx.studio.timeZone}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS "dayStart",
-           to_char(((d + interval '1 day') AT TIME ZONE ${ctx.studio.timeZone}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS "dayEnd",
-           to_char((w AT TIME ZONE ${ctx.studio.timeZone}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS "weekStart",
-           to_char(((w + interval '7 days') AT TIME ZONE ${ctx.studio.timeZone}) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS "weekEnd",
-           to_char(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS "now"
-      FROM starts`;
-  return bounds!;
+/** The studio-local day and week (Monday 00:00) containing `now`, as the naive UTC timestamps the columns hold. */
+function studioBounds(ctx: BenchCtx, now: Date): Bounds {
+  const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone, now);
+  const [weekStart, weekEnd] = studioWeek(ctx.studio.timeZone, now);
+  const sql = (at: Date) => at.toISOString().slice(0, 23).replace("T", " ");
+  return { dayStart: sql(dayStart), dayEnd: sql(dayEnd), weekStart: sql(weekStart), weekEnd: sql(weekEnd), now: sql(now) };
 }
 
 /** Pieces I reported done and scrapped (REPORT events), today and this week. */
@@ -93,7 +86,7 @@ const asDate = (utc: string) => new Date(`${utc.replace(" ", "T")}Z`);
 
 /** My tallies for today and this week in the studio's time zone. */
 export async function benchMine(ctx: BenchCtx, now = new Date()) {
-  const bounds = await studioBounds(ctx, now);
+  const bounds = studioBounds(ctx, now);
   const reports = await myReports(ctx, bounds);
   const batches = await myCompletedBatches(ctx, bounds);
   const seconds = await myTimerSeconds(ctx, bounds);

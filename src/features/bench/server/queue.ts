@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { studioDay } from "~/server/time-zone";
 import { readyPerItem } from "./availability";
 import { notFound, type BenchCtx } from "./context";
 
@@ -27,31 +28,6 @@ const batchSelect = {
 } satisfies Prisma.BatchSelect;
 
 type BatchRow = Prisma.BatchGetPayload<{ select: typeof batchSelect }>;
-
-/** Minutes to add to UTC for local time in the zone now. */
-function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Math.round((Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - at.getTime()) / 60_000);
-}
-
-/** Local midnight of a local calendar day, as a UTC instant (the offset is the one in force at that midnight). */
-function localMidnight(timeZone: string, year: number, month: number, day: number): number {
-  const naive = Date.UTC(year, month, day);
-  // Twice: the offset at the first guess may differ from the offset at the true midnight on clock-change days.
-  let at = naive - utcOffsetMinutes(timeZone, new Date(naive)) * 60_000;
-  at = naive - utcOffsetMinutes(timeZone, new Date(at)) * 60_000;
-  return at;
-}
-
-/** [start, end) of the studio's local day containing `now`: 23 or 25 hours long on clock-change days. */
-export function studioDay(timeZone: string, now = new Date()): [Date, Date] {
-  const local = new Date(now.getTime() + utcOffsetMinutes(timeZone, now) * 60_000);
-  const [y, m, d] = [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
-  return [new Date(localMidnight(timeZone, y, m, d)), new Date(localMidnight(timeZone, y, m, d + 1))];
-}
 
 async function describe(ctx: BenchCtx, batches: BatchRow[]) {
   const stations = await ctx.db.station.findMany({

@@ -3,7 +3,7 @@ import { overridesSchema } from "~/features/catalog/overrides";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";
 import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
-import { utcOffsetMinutes } from "../calendar";
+import { utcOffsetMinutes } from "~/server/time-zone";
 
 export type StepRef = { routingStepId: string; stepName: string; family: string | null };
 

@@ -3,6 +3,7 @@
 // order, assistants work the batches within their working hours and report pieces done and scrapped on the
 // bench. Pure: no database. The output rows mirror the tables (see ./insert.ts), all in one studio.
 
+import { utcOffsetMinutes } from "~/server/time-zone";
 import { nextRandom, type Random } from "./random";
 
 export type HistoryStep = {
@@ -75,13 +76,6 @@ const BREAK_MS = 10 * 60_000;
 // Expected pieces per order: 60 % customer orders (1-2 lines of 1-3 pieces), 40 % wholesale and restock
 // (1-4 lines of 6-24 pieces).
 const PIECES_PER_ORDER = 0.6 * 1.5 * 2 + 0.4 * 2.5 * 15;
-
-/** Minutes to add to UTC for local time in the zone at `at`. */
-function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Math.round((Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - at.getTime()) / 60_000);
-}
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

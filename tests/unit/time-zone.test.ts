@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { studioDay } from "~/features/bench/server/queue";
+import { studioDay, studioWeek } from "~/server/time-zone";
 
-// The bench's "today" is the studio's local calendar day, whatever the offset does that day.
+// The bench's "today" and "this week" are the studio's local calendar day and Monday week, whatever the
+// offset does on them.
 describe("studioDay", () => {
   const iso = ([start, end]: [Date, Date]) => [start.toISOString(), end.toISOString()];
 
@@ -18,5 +19,13 @@ describe("studioDay", () => {
     expect(iso(studioDay("Europe/Paris", new Date("2026-03-28T23:30:00Z")))).toEqual(["2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z"]);
     expect(iso(studioDay("Europe/Paris", new Date("2026-10-25T12:00:00Z")))).toEqual(["2026-10-24T22:00:00.000Z", "2026-10-25T23:00:00.000Z"]);
     expect(iso(studioDay("Europe/Paris", new Date("2026-10-25T22:30:00Z")))).toEqual(["2026-10-24T22:00:00.000Z", "2026-10-25T23:00:00.000Z"]);
+  });
+
+  it("weeks run Monday 00:00 to Monday 00:00 local, across a clock change", () => {
+    // Sunday 29 March 2026, Paris: the week began Monday 23 March (UTC+1) and ends Monday 30 March (UTC+2).
+    expect(iso(studioWeek("Europe/Paris", new Date("2026-03-29T12:00:00Z")))).toEqual(["2026-03-22T23:00:00.000Z", "2026-03-29T22:00:00.000Z"]);
+    // Monday 00:30 local is already the next week.
+    expect(iso(studioWeek("Europe/Paris", new Date("2026-03-29T22:30:00Z")))).toEqual(["2026-03-29T22:00:00.000Z", "2026-04-05T22:00:00.000Z"]);
+    expect(iso(studioWeek("Australia/Sydney", new Date("2026-11-25T15:00:00Z")))).toEqual(["2026-11-22T13:00:00.000Z", "2026-11-29T13:00:00.000Z"]);
   });
 });
