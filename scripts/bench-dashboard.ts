@@ -4,41 +4,16 @@
 // calls the procedures in-process through the tRPC caller with the owner's session (so each call includes
 // the membership check and the studio-scoped RLS transaction) and prints p50/p95/max per range.
 // Target: p95 <= 200 ms for the dashboard procedures. Bounded: gives up after RUN_LIMIT_MS.
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { freePort } from "../src/server/db/embedded-postgres";
-import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
+import { runOnBenchDatabase } from "./lib/bench-database";
 
 const SCALE = Number(process.env.BENCH_SCALE) || 100;
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
 const TARGET_MS = 200;
 const RUN_LIMIT_MS = 900_000;
-const log = (line: string) => console.error(`[bench:dashboard] ${line}`);
-
-const kept = process.env.BENCH_DATA_DIR ? path.resolve(process.env.BENCH_DATA_DIR) : undefined;
-const dataDir = kept ?? mkdtempSync(path.join(tmpdir(), "benchflow-bench-dashboard-"));
-chmodSync(dataDir, 0o755); // mkdtemp makes it 0700; embedded PostgreSQL may run initdb as another user
-delete process.env.DATABASE_URL; // always an embedded server, never someone's database
-Object.assign(process.env, { BENCHFLOW_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
-
-let database: LocalDatabase | undefined;
-async function cleanup() {
-  await database?.stop().catch(() => {});
-  if (!kept) rmSync(dataDir, { recursive: true, force: true });
-}
-const deadline = setTimeout(() => {
-  log(`Gave up after ${RUN_LIMIT_MS / 1000} s.`);
-  void cleanup().then(() => process.exit(1));
-}, RUN_LIMIT_MS);
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-try {
-  if (kept && existsSync(path.join(dataDir, "pg"))) log(`Reusing ${dataDir}.`);
-  database = await prepareLocalDatabase(log);
-  Object.assign(process.env, database.env);
+await runOnBenchDatabase("bench:dashboard", { limitMs: RUN_LIMIT_MS, keepDir: process.env.BENCH_DATA_DIR }, async (database, log) => {
   const { systemDb, disconnectDb } = await import("../src/server/db");
   const { seedScale, scaleOwnerEmail } = await import("../src/server/demo/scale/seed-scale");
   const { createContext } = await import("../src/server/trpc/context");
@@ -99,11 +74,4 @@ try {
   console.log("| --- | --- | ---: | ---: | ---: | --- |");
   for (const row of rows) console.log(row);
   console.log(`\nWorst dashboard p95: ${worstDashboardP95} ms (target ${TARGET_MS} ms).`);
-  clearTimeout(deadline);
-  await cleanup();
-} catch (error) {
-  clearTimeout(deadline);
-  log(`Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  await cleanup();
-  process.exit(1);
-}
+});

@@ -5,33 +5,12 @@
 //   total  = requestPlan + runNextPlanJob (the worker: DB read + engine + write, as in production);
 //   phases = the same three steps timed one by one (loadProblem, solveStudio, savePlan) right after.
 // Prints a markdown table. Bounded: gives up after RUN_LIMIT_MS and always stops PostgreSQL.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { PlanFigures } from "../src/features/planning/server/save";
-import { freePort } from "../src/server/db/embedded-postgres";
-import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
+import { runOnBenchDatabase } from "./lib/bench-database";
 
 const LINES = Math.max(10, Number(process.env.BENCH_LINES) || 2_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 const RUN_LIMIT_MS = 110_000;
-const log = (line: string) => console.error(`[bench:planning] ${line}`);
-
-const dataDir = mkdtempSync(path.join(tmpdir(), "benchflow-bench-planning-"));
-chmodSync(dataDir, 0o755); // mkdtemp makes it 0700; embedded PostgreSQL may run initdb as another user
-delete process.env.DATABASE_URL; // always a fresh embedded server, never someone's database
-Object.assign(process.env, { BENCHFLOW_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
-
-let database: LocalDatabase | undefined;
-async function cleanup() {
-  await database?.stop().catch(() => {});
-  rmSync(dataDir, { recursive: true, force: true });
-}
-const deadline = setTimeout(() => {
-  log(`Gave up after ${RUN_LIMIT_MS / 1000} s.`);
-  void cleanup().then(() => process.exit(1));
-}, RUN_LIMIT_MS);
-
 /** Small deterministic PRNG so every run of the benchmark plans the same orders. */
 function random(seed: number) {
   return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
@@ -39,9 +18,7 @@ function random(seed: number) {
 
 const ms = (from: number) => Math.round(performance.now() - from);
 
-try {
-  database = await prepareLocalDatabase(log);
-  Object.assign(process.env, database.env);
+await runOnBenchDatabase("bench:planning", { limitMs: RUN_LIMIT_MS }, async (_database, log) => {
   const { seedDemo, DEMO_LOGIN, DEMO_STUDIO_SLUG } = await import("../src/server/demo/seed-demo");
   const { systemDb, withTenant, disconnectDb } = await import("../src/server/db");
   const { createContext } = await import("../src/server/trpc/context");
@@ -114,11 +91,4 @@ try {
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const row of rows) console.log(row);
   console.log("\nphases are timed separately right after each end-to-end run (same calls as the worker); total includes the worker's progress updates.");
-  clearTimeout(deadline);
-  await cleanup();
-} catch (error) {
-  clearTimeout(deadline);
-  log(`Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  await cleanup();
-  process.exit(1);
-}
+});
