@@ -76,37 +76,27 @@ export function StudioHome() {
                 )}
               </span>
             </li>
-            <li className="flex gap-3">
-              <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">2</span>
-              <span>
-                Describe your designs: their steps, stations and materials.{" "}
-                <Link href={`/s/${current.slug}/catalog`} className="font-medium text-brand-700 hover:underline">
-                  Open the catalog
-                </Link>
-              </span>
-            </li>
-            <li className="flex gap-3">
-              <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">3</span>
-              <span>
-                Enter or import orders.{" "}
-                <Link href={`/s/${current.slug}/orders`} className="font-medium text-brand-700 hover:underline">
-                  Open orders
-                </Link>
-              </span>
-            </li>
-            <li className="flex gap-3">
-              <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">4</span>
-              <span>
-                Plan batches and work them at the bench.{" "}
-                <Link href={`/s/${current.slug}/plan`} className="font-medium text-brand-700 hover:underline">
-                  Open the plan
-                </Link>
-              </span>
-            </li>
+            <NextStep n={2} href={`/s/${current.slug}/catalog`} link="Open the catalog">Describe your designs: their steps, stations and materials.</NextStep>
+            <NextStep n={3} href={`/s/${current.slug}/orders`} link="Open orders">Enter or import orders.</NextStep>
+            <NextStep n={4} href={`/s/${current.slug}/plan`} link="Open the plan">Plan batches and work them at the bench.</NextStep>
           </ol>
         </Card>
       )}
       <PlanSavingsCard />
     </div>
+  );
+}
+
+function NextStep({ n, href, link, children }: { n: number; href: string; link: string; children: React.ReactNode }) {
+  return (
+    <li className="flex gap-3">
+      <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">{n}</span>
+      <span>
+        {children}{" "}
+        <Link href={href} className="font-medium text-brand-700 hover:underline">
+          {link}
+        </Link>
+      </span>
+    </li>
   );
 }
