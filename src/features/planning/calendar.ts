@@ -20,8 +20,31 @@ export function workingWindows(shifts: WeeklyShift[], timeZone: string, from: Da
   return intervals.map(([start, end]) => [from.getTime() + start * 60_000, from.getTime() + end * 60_000]);
 }
 
-/** True when [start, end) lies inside one working interval of the studio. */
-export function fitsWorkingHours(shifts: WeeklyShift[], timeZone: string, start: Date, end: Date): boolean {
-  const dayStart = new Date(start.getTime() - 86_400_000);
-  return workingWindows(shifts, timeZone, dayStart, 3).some(([s, e]) => start.getTime() >= s && end.getTime() <= e);
+const DAY_MS = 86_400_000;
+
+/** Milliseconds of working time inside [start, end). */
+export function workingTimeBetween(shifts: WeeklyShift[], timeZone: string, start: Date, end: Date): number {
+  const days = Math.ceil((end.getTime() - start.getTime()) / DAY_MS) + 3;
+  return workingWindows(shifts, timeZone, new Date(start.getTime() - DAY_MS), days).reduce(
+    (sum, [s, e]) => sum + Math.max(0, Math.min(e, end.getTime()) - Math.max(s, start.getTime())),
+    0,
+  );
+}
+
+/**
+ * Where `workMs` of working time that starts at `start` ends, running on through the next working intervals
+ * (a batch started late in the day finishes the next morning). Null when `start` is outside working hours.
+ */
+export function endOfWork(shifts: WeeklyShift[], timeZone: string, start: Date, workMs: number, searchDays = 28): Date | null {
+  const windows = workingWindows(shifts, timeZone, new Date(start.getTime() - DAY_MS), searchDays + 1);
+  const first = windows.findIndex(([s, e]) => start.getTime() >= s && start.getTime() < e);
+  if (first < 0) return null;
+  let cursor = start.getTime();
+  let left = workMs;
+  for (const [s, e] of windows.slice(first)) {
+    cursor = Math.max(cursor, s);
+    if (cursor + left <= e) return new Date(cursor + left);
+    left -= e - cursor;
+  }
+  return null;
 }

@@ -33,6 +33,26 @@ describe("batch edits on the board", () => {
     expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).locked).toBe(false);
   });
 
+  it("keeps a batch's working time when it moves: one running into the next morning moves as its working hours", async () => {
+    const { studio, caller, db } = world;
+    const batch = (await board()).batches.find((b) => !b.locked)!;
+    // Make it run Monday 16:00 to Tuesday 10:00 Paris, three weeks ahead: two working hours.
+    const monday = new Date();
+    monday.setUTCHours(15, 0, 0, 0);
+    monday.setUTCDate(monday.getUTCDate() + 14 + ((1 - monday.getUTCDay() + 7) % 7 || 7));
+    const tuesday10 = new Date(monday.getTime() + 18 * 3_600_000);
+    await db.batch.update({ where: { id: batch.id }, data: { startAt: monday, endAt: tuesday10 } });
+    // Moved to Wednesday 09:00 Paris (08:00 UTC in winter), it ends at 11:00; at 16:30 it runs on to Thursday 09:30.
+    const wednesday9 = new Date(monday.getTime() + 41 * 3_600_000);
+    const moved = await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: wednesday9 });
+    const row = await db.batch.findUniqueOrThrow({ where: { id: batch.id } });
+    expect(row.endAt.getTime() - row.startAt.getTime()).toBe(2 * 3_600_000);
+    const late = new Date(wednesday9.getTime() + 7.5 * 3_600_000);
+    await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: row.version, startAt: late });
+    expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).endAt).toEqual(new Date(late.getTime() + 18 * 3_600_000));
+    expect(moved.locked).toBe(true);
+  });
+
   it("splits a batch by pieces and merges it back, keeping every piece traceable", async () => {
     const { studio, caller, db } = world;
     const before = await piecesByLineAndStep(studio.id);

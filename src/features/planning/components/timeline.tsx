@@ -97,7 +97,6 @@ export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: 
                       aria-label={`Batch ${b.stepName}, ${b.pieces} pieces${b.locked ? ", locked" : ""}`}
                       aria-pressed={selectedId === b.id}
                       data-status={b.status}
-                      data-minutes={Math.round((b.endAt.getTime() - b.startAt.getTime()) / 60_000)}
                       className={`absolute overflow-hidden rounded border-l-4 px-1 text-left text-[11px] leading-tight whitespace-nowrap hover:z-10 hover:min-w-fit focus-visible:z-10 focus-visible:min-w-fit focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${colourFor(b.family ?? b.stepName)} ${b.late ? "ring-2 ring-red-500" : ""} ${selectedId === b.id ? "z-10 outline-2 outline-stone-900" : ""}`}
                       style={{ left: `${l * 100}%`, width: `${w * 100}%`, top: 4 + (lanes.get(b.id) ?? 0) * LANE_PX, height: LANE_PX - 6 }}
                     >

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { fitsWorkingHours } from "../calendar";
+import { endOfWork, workingTimeBetween } from "../calendar";
 import type { lockBatchInput, mergeBatchesInput, moveBatchInput, splitBatchInput } from "../schemas";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
@@ -29,8 +29,9 @@ async function updateVersioned(ctx: StudioContext, id: string, expectedVersion: 
 }
 
 /**
- * Moves a batch to a new start (and optionally another person), keeping its length. It must lie inside one
- * working interval and not overlap that person's other batches. A moved batch is locked so the next plan keeps it.
+ * Moves a batch to a new start (and optionally another person), keeping its working time. It must start in
+ * working hours (running on into the next working intervals if need be) and not overlap that person's other
+ * batches. A moved batch is locked so the next plan keeps it.
  */
 export async function moveBatch(ctx: StudioContext, input: z.infer<typeof moveBatchInput>) {
   const batch = await loadBatch(ctx, input.batchId);
@@ -40,9 +41,13 @@ export async function moveBatch(ctx: StudioContext, input: z.infer<typeof moveBa
   const member = await ctx.db.membership.findFirst({ where: byStudio(ctx.studio.id, { userId: personId }), select: { id: true } });
   if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member of this studio." });
   const startAt = input.startAt;
-  const endAt = new Date(startAt.getTime() + (batch.endAt.getTime() - batch.startAt.getTime()));
   const studio = await ctx.db.studio.findFirstOrThrow({ where: { id: ctx.studio.id }, select: { timeZone: true, workingHours: true } });
-  if (!fitsWorkingHours(workingHoursSchema.parse(studio.workingHours), studio.timeZone, startAt, endAt)) {
+  const shifts = workingHoursSchema.parse(studio.workingHours);
+  // The batch keeps its working time, not its clock span: one planned from 16:00 to 10:00 the next morning
+  // holds three working hours, and moved to 09:00 it ends at 12:00.
+  const workMs = workingTimeBetween(shifts, studio.timeZone, batch.startAt, batch.endAt) || batch.endAt.getTime() - batch.startAt.getTime();
+  const endAt = endOfWork(shifts, studio.timeZone, startAt, workMs);
+  if (!endAt) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "The batch would not fit inside the studio's working hours at that time." });
   }
   const clash = await ctx.db.batch.findFirst({
