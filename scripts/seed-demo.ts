@@ -1,6 +1,8 @@
 // `npm run seed:demo -- --studios N --scale S [--seed K]`: adds N realistic studios with a production history
 // of about S x 10,000 bench events each (scale 100 = 1M events) to the local database (the embedded one
 // under .data/, running or not, or DATABASE_URL). Idempotent per studio: existing scale studios are kept.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { prepareLocalDatabase } from "./lib/local-database";
@@ -25,9 +27,16 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** The dev server's embedded PostgreSQL may already be running on this data directory: reuse it. */
+/**
+ * The dev server's embedded PostgreSQL may already be running on this data directory (a second server cannot
+ * start on it): reuse it, on the port its postmaster.pid records.
+ */
 async function runningEmbeddedUrl(): Promise<string | undefined> {
-  const url = `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/benchflow`;
+  const pidFile = path.resolve(process.env.BENCHFLOW_DATA_DIR ?? ".data", "pg", "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const port = Number(readFileSync(pidFile, "utf8").split("\n")[3]);
+  if (!Number.isInteger(port) || port <= 0) return undefined;
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/benchflow`;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
   try {
     await client.connect();
@@ -45,7 +54,9 @@ if (!process.env.DATABASE_URL) {
     process.env.DATABASE_URL = running;
   }
 }
-const database = await prepareLocalDatabase(log);
+const database = await prepareLocalDatabase(log).catch((error: unknown) =>
+  fail(`Could not start or reach the database (${error instanceof Error ? error.message : String(error)}). Is another PostgreSQL using .data/pg? Set DATABASE_URL to seed a running server.`),
+);
 Object.assign(process.env, database.env, { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
 const { systemDb, disconnectDb } = await import("../src/server/db");
 const { seedScale, SCALE_PASSWORD } = await import("../src/server/demo/scale/seed-scale");
