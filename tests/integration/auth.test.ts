@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { authenticate } from "~/features/auth/server/authenticate";
-import { SIGN_IN_LIMITS, signInRetryAfter } from "~/features/auth/server/throttle";
 import { systemDb } from "~/server/db";
+import { LIMITS, pruneExpiredRateLimits } from "~/server/rate-limit";
+import { signInRetryAfter } from "~/server/rate-limit/sign-in";
 import { callerFor, errorCode } from "../helpers/caller";
 import { FACTORY_PASSWORD, makeUser, uniqueSuffix } from "../helpers/factories";
 
@@ -55,25 +56,49 @@ describe("sign-in", () => {
     ).resolves.toEqual({ ok: false, reason: "invalid" });
   });
 
+  afterEach(() => vi.useRealTimers());
+
   it("throttles an account after repeated failures, even with the right password, until the window passes", async () => {
     const user = await makeUser();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+    for (let i = 0; i < LIMITS.signInPerAccount.points; i++) {
       await authenticate(systemDb(), { email: user.email, password: `wrong-${i}-password` }, "203.0.113.7");
     }
     const throttled = await authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, "198.51.100.1");
     expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
     if (throttled.ok || throttled.reason !== "throttled") throw new Error("unreachable");
     expect(throttled.retryAfterSeconds).toBeGreaterThan(0);
-    expect(throttled.retryAfterSeconds).toBeLessThanOrEqual(SIGN_IN_LIMITS.windowMs / 1000);
+    expect(throttled.retryAfterSeconds).toBeLessThanOrEqual(LIMITS.signInPerAccount.windowSeconds);
 
     // Not a permanent lockout: once the window has passed, the real user gets in.
-    const later = new Date(Date.now() + SIGN_IN_LIMITS.windowMs + 1000);
-    expect(await signInRetryAfter(systemDb(), { email: user.email, ip: null }, later)).toBe(0);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + LIMITS.signInPerAccount.windowSeconds * 1000 + 1000);
+    expect(await signInRetryAfter({ email: user.email, ip: null })).toBe(0);
+    await expect(authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, "198.51.100.1")).resolves.toMatchObject({ ok: true });
+  });
+
+  it("counts parallel wrong passwords atomically: 25 at once run exactly as many password checks as the limit", async () => {
+    const user = await makeUser();
+    const attempts = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => authenticate(systemDb(), { email: user.email, password: `parallel-guess-${i}` }, null)),
+    );
+    expect(attempts.filter((attempt) => !attempt.ok && attempt.reason === "invalid")).toHaveLength(LIMITS.signInPerAccount.points);
+    expect(attempts.filter((attempt) => !attempt.ok && attempt.reason === "throttled")).toHaveLength(25 - LIMITS.signInPerAccount.points);
+  });
+
+  it("a successful sign-in forgets the account's failures", async () => {
+    const user = await makeUser();
+    for (let i = 0; i < LIMITS.signInPerAccount.points - 1; i++) {
+      await authenticate(systemDb(), { email: user.email, password: `wrong-${i}-password` }, null);
+    }
+    await expect(authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, null)).resolves.toMatchObject({ ok: true });
+    for (let i = 0; i < LIMITS.signInPerAccount.points - 1; i++) {
+      await expect(authenticate(systemDb(), { email: user.email, password: `again-${i}-password` }, null)).resolves.toMatchObject({ reason: "invalid" });
+    }
   });
 
   it("throttles a client address that sprays many accounts", async () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
+    for (let i = 0; i < LIMITS.signInPerAddress.points; i++) {
       await authenticate(systemDb(), { email: `spray-${i}-${uniqueSuffix()}@example.test`, password: "guess-1234" }, ip);
     }
     const user = await makeUser();
@@ -83,6 +108,22 @@ describe("sign-in", () => {
     await expect(authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, "192.0.2.254")).resolves.toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe("rate-limit pruning", () => {
+  it("deletes the counters whose window has ended and keeps the live ones", async () => {
+    const expired = `expired-${uniqueSuffix()}`;
+    const live = `live-${uniqueSuffix()}`;
+    await systemDb().rateLimit.createMany({
+      data: [
+        { key: `signUpPerAddress:${expired}`, points: 3, expire: BigInt(Date.now() - 1_000) },
+        { key: `signUpPerAddress:${live}`, points: 3, expire: BigInt(Date.now() + 600_000) },
+      ],
+    });
+    expect(await pruneExpiredRateLimits()).toBeGreaterThanOrEqual(1);
+    const left = await systemDb().rateLimit.findMany({ where: { key: { in: [`signUpPerAddress:${expired}`, `signUpPerAddress:${live}`] } } });
+    expect(left.map((row) => row.key)).toEqual([`signUpPerAddress:${live}`]);
   });
 });
 
