@@ -18,4 +18,4 @@ if (database.embedded || process.env.SEED_DEMO === "1") {
 }
 const port = process.env.PORT ?? "3000";
 log(`Open http://localhost:${port}`);
-runNext(["dev", "--port", port], database);
+runNext({ dev: true, port: Number(port) }, database);

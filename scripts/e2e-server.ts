@@ -19,4 +19,4 @@ const { seedDemo } = await import("../src/server/demo/seed-demo");
 const { systemDb, disconnectDb } = await import("../src/server/db");
 await seedDemo(systemDb());
 await disconnectDb();
-runNext(process.env.E2E_DEV ? ["dev", "--port", port] : ["start", "--port", port, "--hostname", "127.0.0.1"], database);
+runNext(process.env.E2E_DEV ? { dev: true, port: Number(port) } : { dev: false, port: Number(port), hostname: "127.0.0.1" }, database);

@@ -12,4 +12,4 @@ if (database.embedded || process.env.SEED_DEMO === "1") {
   await disconnectDb();
 }
 const port = process.env.PORT ?? "3000";
-runNext(["start", "--port", port, "--hostname", process.env.HOSTNAME_BIND ?? "127.0.0.1"], database);
+runNext({ dev: false, port: Number(port), hostname: process.env.HOSTNAME_BIND ?? "127.0.0.1" }, database);
