@@ -9,8 +9,9 @@ export type Db = PrismaClient;
 const QUERY_TIMEOUT_MESSAGE = "Query read timeout";
 
 /**
- * After a client-side query timeout the server may still answer later, and the next query on that
- * connection would read the stale answer: close the socket so the pool discards the connection.
+ * After a client-side query timeout the connection stays busy until the server answers the abandoned query
+ * (the next query would queue behind it, for as long as the server is stalled): close the socket so the
+ * pool discards the connection and opens a fresh one when the server is back.
  */
 function discardConnectionOnTimeout(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
