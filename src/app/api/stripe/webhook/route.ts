@@ -36,7 +36,7 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ received: true, outcome });
   } catch (error) {
     const unavailable = isDatabaseUnavailable(error);
-    logger.error("stripe.webhook.failed", { eventId: event.id, type: event.type, error: (error as Error).message });
+    (unavailable ? logger.warn : logger.error)("stripe.webhook.failed", { eventId: event.id, type: event.type, error: (error as Error).message });
     return Response.json({ error: "Could not process the event; Stripe will retry." }, { status: unavailable ? 503 : 500 });
   }
 }
