@@ -12,12 +12,12 @@ CREATE TABLE "RateLimit" (
 
 -- CreateTable
 CREATE TABLE "RevokedSession" (
-    "jti" TEXT NOT NULL,
+    "sessionId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "RevokedSession_pkey" PRIMARY KEY ("jti")
+    CONSTRAINT "RevokedSession_pkey" PRIMARY KEY ("sessionId")
 );
 
 -- CreateIndex
