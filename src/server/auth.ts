@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
+import { safeCallbackUrl } from "~/features/auth/callback-url";
 import { authenticate } from "~/features/auth/server/authenticate";
 import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
@@ -45,6 +46,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    /** After sign-in or sign-out: a path on this site, or the same origin; anything else goes home. */
+    async redirect({ url, baseUrl }) {
+      const path = safeCallbackUrl(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url);
+      return path ? `${baseUrl}${path}` : baseUrl;
+    },
     async jwt({ token, user }) {
       if (user) {
         // A fresh token at every sign-in: new login time, current session version, a new session id (kept when

@@ -13,7 +13,7 @@ import { Alert } from "~/components/ui/card";
 import { TextField } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
 import { signUpInput } from "../server/schemas";
-import { safeCallbackUrl } from "./sign-in-form";
+import { safeCallbackUrl } from "../callback-url";
 
 type Values = z.input<typeof signUpInput>;
 
