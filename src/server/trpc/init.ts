@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "~/server/db/errors";
-import { serverEnv } from "~/server/env";
+import { dbPoolMax } from "~/server/env";
 import { logger } from "~/server/logger";
 import type { Context } from "./context";
 import { FairShare } from "./fair-share";
@@ -62,7 +62,7 @@ const globalForFairShare = globalThis as unknown as { benchflowFairShare?: FairS
 /** About a third of the pool per caller: no one caller can hold every connection (see fair-share.ts). */
 function fairShare(): FairShare {
   globalForFairShare.benchflowFairShare ??= new FairShare({
-    perCaller: Math.max(1, Math.floor(serverEnv().DB_POOL_MAX * 0.3)),
+    perCaller: Math.max(1, Math.floor(dbPoolMax() * 0.3)),
     maxWaitMs: 10_000,
   });
   return globalForFairShare.benchflowFairShare;
