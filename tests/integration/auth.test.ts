@@ -1,16 +1,27 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authenticate } from "~/features/auth/server/authenticate";
 import { systemDb } from "~/server/db";
 import { LIMITS, pruneExpiredRateLimits } from "~/server/rate-limit";
 import { signInRetryAfter } from "~/server/rate-limit/sign-in";
 import { callerFor, errorCode } from "../helpers/caller";
+import { startMailServer } from "./team/mail-server";
 import { FACTORY_PASSWORD, makeUser, uniqueSuffix } from "../helpers/factories";
+
+let smtp: Awaited<ReturnType<typeof startMailServer>>;
+beforeAll(async () => {
+  smtp = await startMailServer();
+  process.env.SMTP_URL = smtp.url;
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await smtp.close();
+});
 
 describe("sign-up", () => {
   it("creates an account with an argon2id hash and a normalised email", async () => {
     const email = `New-${uniqueSuffix()}@Example.TEST`;
-    const created = await callerFor(null).auth.signUp({ name: "Mara", email, password: "a long enough secret" });
-    const user = await systemDb().user.findUniqueOrThrow({ where: { id: created.id } });
+    await expect(callerFor(null).auth.signUp({ name: "Mara", email, password: "a long enough secret" })).resolves.toEqual({ ok: true });
+    const user = await systemDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     expect(user.email).toBe(email.toLowerCase());
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain("a long enough secret");
@@ -20,7 +31,7 @@ describe("sign-up", () => {
     const long = "x".repeat(100);
     await expect(
       callerFor(null).auth.signUp({ name: "Long", email: `long-${uniqueSuffix()}@example.test`, password: long }),
-    ).resolves.toMatchObject({ id: expect.any(String) });
+    ).resolves.toEqual({ ok: true });
 
     await expect(
       callerFor(null).auth.signUp({ name: "Short", email: `s-${uniqueSuffix()}@example.test`, password: "short" }),
@@ -30,13 +41,17 @@ describe("sign-up", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("too common") });
   });
 
-  it("answers CONFLICT for an email already registered and writes nothing", async () => {
+  it("answers an existing email exactly like a new one, changes nothing, and mails the account's owner", async () => {
     const existing = await makeUser();
-    const before = await systemDb().user.count();
-    expect(
-      await errorCode(callerFor(null).auth.signUp({ name: "Dup", email: existing.email, password: "another secret!" })),
-    ).toBe("CONFLICT");
-    expect(await systemDb().user.count()).toBe(before);
+    const before = await systemDb().user.findUniqueOrThrow({ where: { id: existing.id } });
+    const count = await systemDb().user.count();
+    const answer = await callerFor(null).auth.signUp({ name: "Dup", email: existing.email, password: "another secret!" });
+    const fresh = await callerFor(null).auth.signUp({ name: "New", email: `fresh-${uniqueSuffix()}@example.test`, password: "another secret!" });
+    expect(answer).toEqual(fresh);
+    expect(await systemDb().user.count()).toBe(count + 1);
+    expect(await systemDb().user.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(before);
+    const mail = await smtp.waitForMail(existing.email);
+    expect(mail.subject).toBe("You already have a Benchflow account");
   });
 });
 

@@ -26,7 +26,8 @@ const userRow = (id: string) => systemDb().user.findUniqueOrThrow({ where: { id 
 describe("email verification", () => {
   it("mails a link at sign-up; the link verifies once; resend is rate limited", async () => {
     const email = `verify-${uniqueSuffix()}@example.test`;
-    const account = await callerFor(null).auth.signUp({ name: "Vera", email, password: "hammered silver rings" });
+    await callerFor(null).auth.signUp({ name: "Vera", email, password: "hammered silver rings" });
+    const account = await systemDb().user.findUniqueOrThrow({ where: { email } });
     expect((await userRow(account.id)).emailVerifiedAt).toBeNull();
     const token = linkToken(await smtp.waitForMail(email, (mail) => mail.subject.includes("Confirm")), "verify-email");
 
@@ -42,7 +43,8 @@ describe("email verification", () => {
 
   it("rejects an expired verification link", async () => {
     const email = `late-${uniqueSuffix()}@example.test`;
-    const account = await callerFor(null).auth.signUp({ name: "Late", email, password: "hammered silver rings" });
+    await callerFor(null).auth.signUp({ name: "Late", email, password: "hammered silver rings" });
+    const account = await systemDb().user.findUniqueOrThrow({ where: { email } });
     const token = linkToken(await smtp.waitForMail(email), "verify-email");
     await systemDb().accountToken.updateMany({ where: { userId: account.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect(await errorCode(callerFor(null).auth.verifyEmail({ token }))).toBe("NOT_FOUND");

@@ -43,8 +43,8 @@ describe("invitations through real SMTP", () => {
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.tokenHash).not.toContain(token);
 
-    const account = await callerFor(null).auth.signUp({ name: "New Hand", email, password: "polishing all day" });
-    const invitee = { id: account.id, email: account.email };
+    await callerFor(null).auth.signUp({ name: "New Hand", email, password: "polishing all day" });
+    const invitee = await systemDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     const accepted = await callerFor(invitee).team.acceptInvite({ token });
     expect(accepted).toMatchObject({ studio: { slug: studio.slug }, role: "ASSISTANT", alreadyMember: false });
     await expect(callerFor(invitee).studio.get({ studioId: studio.id })).resolves.toMatchObject({ role: "ASSISTANT" });

@@ -3,7 +3,7 @@ import { logger } from "~/server/logger";
 import { consumeRateLimit } from "~/server/rate-limit";
 import { publicProcedure, router } from "~/server/trpc/init";
 import { protectedProcedure } from "~/server/trpc/procedures";
-import { resendVerification, sendVerificationMailQuietly, verifyEmail } from "./email-verification";
+import { resendVerification, verifyEmail } from "./email-verification";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { requestPasswordResetInput, resetPasswordInput, signUpInput, verifyEmailInput } from "./schemas";
 import { signUp } from "./sign-up";
@@ -11,10 +11,7 @@ import { signUp } from "./sign-up";
 export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     await consumeRateLimit([["signUpPerAddress", ctx.clientIp]], "Too many sign-ups");
-    const user = await signUp(systemDb(), input);
-    logger.info("auth.sign_up", { userId: user.id });
-    await sendVerificationMailQuietly(systemDb(), { ...user, name: input.name });
-    return user;
+    return signUp(systemDb(), input);
   }),
   me: protectedProcedure.query(({ ctx }) => ctx.user),
   /** Ends every session of this account, on every device, at their next request. */
