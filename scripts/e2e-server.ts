@@ -13,7 +13,7 @@ process.env.NEXTAUTH_URL = `http://localhost:${port}`;
 process.env.BENCHFLOW_DATA_DIR = path.resolve(`.data/e2e-${port}`);
 if (!process.env.E2E_KEEP_DATA) rmSync(process.env.BENCHFLOW_DATA_DIR, { recursive: true, force: true });
 
-const database = await prepareLocalDatabase((line) => console.log(`[e2e] ${line}`));
+const database = await prepareLocalDatabase((line) => console.log(`[e2e] ${line}`), { supervise: true });
 Object.assign(process.env, database.env);
 const { seedDemo } = await import("../src/server/demo/seed-demo");
 const { systemDb, disconnectDb } = await import("../src/server/db");

@@ -10,7 +10,7 @@ import { ISOLATION_CASES, type Cast } from "./cases";
 // by isolation-first-wall.test.ts with row-level security out of the way (the procedures' own `where studioId`
 // alone), so a missing scope in a procedure fails even though RLS would have hidden it.
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
 const procedurePaths = Object.keys(procedures);
 const studioScopedPaths = procedurePaths.filter((path) => !(path in NON_TENANT_PROCEDURES));
 
