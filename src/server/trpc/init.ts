@@ -59,10 +59,10 @@ const errorBoundary = t.middleware(async ({ next, path, type }) => {
 
 const globalForFairShare = globalThis as unknown as { benchflowFairShare?: FairShare };
 
-/** About a third of the pool per caller: no one caller can hold every connection (see fair-share.ts). */
+/** Half the pool per caller: no one caller can hold every connection (see fair-share.ts). */
 function fairShare(): FairShare {
   globalForFairShare.benchflowFairShare ??= new FairShare({
-    perCaller: Math.max(1, Math.floor(dbPoolMax() * 0.3)),
+    perCaller: Math.max(1, Math.floor(dbPoolMax() / 2)),
     maxWaitMs: 10_000,
   });
   return globalForFairShare.benchflowFairShare;

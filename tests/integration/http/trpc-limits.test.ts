@@ -64,7 +64,7 @@ describe("tRPC batches", () => {
       await locker.query(`SELECT 1 FROM "Studio" WHERE "id" = $1 FOR UPDATE`, [a.studio.id]);
       const calls = Array.from({ length: HTTP_LIMITS.trpcBatchSize }, () => ["studio.update", settings(a.studio)] as [string, unknown]);
       const burst = POST(trpcBatchPost(calls, { cookie: await sessionCookie(a.owner) }));
-      await waitForLockWaiters(3);
+      await waitForLockWaiters(5);
 
       const started = Date.now();
       const other = await GET(trpcGet("studio.get", { studioId: b.studio.id }, { cookie: await sessionCookie(b.owner) }));
