@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { safeCallbackUrl } from "~/features/auth/callback-url";
 import { authenticate } from "~/features/auth/server/authenticate";
 import { systemDb } from "~/server/db";
@@ -68,7 +68,7 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub, sessionVersion: token.sv, loginAt: token.loginAt, sessionId: token.sid };
+      return { ...session, userId: token.sub, sessionVersion: token.sv, loginAt: token.loginAt };
     },
   },
   events: {
@@ -92,12 +92,7 @@ export const authOptions: NextAuthOptions = {
  * (sign out everywhere, password change, plain sign-out, absolute lifetime) on every render.
  */
 export async function getAppSession(): Promise<AppSession | null> {
-  const raw = (await getServerSession(authOptions)) as
-    | { userId?: unknown; sessionVersion?: unknown; loginAt?: unknown; sessionId?: unknown; user?: { email?: string | null } }
-    | null;
-  const session = sessionFromClaims(
-    raw && { sub: raw.userId, email: raw.user?.email, sv: raw.sessionVersion, loginAt: raw.loginAt, sid: raw.sessionId },
-  );
+  const session = await getRequestSession(await headers());
   return session && (await liveSessionUser(session)) ? session : null;
 }
 
