@@ -9,7 +9,6 @@ const PROBE_ORIGIN = "https://benchflow.invalid";
  * "//evil.example"). The answer is rebuilt from the parsed URL, so what is followed is what was checked.
  */
 export function safeCallbackUrl(value: string | null | undefined): string | null {
-  // eslint-disable-next-line no-control-regex
   if (!value || !value.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(value) || value.startsWith("//")) return null;
   try {
     const url = new URL(value, PROBE_ORIGIN);
