@@ -33,7 +33,10 @@ export function UsageCard({ usage, limits, planName }: { usage: Record<LimitKey,
           );
         })}
         <div className="flex items-baseline justify-between gap-3 border-t border-stone-100 pt-3 text-sm">
-          <dt className="font-medium text-stone-800">Planning horizon</dt>
+          <dt className="font-medium text-stone-800">
+            Planning horizon
+            <span className="block text-xs font-normal text-stone-500">Order lines due later wait for a later plan</span>
+          </dt>
           <dd className="text-stone-700">{limits.planningHorizonWeeks} weeks</dd>
         </div>
       </dl>
