@@ -4,15 +4,16 @@ import { savePlan } from "~/features/planning/server/save";
 import { horizonStartFrom } from "~/features/planning/calendar";
 import type { Prisma } from "~/generated/prisma/client";
 import { planningHorizonEnd } from "~/server/billing/plan-limits";
-import { systemDb, withTenant } from "~/server/db";
+import { withTenant } from "~/server/db";
 import { logger } from "~/server/logger";
 import { SchedulingError, solveStudio } from "~/server/scheduling";
+import { claimRun, LeaseLost, workerName, type Lease } from "./lease";
 
-// The planner job runner. Cross-tenant by nature: claims a queued run through the owner connection
-// (systemDb, FOR UPDATE SKIP LOCKED so two workers never take the same run), then reads and writes the
-// studio's data only inside withTenant(studioId) transactions (row-level security applies).
-
-const STALE_RUN_MS = 10 * 60_000;
+// The planner job runner. Cross-tenant by nature: claims a queued run through the owner connection with a
+// lease (lease.ts: FOR UPDATE SKIP LOCKED, so two workers never take the same run, and a dead worker's run is
+// taken over by another once its lease expires), then reads and writes the studio's data only inside
+// withTenant(studioId) transactions (row-level security applies). The plan and the run's SUCCEEDED are committed
+// in one transaction that first checks the lease is still held, so a run's plan is written exactly once.
 
 class Cancelled extends Error {}
 
@@ -21,82 +22,75 @@ export function planTimeLimitMs(): number {
   return Number.isFinite(value) && value >= 0 ? value : 1500;
 }
 
-async function progress(runId: string, percent: number, message: string) {
-  const run = await systemDb().planRun.update({ where: { id: runId }, data: { progress: percent, message }, select: { cancelRequested: true } });
-  if (run.cancelRequested) throw new Cancelled();
+async function progress(lease: Lease, percent: number, message: string) {
+  const { cancelRequested } = await lease.progress(percent, message);
+  if (cancelRequested) throw new Cancelled();
 }
 
-async function finish(runId: string, data: Prisma.PlanRunUpdateInput) {
-  await systemDb().planRun.update({ where: { id: runId }, data: { ...data, activeSlot: null, finishedAt: new Date() } });
-}
+export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANCELLED" | "TAKEN_OVER" } | null;
 
-/** Runs that have been RUNNING too long belong to a crashed process: fail them so the studio can plan again. */
-async function failStaleRuns() {
-  await systemDb().planRun.updateMany({
-    where: { status: "RUNNING", startedAt: { lt: new Date(Date.now() - STALE_RUN_MS) } },
-    data: { status: "FAILED", activeSlot: null, message: "The planner stopped unexpectedly. Plan again.", finishedAt: new Date() },
-  });
-}
-
-async function claim(): Promise<{ id: string; studioId: string } | null> {
-  return systemDb().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string; studioId: string }>>`
-      SELECT id, "studioId" FROM "PlanRun" WHERE status = 'QUEUED' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
-    const run = rows[0];
-    if (!run) return null;
-    await tx.planRun.update({ where: { id: run.id }, data: { status: "RUNNING", startedAt: new Date(), progress: 5, message: "Starting" } });
-    return run;
-  });
-}
-
-export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANCELLED" } | null;
-
-/** Claims and runs one queued plan run. Returns null when there is nothing to do. */
+/** Claims and runs one queued plan run (or one a dead worker left). Returns null when there is nothing to do. */
 export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date } = {}): Promise<JobOutcome> {
-  await failStaleRuns();
-  const run = await claim();
-  if (!run) return null;
+  const timeLimitMs = options.timeLimitMs ?? planTimeLimitMs();
+  const lease = await claimRun({ engineTimeLimitMs: timeLimitMs });
+  if (!lease) return null;
+  const run = { id: lease.runId, studioId: lease.studioId };
   const started = Date.now();
   try {
-    await progress(run.id, 10, "Loading orders, designs and stations");
+    await progress(lease, 10, "Loading orders, designs and stations");
     const horizonStart = horizonStartFrom(options.now);
     // The billing plan decides how far ahead: order lines due after its horizon wait for a later run.
     const { loaded, horizon } = await withTenant(run.studioId, async (db) => {
       const horizon = await planningHorizonEnd(db, run.studioId, horizonStart);
-      const loaded = await loadProblem(db, run.studioId, horizonStart, { timeLimitMs: options.timeLimitMs ?? planTimeLimitMs(), dueBy: horizon.end });
+      const loaded = await loadProblem(db, run.studioId, horizonStart, { timeLimitMs, dueBy: horizon.end });
       return { loaded, horizon };
     });
-    await progress(run.id, 40, `Grouping ${loaded.lineCount} order lines into batches and improving the schedule`);
+    await progress(lease, 40, `Grouping ${loaded.lineCount} order lines into batches and improving the schedule`);
     const plan = solveStudio(loaded.problem);
-    await progress(run.id, 90, `Saving ${plan.batches.length} batches`);
+    await progress(lease, 90, `Saving ${plan.batches.length} batches`);
+    const message =
+      `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines` +
+      (loaded.beyondHorizon
+        ? `. ${loaded.beyondHorizon} order line${loaded.beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${loaded.beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
+        : "");
     // Saving a large plan (thousands of batch items) is a background write: give it more than a request gets.
-    const saved = await withTenant(run.studioId, (db) => savePlan(db, run.studioId, run.id, plan, loaded), { timeoutMs: 60_000 });
-    await finish(run.id, {
-      status: "SUCCEEDED",
-      progress: 100,
-      message:
-        `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines` +
-        (loaded.beyondHorizon
-          ? `. ${loaded.beyondHorizon} order line${loaded.beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${loaded.beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
-          : ""),
-      figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
-    });
-    logger.info("planning.succeeded", { runId: run.id, studioId: run.studioId, batches: plan.batches.length, ms: Date.now() - started });
+    await withTenant(
+      run.studioId,
+      async (db) => {
+        await lease.assertHeld(db);
+        const saved = await savePlan(db, run.studioId, run.id, plan, loaded);
+        await db.planRun.updateMany({
+          where: { id: run.id, studioId: run.studioId, leaseOwner: lease.token },
+          data: {
+            status: "SUCCEEDED", progress: 100, message, activeSlot: null, finishedAt: new Date(),
+            figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
+          },
+        });
+      },
+      { timeoutMs: 60_000 },
+    );
+    logger.info("planning.succeeded", { runId: run.id, studioId: run.studioId, attempt: lease.attempt, worker: workerName(), batches: plan.batches.length, ms: Date.now() - started });
     return { runId: run.id, status: "SUCCEEDED" };
   } catch (error) {
+    if (error instanceof LeaseLost) {
+      logger.warn("planning.taken_over", { runId: run.id, worker: workerName() });
+      return { runId: run.id, status: "TAKEN_OVER" };
+    }
     if (error instanceof Cancelled) {
-      await finish(run.id, { status: "CANCELLED", message: "Cancelled. The previous plan is unchanged." });
+      await lease.finish("CANCELLED", "Cancelled. The previous plan is unchanged.");
       return { runId: run.id, status: "CANCELLED" };
     }
     const known = error instanceof TRPCError || error instanceof SchedulingError;
     const message = known ? (error as Error).message : "The planner failed unexpectedly. Please try again.";
     if (!known) logger.error("planning.failed", { runId: run.id, message: error instanceof Error ? error.message : String(error) });
-    await finish(run.id, { status: "FAILED", message });
+    await lease.finish("FAILED", message);
     return { runId: run.id, status: "FAILED" };
+  } finally {
+    lease.release();
   }
 }
 
-/** Runs queued jobs until none is left (used by the poller and the benchmark). */
-export async function drainPlanJobs(options: { timeLimitMs?: number } = {}) {
-  while (await runNextPlanJob(options));
+/** Runs queued jobs until none is left, or until `keepGoing` says stop (used by the worker and the poller). */
+export async function drainPlanJobs(options: { timeLimitMs?: number; keepGoing?: () => boolean } = {}) {
+  while ((options.keepGoing?.() ?? true) && (await runNextPlanJob(options)));
 }
