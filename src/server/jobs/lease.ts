@@ -31,9 +31,9 @@ export function leaseMs(engineTimeLimitMs: number): number {
   return Math.max(wanted, 2 * engineTimeLimitMs + 3_000);
 }
 
-/** Names this process in lease tokens (and so in PlanRun.leaseOwner): WORKER_ID, else host and pid. */
+/** Names this process in lease tokens (and so in PlanRun.leaseOwner): WORKER_ID (else the host) and the pid. */
 export function workerName(): string {
-  return process.env.WORKER_ID || `${hostname()}:${process.pid}`;
+  return `${process.env.WORKER_ID || hostname()}:${process.pid}`;
 }
 
 export class LeaseLost extends Error {
