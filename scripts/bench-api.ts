@@ -1,14 +1,21 @@
-// `npm run bench:api`: API load benchmark against a production build (`npm run build` first).
-// Starts a throwaway embedded PostgreSQL under .data/bench-api, seeds the demo studio, runs the production server (scripts/server.ts) on
-// 127.0.0.1:3130, signs in through next-auth's credentials callback, then runs autocannon for 15 s on a read
+// `npm run bench:api [-- --target <url>]`: API load benchmark with a real session.
+// Without --target: starts a throwaway embedded PostgreSQL under .data/bench-api, seeds the demo studio and runs
+// the production server of `npm start` (scripts/server.ts; `npm run build` first) on 127.0.0.1:BENCH_PORT (3130).
+// With --target: loads a server that is already running — e.g. the balancer of `npm run cluster` — whose database
+// is DATABASE_URL, else the one in .data/cluster/state.json (the batches to report on are written there).
+// Then signs in as the demo owner through next-auth's credentials callback and runs autocannon for 15 s on a read
 // (studio.get) and 15 s on bench-step writes (bench.report, 1 piece per request, round-robin over 10 claimed
-// batches of the demo studio). Prints requests/s, p50/p95/p99 latency and non-2xx/errors. All traffic goes to
-// 127.0.0.1; the whole run is bounded (RUN_LIMIT_MS) and cleans up after itself.
+// batches). Prints requests/s, p50/p95/p99 latency, non-2xx/errors and the load average, then one JSON line.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { freePort } from "../src/server/db/embedded-postgres";
+import { signIn, trpcMutation } from "./lib/app-client";
+import { writeBenchBatches } from "./lib/bench-fixture";
+import { stateFile, type ClusterState } from "./lib/cluster";
 import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
 
 // autocannon ships no types (and @types/autocannon is not installed): the part used here.
@@ -18,8 +25,10 @@ type AutocannonInstance = PromiseLike<AutocannonResult> & {
 };
 const autocannon = createRequire(import.meta.url)("autocannon") as (options: Record<string, unknown>) => AutocannonInstance;
 
+const { values: args } = parseArgs({ options: { target: { type: "string" } } });
+const target = args.target?.replace(/\/$/, "");
 const PORT = Number(process.env.BENCH_PORT ?? 3130);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+const ORIGIN = target ?? `http://127.0.0.1:${PORT}`;
 const DURATION_S = 15;
 // BENCH_API_CONNECTIONS=1 gives the per-request latency without queueing.
 const CONNECTIONS = Math.max(1, Math.min(100, Number(process.env.BENCH_API_CONNECTIONS) || 10));
@@ -28,21 +37,25 @@ const RUN_LIMIT_MS = 4 * 60_000;
 const TARGETS = { read: { rps: 150, p95: 150 }, write: { rps: 50, p95: 300 } };
 
 const log = (line: string) => console.log(`[bench:api] ${line}`);
-
-if (!existsSync(path.resolve(".next/BUILD_ID"))) {
-  console.error("[bench:api] No production build found (.next/BUILD_ID is missing). Run `npm run build` first.");
+const fail = (message: string) => {
+  console.error(`[bench:api] ${message}`);
   process.exit(1);
-}
+};
 
 const dataDir = path.resolve(".data/bench-api");
-rmSync(dataDir, { recursive: true, force: true });
-mkdirSync(dataDir, { recursive: true });
-Object.assign(process.env, {
-  BENCHFLOW_DATA_DIR: dataDir,
-  EMBEDDED_PG_PORT: String(await freePort()),
-  PORT: String(PORT),
-  NEXTAUTH_URL: ORIGIN,
-});
+if (target) {
+  if (!/^https?:\/\//.test(target)) fail(`--target must be a URL such as http://localhost:3000 (got "${target}").`);
+  if (!process.env.DATABASE_URL) {
+    const file = stateFile(path.resolve(process.env.BENCHFLOW_DATA_DIR ?? ".data"));
+    if (!existsSync(file)) fail(`Set DATABASE_URL to the target's database (the batches to report on are written there), or start \`npm run cluster\` in this checkout.`);
+    process.env.DATABASE_URL = (JSON.parse(readFileSync(file, "utf8")) as ClusterState).databaseUrl;
+  }
+} else {
+  if (!existsSync(path.resolve(".next/BUILD_ID"))) fail("No production build found (.next/BUILD_ID is missing). Run `npm run build` first.");
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  Object.assign(process.env, { BENCHFLOW_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(PORT), NEXTAUTH_URL: ORIGIN });
+}
 
 let database: LocalDatabase | undefined;
 let next: ChildProcess | undefined;
@@ -59,27 +72,29 @@ const deadline = setTimeout(() => {
 }, RUN_LIMIT_MS);
 
 try {
-  database = await prepareLocalDatabase(log);
-  Object.assign(process.env, database.env);
+  if (!target) {
+    database = await prepareLocalDatabase(log);
+    Object.assign(process.env, database.env);
+  }
   const { seedDemo, DEMO_LOGIN, DEMO_STUDIO_SLUG } = await import("../src/server/demo/seed-demo");
   const { systemDb, disconnectDb } = await import("../src/server/db");
   await seedDemo(systemDb());
-  const { studioId, batchIds } = await writeFixture(systemDb(), DEMO_STUDIO_SLUG);
+  const studioId = (await systemDb().studio.findUniqueOrThrow({ where: { slug: DEMO_STUDIO_SLUG } })).id;
+  const { batchIds } = await writeBenchBatches(systemDb(), studioId, { count: WRITE_BATCHES });
   await disconnectDb();
 
-  log(`Starting the production server on ${ORIGIN} (log: ${path.relative(process.cwd(), dataDir)}/next.log)…`);
-  const out = createWriteStream(path.join(dataDir, "next.log"));
-  // The same server as `npm start` (scripts/server.ts): per-caller fair share and per-address limits included.
-  next = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
-    env: { ...process.env, ...database.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", BENCHFLOW_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  next.stdout!.pipe(out);
-  next.stderr!.pipe(out);
-  await waitForServer();
+  if (!target) await startServer();
+  else log(`Target: ${target} (database ${new URL(process.env.DATABASE_URL!).host})`);
 
-  const cookie = await signIn(DEMO_LOGIN.email, DEMO_LOGIN.password);
-  for (const batchId of batchIds) await trpcPost(cookie, "bench.claim", { studioId, batchId }, true);
+  const { cookie, status } = await signIn(ORIGIN, DEMO_LOGIN.email, DEMO_LOGIN.password);
+  if (!cookie) {
+    const hint = status >= 500 ? " — is the build older than the schema? Run `npm run build` again" : "";
+    throw new Error(`Sign-in failed (HTTP ${status}): no session cookie${hint}`);
+  }
+  for (const batchId of batchIds) {
+    const claimed = await trpcMutation(ORIGIN, cookie, "bench.claim", { studioId, batchId });
+    if (claimed.status !== 200) throw new Error(`bench.claim answered HTTP ${claimed.status}: ${JSON.stringify(claimed.body).slice(0, 300)}`);
+  }
   log(`Signed in as ${DEMO_LOGIN.email}; claimed ${batchIds.length} batches for the write run.`);
 
   const read = await load("read  studio.get", {
@@ -100,10 +115,14 @@ try {
     }],
   });
 
+  const load1 = loadavg().map((n) => Number(n.toFixed(2)));
   printTable([
     { ...read, target: TARGETS.read },
     { ...write, target: TARGETS.write },
   ]);
+  log(`Load average (1/5/15 min) at the end: ${load1.join(" / ")} on this machine's cores; other work on the machine skews these figures.`);
+  const figures = (o: Outcome) => ({ rps: Number(o.rps.toFixed(1)), p50: o.p50, p95: o.p95, p99: o.p99, requests: o.total, non2xx: o.non2xx, errors: o.errors });
+  console.log(JSON.stringify({ bench: "api", target: target ?? "local", connections: CONNECTIONS, durationS: DURATION_S, read: figures(read), write: figures(write), loadavg: load1 }));
 } catch (error) {
   console.error(`[bench:api] ${(error as Error).message}`);
   process.exitCode = 1;
@@ -115,47 +134,19 @@ process.exit(process.exitCode ?? 0);
 
 // --- helpers -------------------------------------------------------------------------------------------
 
-/** Ten step-0 batches of 10 000 pieces each on one big order line of the demo studio's first design. */
-async function writeFixture(db: ReturnType<typeof import("../src/server/db")["systemDb"]>, slug: string) {
-  const studio = await db.studio.findUniqueOrThrow({ where: { slug } });
-  const owner = await db.membership.findFirstOrThrow({ where: { studioId: studio.id, role: "OWNER" } });
-  const version = await db.designVersion.findFirst({
-    where: { studioId: studio.id, steps: { some: {} }, variants: { some: {} } },
-    include: { variants: { orderBy: { position: "asc" }, take: 1 }, steps: { orderBy: { position: "asc" }, take: 1 } },
+async function startServer() {
+  log(`Starting the production server on ${ORIGIN} (log: ${path.relative(process.cwd(), dataDir)}/next.log)…`);
+  const out = createWriteStream(path.join(dataDir, "next.log"));
+  // The same server as `npm start` (scripts/server.ts): per-caller fair share and per-address limits included.
+  next = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
+    env: { ...process.env, ...database!.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", BENCHFLOW_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  if (!version) throw new Error("The demo studio has no design with steps; cannot prepare the write benchmark.");
-  const variant = version.variants[0]!;
-  const step = version.steps[0]!;
-  const plan = await db.plan.upsert({ where: { studioId: studio.id }, update: {}, create: { studioId: studio.id, horizonStart: new Date(), figures: {} } });
-  const number = 1 + ((await db.order.aggregate({ where: { studioId: studio.id }, _max: { number: true } }))._max.number ?? 0);
-  const order = await db.order.create({ data: { studioId: studio.id, number, customerName: "API benchmark" } });
-  const pieces = 10_000;
-  const line = await db.orderLine.create({
-    data: {
-      studioId: studio.id, orderId: order.id, position: 0, designVersionId: version.id, variantId: variant.id,
-      designName: version.name, variantName: variant.name, sku: version.sku, quantity: pieces * WRITE_BATCHES,
-      dueDate: new Date(Date.now() + 30 * 86_400_000),
-    },
-  });
-  const batchIds: string[] = [];
-  for (let i = 0; i < WRITE_BATCHES; i++) {
-    const startAt = new Date(Date.now() + i * 60_000);
-    const batch = await db.batch.create({
-      data: {
-        studioId: studio.id, planId: plan.id, stationId: step.stationId, personId: owner.userId, stepName: step.name, pieces,
-        setupMinutes: 10, workMinutes: 60, startAt, endAt: new Date(startAt.getTime() + 70 * 60_000), locked: true,
-      },
-    });
-    await db.batchItem.create({ data: { studioId: studio.id, batchId: batch.id, orderLineId: line.id, stepPosition: 0, routingStepId: step.id, pieces } });
-    batchIds.push(batch.id);
-  }
-  return { studioId: studio.id, batchIds };
-}
-
-async function waitForServer() {
+  next.stdout!.pipe(out);
+  next.stderr!.pipe(out);
   const until = Date.now() + 90_000;
   while (Date.now() < until) {
-    if (next?.exitCode !== null) throw new Error(`the server exited (code ${next?.exitCode}); see .data/bench-api/next.log`);
+    if (next.exitCode !== null) throw new Error(`the server exited (code ${next.exitCode}); see .data/bench-api/next.log`);
     try {
       if ((await fetch(`${ORIGIN}/api/auth/csrf`)).ok) return;
     } catch {
@@ -164,39 +155,6 @@ async function waitForServer() {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error("the server did not answer within 90 s");
-}
-
-function cookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((header) => header.split(";")[0]!);
-}
-
-/** next-auth credentials sign-in: csrf token (and its cookie), then the callback; returns the Cookie header. */
-async function signIn(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${ORIGIN}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${ORIGIN}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: ORIGIN },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const all = [...jar, ...cookiesOf(response)];
-  if (!all.some((c) => c.includes("session-token="))) {
-    const hint = response.status >= 500 ? " — is the build older than the schema? Run `npm run build` again (details in .data/bench-api/next.log)" : "";
-    throw new Error(`Sign-in failed (HTTP ${response.status}): no session cookie${hint}`);
-  }
-  return all.join("; ");
-}
-
-async function trpcPost(cookie: string, procedure: string, input: unknown, mustSucceed: boolean) {
-  const response = await fetch(`${ORIGIN}/api/trpc/${procedure}`, {
-    method: "POST",
-    headers: { cookie, "content-type": "application/json", origin: ORIGIN },
-    body: JSON.stringify({ json: input }),
-  });
-  if (mustSucceed && !response.ok) throw new Error(`${procedure} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response;
 }
 
 type Outcome = { label: string; rps: number; p50: number; p95: number; p99: number; total: number; non2xx: number; errors: number };
