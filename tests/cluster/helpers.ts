@@ -74,11 +74,24 @@ export function workerLogEntries(message: string): Array<Record<string, unknown>
   return entries;
 }
 
-/** Asks for a plan through the balancer: the run's id, or the error code (CONFLICT while one is active). */
-export async function requestPlan(cookie: string, studioId: string): Promise<{ runId: string | null; code: string | null; servedBy: string | null }> {
-  const outcome = await trpcMutation(cluster().url, cookie, "planning.requestPlan", { studioId });
-  const runId = outcome.status === 200 ? ((outcome.data as { id: string }).id ?? null) : null;
-  return { runId, code: runId ? null : (trpcErrorCode(outcome) ?? `HTTP ${outcome.status}`), servedBy: outcome.servedBy };
+type PlanAnswer = { runId: string | null; code: string | null; servedBy: string | null; busy: number };
+
+/**
+ * Asks for a plan through the balancer: the run's id, or the error code (CONFLICT while one is active). A 503
+ * ("busy, nothing was done": no pooled connection within 2 s on a loaded machine) is asked again, as the page
+ * does; `busy` counts them.
+ */
+export async function requestPlan(cookie: string, studioId: string): Promise<PlanAnswer> {
+  for (let busy = 0; ; busy++) {
+    const outcome = await trpcMutation(cluster().url, cookie, "planning.requestPlan", { studioId });
+    const runId = outcome.status === 200 ? ((outcome.data as { id: string }).id ?? null) : null;
+    const code = runId ? null : (trpcErrorCode(outcome) ?? `HTTP ${outcome.status}`);
+    if (code === "SERVICE_UNAVAILABLE" && busy < 10) {
+      await new Promise((resolve) => setTimeout(resolve, 250 * (busy + 1)));
+      continue;
+    }
+    return { runId, code, servedBy: outcome.servedBy, busy };
+  }
 }
 
 /** Waits until a run has finished (any final state) and returns it. */

@@ -138,6 +138,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       TRUST_PROXY_HOPS: "1",
       BENCHFLOW_JOBS: "off",
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
       ...options.env,
     };
     const childEnv = (extra: Record<string, string>) => ({ ...process.env, ...env, ...extra });
@@ -149,6 +150,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         name, command: process.execPath, args: [...NODE_ARGS, "scripts/server.ts"],
         env: childEnv({ PORT: String(instancePort), HOSTNAME_BIND: "127.0.0.1", INSTANCE_NAME: name }),
         logFile: path.join(logs, `${name}.log`), echo: options.echo, log,
+        // Longer than the balancer needs to take a dead instance out (two failed checks, about 1.5 s).
+        restartDelayMs: 2_000,
       }).start();
       started.push(supervised);
       return { name, port: instancePort, url: `http://127.0.0.1:${instancePort}`, process: supervised };

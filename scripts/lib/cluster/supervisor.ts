@@ -16,6 +16,8 @@ export type SupervisedOptions = {
   echo?: boolean;
   /** Restart after an unexpected exit (default true). */
   restart?: boolean;
+  /** First restart delay, doubled on each restart up to 10 s (default 500 ms). */
+  restartDelayMs?: number;
   log: (line: string) => void;
 };
 
@@ -61,7 +63,7 @@ export class Supervised {
     child.on("exit", (code, signal) => {
       for (const listener of this.exitListeners) listener(code, signal);
       if (this.stopping || this.options.restart === false) return;
-      const delay = Math.min(10_000, 500 * 2 ** Math.min(this.restarts, 5));
+      const delay = Math.min(10_000, (this.options.restartDelayMs ?? 500) * 2 ** Math.min(this.restarts, 5));
       this.restarts++;
       this.options.log(`${this.options.name} (pid ${child.pid}) exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s`);
       this.restartTimer = setTimeout(() => {
