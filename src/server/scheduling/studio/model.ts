@@ -114,7 +114,11 @@ export function buildModel(problem: StudioProblem): StudioModel {
       if (si === undefined) throw new Error(`person "${p.id}": unknown station "${sid}"`);
       if (!stations[si]!.people.includes(pi)) stations[si]!.people.push(pi);
     }
-    return { id: p.id, calendar: WorkCalendar.from(p.calendar, problem.horizonStart) };
+    try {
+      return { id: p.id, calendar: WorkCalendar.from(p.calendar, problem.horizonStart) };
+    } catch (error) {
+      throw new Error(`person "${p.id}" calendar: ${(error as Error).message}`);
+    }
   });
 
   const keyIndex = new Map<string, number>();
