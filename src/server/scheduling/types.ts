@@ -168,6 +168,9 @@ export interface PlannedBatch {
   run?: TimeSpan;
   startAt?: string;
   endAt?: string;
+  /** startAt/endAt in the person's calendar zone, with its offset (weekly calendars only). */
+  startLocal?: string;
+  endLocal?: string;
   status?: BatchStatus;
 }
 

@@ -88,3 +88,12 @@ export function wallOfInstant(zone: Zone, ms: number): number {
 export function localDayOf(zone: Zone, ms: number): string {
   return new Date(wallOfInstant(zone, ms)).toISOString().slice(0, 10);
 }
+
+/** ISO 8601 with the local offset, e.g. "2025-03-31T08:00:00+02:00". */
+export function localIso(zone: Zone, ms: number): string {
+  const offset = offsetAt(zone, ms);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${new Date(ms + offset * MINUTE).toISOString().slice(0, 19)}${sign}${hhmm}`;
+}
