@@ -70,7 +70,9 @@ const studioArb = fc.record({
   lines: fc.array(fc.record({ qty: fc.integer({ min: 1, max: 8 }), due: fc.integer({ min: 0, max: 14 * 1440 }) }), { minLength: 2, maxLength: 6 }),
 });
 
-function problemOf(input: fc.infer<typeof studioArb>): { problem: StudioProblem; zone: string; changeAt: number } {
+type StudioInput = typeof studioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function problemOf(input: StudioInput): { problem: StudioProblem; zone: string; changeAt: number } {
   const { zone, days } = CHANGES[input.place]!;
   const changeDay = days[input.change]!;
   const horizonMs = Date.parse(`${changeDay}T00:00:00Z`) - input.daysBefore * 86_400_000 + input.hour * 3_600_000;
