@@ -1,6 +1,6 @@
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays as addCalendarDays, differenceInCalendarDays, endOfDay, format, startOfDay, startOfWeek } from "date-fns";
-import { isValidZone } from "~/server/scheduling/studio/zone";
+import { instantOfWall, isValidZone } from "~/server/scheduling/studio/zone";
 
 // The one studio-time module: everything that turns instants into the studio's days and wall-clock times and
 // back, on date-fns + @date-fns/tz (offsets from the tz database, so a day with a clock change is 23 or 25
@@ -124,4 +124,19 @@ export function formatInZone(timeZone: string, at: Date, pattern: string): strin
 /** "HH:mm" on the studio's clock. */
 export function studioTime(timeZone: string, at: Date): string {
   return formatInZone(timeZone, at, "HH:mm");
+}
+
+/** The instant of a wall-clock time "HH:MM" on a studio-local day (skipped and repeated times: the rule above). */
+export function studioInstant(timeZone: string, day: Day, time: string): Date {
+  return new Date(instantOfWall(timeZone, Date.parse(`${day}T${time}:00Z`)));
+}
+
+/** A datetime-local input's value "YYYY-MM-DDTHH:mm" showing an instant on the studio's clock. */
+export function toStudioInput(timeZone: string, at: Date): string {
+  return formatInZone(timeZone, at, "yyyy-MM-dd'T'HH:mm");
+}
+
+/** The instant a datetime-local value "YYYY-MM-DDTHH:mm" means on the studio's clock. */
+export function fromStudioInput(timeZone: string, value: string): Date {
+  return studioInstant(timeZone, value.slice(0, 10), value.slice(11, 16));
 }

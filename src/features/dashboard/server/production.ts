@@ -1,10 +1,11 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { DashboardRange } from "../schemas";
-import { localDay, rangeBounds } from "./range";
+import { sqlLocalDay } from "~/server/time-zone-sql";
+import { rangeBounds } from "./range";
 
 // Production figures, all computed by PostgreSQL aggregates (never by loading events into JS). Range figures
-// read the hourly rollups (see rollups.ts), a few thousand rows even for a year of a busy studio's history.
+// read the quarter-hour rollups (see rollups.ts), a few thousand rows even for a year of a busy studio's history.
 
 /**
  * Work in progress now (not range-bound), per step name, over batches that are not DONE. Remaining pieces
@@ -34,9 +35,9 @@ export async function throughputPerDay(ctx: StudioContext, range: DashboardRange
   const { lo, hi } = rangeBounds(range, tz);
   const rows = await ctx.db.$queryRaw<Array<{ day: string; piecesDone: number; piecesScrapped: number }>>`
     WITH reports AS (
-      SELECT ${localDay(Prisma.sql`r."hour"`, tz)} AS day, SUM(r."piecesDone")::int AS done, SUM(r."piecesScrapped")::int AS scrapped
-        FROM "BenchReportHour" r
-       WHERE r."studioId" = ${ctx.studio.id} AND r."hour" >= ${lo} AND r."hour" < ${hi}
+      SELECT ${sqlLocalDay(Prisma.sql`r."quarter"`, tz)} AS day, SUM(r."piecesDone")::int AS done, SUM(r."piecesScrapped")::int AS scrapped
+        FROM "BenchReportQuarter" r
+       WHERE r."studioId" = ${ctx.studio.id} AND r."quarter" >= ${lo} AND r."quarter" < ${hi}
        GROUP BY 1
     )
     SELECT to_char(d.day, 'YYYY-MM-DD') AS "day", COALESCE(r.done, 0)::int AS "piecesDone", COALESCE(r.scrapped, 0)::int AS "piecesScrapped"
@@ -51,8 +52,8 @@ export async function scrapPerStep(ctx: StudioContext, range: DashboardRange) {
   const { lo, hi } = rangeBounds(range, ctx.studio.timeZone);
   const rows = await ctx.db.$queryRaw<Array<{ stepName: string; piecesDone: number; piecesScrapped: number }>>`
     SELECT r."stepName", SUM(r."piecesDone")::int AS "piecesDone", SUM(r."piecesScrapped")::int AS "piecesScrapped"
-      FROM "BenchReportHour" r
-     WHERE r."studioId" = ${ctx.studio.id} AND r."hour" >= ${lo} AND r."hour" < ${hi}
+      FROM "BenchReportQuarter" r
+     WHERE r."studioId" = ${ctx.studio.id} AND r."quarter" >= ${lo} AND r."quarter" < ${hi}
      GROUP BY r."stepName"
     HAVING SUM(r."piecesDone" + r."piecesScrapped") > 0
      ORDER BY r."stepName"`;
@@ -65,7 +66,7 @@ export async function scrapPerStep(ctx: StudioContext, range: DashboardRange) {
  * batch's items in proportion to their pieces done, / pieces done; standard = the routing step's seconds per
  * piece (the variant's override if any) + its setup seconds shared the same way / pieces done. A design's
  * figure is the sum over its steps (the time one piece takes through every step that was worked). The shares
- * are summed per hour of completion when a batch completes (BenchLabourHour).
+ * are summed per quarter hour of completion when a batch completes (BenchLabourQuarter).
  */
 export async function labourPerDesign(ctx: StudioContext, range: DashboardRange) {
   const { lo, hi } = rangeBounds(range, ctx.studio.timeZone);
@@ -73,8 +74,8 @@ export async function labourPerDesign(ctx: StudioContext, range: DashboardRange)
     WITH steps AS (
       SELECT l."designName", l."stepPosition", SUM(l."piecesDone") AS done,
              SUM(l."actualSeconds") / SUM(l."piecesDone") AS actual, SUM(l."standardSeconds") / SUM(l."piecesDone") AS standard
-        FROM "BenchLabourHour" l
-       WHERE l."studioId" = ${ctx.studio.id} AND l."hour" >= ${lo} AND l."hour" < ${hi}
+        FROM "BenchLabourQuarter" l
+       WHERE l."studioId" = ${ctx.studio.id} AND l."quarter" >= ${lo} AND l."quarter" < ${hi}
        GROUP BY l."designName", l."stepPosition"
       HAVING SUM(l."piecesDone") > 0
     )
