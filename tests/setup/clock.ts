@@ -15,14 +15,14 @@ if (fakeNow) {
   if (Number.isNaN(start)) throw new Error(`BENCHFLOW_TEST_NOW is not an ISO instant: ${fakeNow}`);
   const RealDate = Date;
   const offset = start - RealDate.now();
-  class ShiftedDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(RealDate.now() + offset);
-      else super(...(args as [string]));
-    }
-    static override now() {
-      return RealDate.now() + offset;
-    }
-  }
+  // Shares Date.prototype (libraries such as @date-fns/tz read its methods when they load), like vitest's own
+  // date mock; `class X extends Date` still constructs X instances.
+  const ShiftedDate = function (this: unknown, ...args: unknown[]) {
+    if (!new.target) return new RealDate(RealDate.now() + offset).toString();
+    return Reflect.construct(RealDate, args.length === 0 ? [RealDate.now() + offset] : args, new.target);
+  } as unknown as DateConstructor;
+  Object.setPrototypeOf(ShiftedDate, RealDate);
+  Object.defineProperty(ShiftedDate, "prototype", { value: RealDate.prototype });
+  Object.defineProperty(ShiftedDate, "now", { value: () => RealDate.now() + offset, writable: true, configurable: true });
   globalThis.Date = ShiftedDate as DateConstructor;
 }
