@@ -3,8 +3,8 @@ import { Prisma } from "~/generated/prisma/client";
 // The studio-time rules of ~/server/time-zone for PostgreSQL, where a query must apply them row by row
 // (PostgreSQL has the same tz database). Timestamp columns hold UTC without a zone.
 
-/** The studio-local day (a `date`) of a UTC `timestamp` column or expression. */
-export function sqlLocalDay(column: Prisma.Sql, timeZone: string): Prisma.Sql {
+/** The studio-local day (a `date`) of a UTC `timestamp` column or expression; the zone a name or an SQL expression. */
+export function sqlLocalDay(column: Prisma.Sql, timeZone: string | Prisma.Sql): Prisma.Sql {
   return Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`;
 }
 
