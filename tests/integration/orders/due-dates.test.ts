@@ -19,6 +19,15 @@ const wall = (timeZone: string, at: Date) =>
 describe("due dates in the studio's zone", () => {
   let world: Awaited<ReturnType<typeof ordersWorld>>;
   const setZone = (timeZone: string) => systemDb().studio.update({ where: { id: world.b.studio.id }, data: { timeZone } });
+  /** A one-line order due on `day`, entered through the form's procedure; returns its line as read back. */
+  const lineDue = async (day: string, customerName: string) => {
+    const { b, caller, ownVariants } = world;
+    const created = await caller.order.create({
+      studioId: b.studio.id,
+      order: { kind: "CUSTOMER", customerName, notes: "", lines: [{ variantId: ownVariants[0]!.variantId, quantity: 1, dueDate: day }] },
+    });
+    return (await caller.order.get({ studioId: b.studio.id, id: created.id })).lines[0]!;
+  };
   beforeAll(async () => {
     world = await ordersWorld();
   });
@@ -26,14 +35,10 @@ describe("due dates in the studio's zone", () => {
   it("stores the end of the chosen day in the studio's zone, and shows that day (manual order, CSV import)", async () => {
     const { b, caller, ownVariants } = world;
     await setZone("Australia/Sydney");
-    const created = await caller.order.create({
-      studioId: b.studio.id,
-      order: { kind: "CUSTOMER", customerName: "Sydney", notes: "", lines: [{ variantId: ownVariants[0]!.variantId, quantity: 2, dueDate: "2031-01-17" }] },
-    });
-    const order = await caller.order.get({ studioId: b.studio.id, id: created.id });
-    expect(order.lines[0]!.dueDate.toISOString()).toBe("2031-01-17T12:59:59.999Z");
-    expect(wall("Australia/Sydney", order.lines[0]!.dueDate)).toBe("2031-01-17 23:59:59");
-    expect(dayOf("Australia/Sydney", order.lines[0]!.dueDate)).toBe("2031-01-17");
+    const { dueDate } = await lineDue("2031-01-17", "Sydney");
+    expect(dueDate.toISOString()).toBe("2031-01-17T12:59:59.999Z");
+    expect(wall("Australia/Sydney", dueDate)).toBe("2031-01-17 23:59:59");
+    expect(dayOf("Australia/Sydney", dueDate)).toBe("2031-01-17");
 
     await setZone("Asia/Kolkata");
     const imported = await caller.order.importCommit({ studioId: b.studio.id, csv: [ETSY_HEADER, etsyRow("E-900", ownVariants[0]!.sku)].join("\n"), dueDate: "2031-01-17", kind: "CUSTOMER" });
@@ -45,28 +50,19 @@ describe("due dates in the studio's zone", () => {
   });
 
   it("ends a day in summer and in winter at local midnight, whatever today is", async () => {
-    const { b, caller, ownVariants } = world;
     await setZone("Europe/Berlin");
     const today = studioToday("Europe/Berlin");
     for (const day of ["2031-07-15", "2031-12-15", addDays(today, 30)]) {
-      const created = await caller.order.create({
-        studioId: b.studio.id,
-        order: { kind: "CUSTOMER", customerName: "Berlin", notes: "", lines: [{ variantId: ownVariants[0]!.variantId, quantity: 1, dueDate: day }] },
-      });
-      const due = (await caller.order.get({ studioId: b.studio.id, id: created.id })).lines[0]!.dueDate;
+      const due = (await lineDue(day, "Berlin")).dueDate;
       expect(wall("Europe/Berlin", due)).toBe(`${day} 23:59:59`);
       expect(dayOf("Europe/Berlin", new Date(due.getTime() + 1))).toBe(addDays(day, 1));
     }
   });
 
   it("plans against that instant", async () => {
-    const { b, caller, ownVariants } = world;
+    const { b } = world;
     await setZone("Asia/Kathmandu");
-    const created = await caller.order.create({
-      studioId: b.studio.id,
-      order: { kind: "CUSTOMER", customerName: "Kathmandu", notes: "", lines: [{ variantId: ownVariants[1]!.variantId, quantity: 1, dueDate: "2031-03-05" }] },
-    });
-    const lineId = (await caller.order.get({ studioId: b.studio.id, id: created.id })).lines[0]!.id;
+    const lineId = (await lineDue("2031-03-05", "Kathmandu")).id;
     const { problem } = await withTenant(b.studio.id, (db) => loadProblem(db, b.studio.id, new Date(), { timeLimitMs: 0 }));
     // Kathmandu is UTC+5:45: the day ends at 18:14:59.999 UTC.
     expect(problem.orderLines.find((l) => l.id === lineId)!.dueAt).toBe("2031-03-05T18:14:59.999Z");
@@ -74,15 +70,12 @@ describe("due dates in the studio's zone", () => {
   });
 
   it("keeps every line's due day when the studio changes its zone", async () => {
-    const { b, caller, ownVariants } = world;
+    const { b, caller } = world;
     await setZone("Australia/Sydney");
-    const created = await caller.order.create({
-      studioId: b.studio.id,
-      order: { kind: "CUSTOMER", customerName: "Moving", notes: "", lines: [{ variantId: ownVariants[0]!.variantId, quantity: 1, dueDate: "2031-01-20" }] },
-    });
+    const line = await lineDue("2031-01-20", "Moving");
     const settings = await caller.studio.get({ studioId: b.studio.id });
     await caller.studio.update({ studioId: b.studio.id, expectedVersion: settings.version, name: settings.name, timeZone: "America/New_York", workingHours: settings.workingHours });
-    const due = (await caller.order.get({ studioId: b.studio.id, id: created.id })).lines[0]!.dueDate;
+    const due = (await systemDb().orderLine.findUniqueOrThrow({ where: { id: line.id } })).dueDate;
     expect(due.toISOString()).toBe("2031-01-21T04:59:59.999Z");
     expect(wall("America/New_York", due)).toBe("2031-01-20 23:59:59");
   });
