@@ -84,11 +84,6 @@ export function wallOfInstant(zone: Zone, ms: number): number {
   return ms + offsetAt(zone, ms) * MINUTE;
 }
 
-/** The local calendar day "YYYY-MM-DD" at an instant. */
-export function localDayOf(zone: Zone, ms: number): string {
-  return new Date(wallOfInstant(zone, ms)).toISOString().slice(0, 10);
-}
-
 /** ISO 8601 with the local offset, e.g. "2025-03-31T08:00:00+02:00". */
 export function localIso(zone: Zone, ms: number): string {
   const offset = offsetAt(zone, ms);
