@@ -3,7 +3,6 @@ import { overridesSchema } from "~/features/catalog/overrides";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";
 import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
-import { utcOffsetMinutes } from "~/server/time-zone";
 
 export type StepRef = { routingStepId: string; stepName: string; family: string | null };
 
@@ -188,12 +187,11 @@ export async function loadProblem(
     count: s.count,
     ...(s.unattended && s.loadCapacity && s.runSeconds ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60) } } : {}),
   }));
-  const offset = utcOffsetMinutes(studio.timeZone, horizonStart);
   return {
     problem: {
       horizonStart: horizonStart.toISOString(),
       stations: stationInputs,
-      people: members.map((m) => ({ id: m.userId, name: m.user.name, calendar: { weekly: shifts, utcOffsetMinutes: offset } })),
+      people: members.map((m) => ({ id: m.userId, name: m.user.name, calendar: { weekly: shifts, timeZone: studio.timeZone } })),
       designs,
       orderLines: plannable.map((line) => ({
         id: line.id, orderId: line.orderId, designId: line.id, variantId: line.variantId, quantity: line.quantity, dueAt: line.dueDate.toISOString(),
