@@ -14,7 +14,8 @@ import { logger } from "~/server/logger";
 //   run over) can no longer write progress, a result or a plan: its save transaction locks the run row and
 //   finds someone else's token, and rolls back. The result and the run's SUCCEEDED are committed together, so a
 //   run's plan is written exactly once even when a worker dies between the two.
-// - Time comes from the database (one clock for every worker); columns hold UTC without a zone.
+// - Lease expiry uses the database's clock (one clock for every worker); startedAt/finishedAt, which people
+//   read, take "now" from the app like every other timestamp. Columns hold UTC without a zone.
 // - At most one run per studio is QUEUED or RUNNING (unique activeSlot), and a retry reuses the same row, so two
 //   runs of one studio are never worked on at once by live holders.
 
@@ -60,10 +61,11 @@ export type Lease = {
 /** Fails runs whose workers died MAX_ATTEMPTS times, so the studio can plan again. */
 async function failExhaustedRuns(): Promise<void> {
   const failed = await systemDb().$executeRawUnsafe(
-    `UPDATE "PlanRun" SET status = 'FAILED', "activeSlot" = NULL, "leaseOwner" = NULL, "finishedAt" = ${NOW_UTC},
+    `UPDATE "PlanRun" SET status = 'FAILED', "activeSlot" = NULL, "leaseOwner" = NULL, "finishedAt" = $2,
        message = 'The planner stopped unexpectedly ${MAX_ATTEMPTS} times. Plan again.'
      WHERE status = 'RUNNING' AND "leaseExpiresAt" < ${NOW_UTC} AND attempts >= $1`,
     MAX_ATTEMPTS,
+    new Date(),
   );
   if (failed > 0) logger.warn("planning.attempts_exhausted", { runs: failed });
 }
@@ -83,13 +85,14 @@ export async function claimRun(options: { engineTimeLimitMs: number }): Promise<
     if (!run) return null;
     const retry = run.status === "RUNNING";
     await tx.$executeRawUnsafe(
-      `UPDATE "PlanRun" SET status = 'RUNNING', "startedAt" = COALESCE("startedAt", ${NOW_UTC}), attempts = attempts + 1,
+      `UPDATE "PlanRun" SET status = 'RUNNING', "startedAt" = COALESCE("startedAt", $5), attempts = attempts + 1,
          "leaseOwner" = $2, "leaseExpiresAt" = ${NOW_UTC} + $3 * interval '1 millisecond', progress = 5, message = $4
        WHERE id = $1`,
       run.id,
       token,
       ms,
       retry ? "Starting again: the worker planning this stopped" : "Starting",
+      new Date(),
     );
     return { ...run, retry };
   });
@@ -130,12 +133,13 @@ function holdLease(lease: { runId: string; studioId: string; token: string; atte
     },
     async finish(status, message) {
       const done = await systemDb().$executeRawUnsafe(
-        `UPDATE "PlanRun" SET status = $3::"PlanRunStatus", message = $4, "activeSlot" = NULL, "finishedAt" = ${NOW_UTC}
+        `UPDATE "PlanRun" SET status = $3::"PlanRunStatus", message = $4, "activeSlot" = NULL, "finishedAt" = $5
          WHERE id = $1 AND "leaseOwner" = $2 AND status = 'RUNNING'`,
         runId,
         token,
         status,
         message,
+        new Date(),
       );
       return done === 1;
     },
