@@ -5,7 +5,8 @@
 // is DATABASE_URL, else the one in .data/cluster/state.json (the batches to report on are written there).
 // Then signs in as the demo owner through next-auth's credentials callback and runs autocannon for 15 s on a read
 // (studio.get) and 15 s on bench-step writes (bench.report, 1 piece per request, round-robin over 10 claimed
-// batches). Prints requests/s, p50/p95/p99 latency, non-2xx/errors and the load average, then one JSON line.
+// batches), each after 5 s of warm-up that is not counted. Prints requests/s, p50/p95/p99 latency, non-2xx/errors
+// and the load average, then one JSON line.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -30,6 +31,7 @@ const target = args.target?.replace(/\/$/, "");
 const PORT = Number(process.env.BENCH_PORT ?? 3130);
 const ORIGIN = target ?? `http://127.0.0.1:${PORT}`;
 const DURATION_S = 15;
+const WARMUP_S = 5;
 // BENCH_API_CONNECTIONS=1 gives the per-request latency without queueing.
 const CONNECTIONS = Math.max(1, Math.min(100, Number(process.env.BENCH_API_CONNECTIONS) || 10));
 const WRITE_BATCHES = 10;
@@ -97,13 +99,13 @@ try {
   }
   log(`Signed in as ${DEMO_LOGIN.email}; claimed ${batchIds.length} batches for the write run.`);
 
-  const read = await load("read  studio.get", {
+  const readRequest = {
     url: `${ORIGIN}/api/trpc/studio.get?input=${encodeURIComponent(JSON.stringify({ json: { studioId } }))}`,
     method: "GET",
     headers: { cookie },
-  });
+  };
   let turn = 0;
-  const write = await load("write bench.report", {
+  const writeRequest = {
     url: `${ORIGIN}/api/trpc/bench.report`,
     method: "POST",
     headers: { cookie, "content-type": "application/json", origin: ORIGIN },
@@ -113,7 +115,14 @@ try {
         body: JSON.stringify({ json: { studioId, batchId: batchIds[turn++ % batchIds.length], piecesDone: 1, piecesScrapped: 0 } }),
       }),
     }],
-  });
+  };
+  // Not measured: a fresh server compiles its routes and JIT-warms on the first requests, a long-running one has
+  // done so already; without this, a server started by the benchmark loses to a warm --target.
+  log(`Warming up: ${WARMUP_S} s of each…`);
+  await load("warm-up read", readRequest, WARMUP_S);
+  await load("warm-up write", writeRequest, WARMUP_S);
+  const read = await load("read  studio.get", readRequest);
+  const write = await load("write bench.report", writeRequest);
 
   const load1 = loadavg().map((n) => Number(n.toFixed(2)));
   printTable([
@@ -121,7 +130,8 @@ try {
     { ...write, target: TARGETS.write },
   ]);
   log(`Load average (1/5/15 min) at the end: ${load1.join(" / ")} on this machine's cores; other work on the machine skews these figures.`);
-  const figures = (o: Outcome) => ({ rps: Number(o.rps.toFixed(1)), p50: o.p50, p95: o.p95, p99: o.p99, requests: o.total, non2xx: o.non2xx, errors: o.errors });
+  const round = (n: number) => Number(n.toFixed(1));
+  const figures = (o: Outcome) => ({ rps: round(o.rps), p50: round(o.p50), p95: round(o.p95), p99: round(o.p99), requests: o.total, non2xx: o.non2xx, errors: o.errors });
   console.log(JSON.stringify({ bench: "api", target: target ?? "local", connections: CONNECTIONS, durationS: DURATION_S, read: figures(read), write: figures(write), loadavg: load1 }));
 } catch (error) {
   console.error(`[bench:api] ${(error as Error).message}`);
@@ -160,16 +170,16 @@ async function startServer() {
 type Outcome = { label: string; rps: number; p50: number; p95: number; p99: number; total: number; non2xx: number; errors: number };
 
 /** One autocannon run; latencies are collected per response so p95 is exact (autocannon reports p97.5). */
-async function load(label: string, options: Record<string, unknown>): Promise<Outcome> {
-  log(`${label}: ${DURATION_S} s, ${CONNECTIONS} connections…`);
+async function load(label: string, options: Record<string, unknown>, durationS = DURATION_S): Promise<Outcome> {
+  if (durationS === DURATION_S) log(`${label}: ${durationS} s, ${CONNECTIONS} connections…`);
   const times: number[] = [];
-  const instance = autocannon({ ...options, connections: CONNECTIONS, duration: DURATION_S, timeout: 10 });
+  const instance = autocannon({ ...options, connections: CONNECTIONS, duration: durationS, timeout: 10 });
   instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);
   const pct = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]! : NaN);
   return {
-    label, rps: result.requests.total / DURATION_S, p50: pct(50), p95: pct(95), p99: pct(99),
+    label, rps: result.requests.total / durationS, p50: pct(50), p95: pct(95), p99: pct(99),
     total: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts,
   };
 }
