@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { studioDay } from "~/server/time-zone";
 
 // Shared by the order forms (client) and procedures (server). No server-only imports here.
 
@@ -37,6 +38,13 @@ export const orderFields = z.object({
 export type OrderFields = z.infer<typeof orderFields>;
 
 export const createOrderInput = z.object({ order: orderFields });
+/** Editing: existing lines carry their id; lines without one are added, lines left out are removed. */
+export const editOrderLineFields = orderLineFields.extend({ id: id.optional() });
+export const editOrderFields = orderFields.extend({
+  lines: z.array(editOrderLineFields).min(1, { message: "Add at least one line" }).max(200, { message: "At most 200 lines" }),
+});
+export type EditOrderFields = z.infer<typeof editOrderFields>;
+export const updateOrderInput = z.object({ id, expectedVersion: z.number().int().min(0), order: editOrderFields });
 export const listOrdersInput = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   search: z.string().trim().max(120).optional(),
@@ -57,4 +65,10 @@ export function dueDateFromDay(day: string): Date {
 
 export function dayFromDate(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/** Today in the studio's time zone as "YYYY-MM-DD" (the studio's day, not the server's or the browser's). */
+export function studioToday(timeZone: string, now: Date = new Date()): string {
+  const [start] = studioDay(timeZone, now);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(start);
 }

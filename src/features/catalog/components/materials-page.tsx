@@ -9,7 +9,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 import { CATEGORY_LABELS, formatCents, formatQuantity, toMilli, UNIT_LABELS } from "../units";
-import { MaterialForm } from "./material-form";
+import { MaterialForm, type EditableMaterial } from "./material-form";
 import { DataTable, Td } from "./table";
 
 function MovementForm({ materialId, unit }: { materialId: string; unit: keyof typeof UNIT_LABELS }) {
@@ -53,6 +53,7 @@ export function MaterialsPage() {
   const [search, setSearch] = useState("");
   const [lowStockOnly, setLowStockOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<EditableMaterial | null>(null);
   const materials = useQuery(trpc.material.list.queryOptions({ studioId: studio.id, search: search.trim() || undefined, lowStockOnly }));
   const detail = useQuery({ ...trpc.material.get.queryOptions({ studioId: studio.id, id: open ?? "" }), enabled: open !== null });
 
@@ -84,7 +85,16 @@ export function MaterialsPage() {
               </Td>
               <Td className="whitespace-nowrap">{formatQuantity(m.reorderPointMilli, m.unit)}</Td>
               <Td className="whitespace-nowrap">{formatCents(m.unitCostCents)} / {UNIT_LABELS[m.unit]}</Td>
-              <Td><Button type="button" variant="ghost" onClick={() => setOpen(open === m.id ? null : m.id)} aria-expanded={open === m.id}>Ledger</Button></Td>
+              <Td>
+                <div className="flex gap-1">
+                  {canEdit && (
+                    <Button type="button" variant="ghost" aria-label={`Edit ${m.name}`} onClick={() => { setEditing(m); document.getElementById("material-form")?.scrollIntoView({ behavior: "smooth" }); }}>
+                      Edit
+                    </Button>
+                  )}
+                  <Button type="button" variant="ghost" onClick={() => setOpen(open === m.id ? null : m.id)} aria-expanded={open === m.id}>Ledger</Button>
+                </div>
+              </Td>
             </tr>
           ))}
         </DataTable>
@@ -107,7 +117,11 @@ export function MaterialsPage() {
           )}
         </section>
       )}
-      {canEdit && <MaterialForm />}
+      {canEdit && (
+        <div id="material-form">
+          <MaterialForm key={editing ? `${editing.id}:${editing.version}` : "new"} editing={editing} onDone={() => setEditing(null)} />
+        </div>
+      )}
     </div>
   );
 }

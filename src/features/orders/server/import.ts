@@ -4,6 +4,7 @@ import { byStudio } from "~/server/db";
 import { parseOrderCsv, type CsvFormat } from "../csv-formats";
 import { dueDateFromDay, type importInput } from "../schemas";
 import { listOrderableVariants, type OrderableVariant } from "./orderable";
+import { assertDueDaysNotPast } from "./due-dates";
 import { createOrders, type OrdersCtx } from "./orders";
 
 export type PreviewRow = {
@@ -57,6 +58,7 @@ export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof import
   if (parsed.format === null) throw new TRPCError({ code: "BAD_REQUEST", message: parsed.error });
   if (parsed.rows.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no order rows." });
   if (parsed.rows.length > 5000) throw new TRPCError({ code: "BAD_REQUEST", message: "Import at most 5,000 rows at a time." });
+  assertDueDaysNotPast([{ day: input.dueDate, label: "Due date" }], ctx.studio.timeZone);
 
   const index = skuIndex(await listOrderableVariants(ctx));
   const refs = [...new Set(parsed.rows.map((row) => row.orderRef).filter(Boolean))];

@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
 
-export type CurrentStudio = { id: string; name: string; slug: string; role: StudioRole };
+export type CurrentStudio = { id: string; name: string; slug: string; timeZone: string; role: StudioRole };
 
 const StudioContext = createContext<CurrentStudio | null>(null);
 
