@@ -74,10 +74,8 @@ export async function updateMaterial(ctx: StudioContext, input: z.infer<typeof u
   const current = await ctx.db.material.findFirst({ where: { id: input.id, studioId: ctx.studio.id }, select: { unit: true, onHandMilli: true } });
   if (current && current.unit !== input.material.unit) {
     // Stock, the ledger and bills of materials are counted in the unit: it changes only while none exist.
-    const [movements, bomLines] = await Promise.all([
-      ctx.db.stockMovement.count({ where: { materialId: input.id, studioId: ctx.studio.id } }),
-      ctx.db.bomLine.count({ where: { materialId: input.id, studioId: ctx.studio.id } }),
-    ]);
+    const movements = await ctx.db.stockMovement.count({ where: { materialId: input.id, studioId: ctx.studio.id } });
+    const bomLines = await ctx.db.bomLine.count({ where: { materialId: input.id, studioId: ctx.studio.id } });
     if (current.onHandMilli !== 0 || movements > 0 || bomLines > 0) {
       throw new TRPCError({
         code: "BAD_REQUEST",

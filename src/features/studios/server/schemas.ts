@@ -35,3 +35,14 @@ export const updateStudioInput = z.object({
 export const studioEventsInput = z.object({
   topics: z.array(z.string().min(1).max(60)).max(10).default([]),
 });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Pick a date" });
+/** A span of local days, first to last inclusive, at most a year. */
+export const dayRangeFields = z
+  .object({ firstDay: day, lastDay: day })
+  .refine((range) => range.firstDay <= range.lastDay, { message: "The last day must be on or after the first day", path: ["lastDay"] })
+  .refine((range) => Date.parse(range.lastDay) - Date.parse(range.firstDay) <= 366 * 86_400_000, { message: "Choose at most a year", path: ["lastDay"] });
+export type DayRange = z.infer<typeof dayRangeFields>;
+
+export const addHolidayInput = z.object({ range: dayRangeFields, name: z.string().trim().min(1, { message: "Name the holiday" }).max(80, { message: "Use at most 80 characters" }) });
+export const holidayIdInput = z.object({ holidayId: z.string().min(1) });
