@@ -87,7 +87,7 @@ export function DesignDetail({ designId }: { designId: string }) {
           {shown.variants.map((v) => (
             <section key={v.id} className="rounded-lg border border-stone-200 p-3" aria-label={`Variant ${v.name}`}>
               <div className="flex items-baseline justify-between gap-2">
-                <h3 className="font-semibold">{v.name}</h3>
+                <h3 className="font-semibold">{v.name} <span className="ml-1 font-mono text-xs font-normal text-stone-500">{v.sku}</span></h3>
                 <p className="text-lg font-semibold">{formatCents(v.standardCostCents)}</p>
               </div>
               <p className="text-xs text-stone-500">materials {formatCents(v.materialCostCents)} + labour {formatCents(v.labourCostCents)}</p>

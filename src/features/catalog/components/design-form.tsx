@@ -38,7 +38,7 @@ export function DesignForm({ existing }: { existing?: Existing }) {
       photoUrl: "",
       catalogIds: [],
       steps: [{ ...emptyStep }],
-      variants: [{ name: "Standard", overrides: [], bom: [] }],
+      variants: [{ name: "Standard", sku: "", overrides: [], bom: [] }],
     },
   });
 

@@ -26,7 +26,7 @@ const versionDetail = {
   variants: {
     orderBy: { position: "asc" },
     select: {
-      id: true, position: true, name: true, overrides: true, materialCostCents: true, labourCostCents: true, standardCostCents: true,
+      id: true, position: true, name: true, sku: true, overrides: true, materialCostCents: true, labourCostCents: true, standardCostCents: true,
       bomLines: {
         orderBy: { position: "asc" },
         select: { id: true, materialId: true, materialName: true, materialUnit: true, unitCostCents: true, quantityMilli: true },

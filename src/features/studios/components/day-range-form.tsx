@@ -45,7 +45,7 @@ export function DayRangeForm({
   return (
     <form onSubmit={onSubmit} onChange={() => error && setError(null)} noValidate className="grid items-end gap-2 sm:grid-cols-[10rem_10rem_1fr_auto]">
       <TextField label="First day" type="date" {...form.register("firstDay")} error={e.firstDay?.message} />
-      <TextField label="Last day" type="date" hint="Empty: one day" {...form.register("lastDay")} error={e.lastDay?.message} />
+      <TextField label="Last day (optional)" type="date" {...form.register("lastDay")} error={e.lastDay?.message} />
       <TextField label={labelField.label} placeholder={labelField.placeholder} {...form.register("label")} error={e.label?.message} />
       <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>{submitLabel}</Button>
       {error && <div className="sm:col-span-4"><Alert>{error}</Alert></div>}
