@@ -7,7 +7,7 @@ import { buttonClasses } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { SelectField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
-import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 import { formatCents, formatQuantity, secondsToMinutes, STATION_KIND_LABELS } from "../units";
 import { ForkForm } from "./fork-form";
@@ -18,6 +18,7 @@ export function DesignDetail({ designId }: { designId: string }) {
   const studio = useCurrentStudio();
   const canEdit = useCan("catalog:edit");
   const [versionId, setVersionId] = useState<string>("");
+  const format = useStudioFormat();
   const design = useQuery(trpc.design.get.queryOptions({ studioId: studio.id, id: designId }));
   const versions = useQuery(trpc.design.versions.queryOptions({ studioId: studio.id, id: designId }));
   const older = useQuery({ ...trpc.design.version.queryOptions({ studioId: studio.id, versionId }), enabled: versionId !== "" });
@@ -50,7 +51,7 @@ export function DesignDetail({ designId }: { designId: string }) {
           <SelectField label="Version" value={versionId} onChange={(e) => setVersionId(e.target.value)}>
             <option value="">Current (v{d.version})</option>
             {versions.data?.filter((v) => v.number !== d.version).map((v) => (
-              <option key={v.id} value={v.id}>v{v.number} · {new Date(v.createdAt).toLocaleDateString()}</option>
+              <option key={v.id} value={v.id}>v{v.number} · {new Date(v.createdAt).toLocaleDateString(format.locale)}</option>
             ))}
           </SelectField>
           {d.own && canEdit && <Link href={`${base}/catalog/designs/${d.id}/edit`} className={buttonClasses("primary")}>Edit design</Link>}
@@ -81,22 +82,22 @@ export function DesignDetail({ designId }: { designId: string }) {
 
       <Card
         title="Variants and standard cost"
-        description={`Cost per piece = materials + labour at ${formatCents(shown.labourRateCents)}/h, with setup spread over batches of ${shown.costingBatchSize} (or the step's max batch if smaller).`}
+        description={`Cost per piece = materials + labour at ${formatCents(shown.labourRateCents, format)}/h, with setup spread over batches of ${shown.costingBatchSize} (or the step's max batch if smaller).`}
       >
         <div className="grid gap-4 md:grid-cols-2">
           {shown.variants.map((v) => (
             <section key={v.id} className="rounded-lg border border-stone-200 p-3" aria-label={`Variant ${v.name}`}>
               <div className="flex items-baseline justify-between gap-2">
                 <h3 className="font-semibold">{v.name} <span className="ml-1 font-mono text-xs font-normal text-stone-500">{v.sku}</span></h3>
-                <p className="text-lg font-semibold">{formatCents(v.standardCostCents)}</p>
+                <p className="text-lg font-semibold">{formatCents(v.standardCostCents, format)}</p>
               </div>
-              <p className="text-xs text-stone-500">materials {formatCents(v.materialCostCents)} + labour {formatCents(v.labourCostCents)}</p>
+              <p className="text-xs text-stone-500">materials {formatCents(v.materialCostCents, format)} + labour {formatCents(v.labourCostCents, format)}</p>
               <ul className="mt-2 space-y-1 text-sm">
                 {v.bomLines.length === 0 && <li className="text-stone-500">No materials.</li>}
                 {v.bomLines.map((l) => (
                   <li key={l.id} className="flex justify-between gap-2">
                     <span>{l.materialName}</span>
-                    <span className="text-stone-600">{formatQuantity(l.quantityMilli, l.materialUnit)} × {formatCents(l.unitCostCents)}</span>
+                    <span className="text-stone-600">{formatQuantity(l.quantityMilli, l.materialUnit, format)} × {formatCents(l.unitCostCents, format)}</span>
                   </li>
                 ))}
               </ul>

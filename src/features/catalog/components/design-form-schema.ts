@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dollarsToCents, minutesToSeconds, toMilli } from "../units";
+import { moneyToCents, minutesToSeconds, toMilli } from "../units";
 
 // Form values in the units people think in (minutes, grams, pieces); converted to API units on submit.
 
@@ -80,4 +80,4 @@ export function toApiDesign(values: DesignValues) {
 
 /** Empty inputs become null for optional numbers. */
 export const nullableNumber = { setValueAs: (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value)) };
-export { dollarsToCents };
+export { moneyToCents };

@@ -8,9 +8,9 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
-import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { CATEGORY_LABELS, dollarsToCents, fromMilli, MATERIAL_CATEGORIES, MATERIAL_UNITS, toMilli, UNIT_LABELS, type MaterialUnitName } from "../units";
+import { CATEGORY_LABELS, currencySymbol, fromMilli, MATERIAL_CATEGORIES, MATERIAL_UNITS, moneyToCents, toMilli, UNIT_LABELS, unitsFor, type MaterialUnitName } from "../units";
 
 const values = z.object({
   name: z.string().trim().min(1, { message: "Enter a name" }).max(120, { message: "Use at most 120 characters" }),
@@ -29,13 +29,14 @@ export type EditableMaterial = {
   unitCostCents: number; reorderPointMilli: number; version: number;
 };
 
-const EMPTY: Values = { name: "", category: "METAL", alloy: "", gauge: "", unit: "GRAM", unitCost: 0, reorderPoint: 0, openingStock: 0 };
 
 /** Adds a material with its opening stock, or edits `editing` (stock moves through the ledger, not here). */
 export function MaterialForm({ editing, onDone }: { editing?: EditableMaterial | null; onDone?: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
+  const format = useStudioFormat();
+  const EMPTY: Values = { name: "", category: "METAL", alloy: "", gauge: "", unit: unitsFor(format.unitSystem)[0]!, unitCost: 0, reorderPoint: 0, openingStock: 0 };
   const create = useMutation(trpc.material.create.mutationOptions());
   const update = useMutation(trpc.material.update.mutationOptions());
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +51,7 @@ export function MaterialForm({ editing, onDone }: { editing?: EditableMaterial |
 
   const onSubmit = form.handleSubmit(async (v) => {
     setError(null);
-    const material = { name: v.name, category: v.category, alloy: v.alloy || null, gauge: v.gauge || null, unit: v.unit, unitCostCents: dollarsToCents(v.unitCost), reorderPointMilli: toMilli(v.reorderPoint) };
+    const material = { name: v.name, category: v.category, alloy: v.alloy || null, gauge: v.gauge || null, unit: v.unit, unitCostCents: moneyToCents(v.unitCost), reorderPointMilli: toMilli(v.reorderPoint) };
     try {
       if (editing) await update.mutateAsync({ studioId: studio.id, id: editing.id, expectedVersion: editing.version, material });
       else await create.mutateAsync({ studioId: studio.id, material, openingStockMilli: toMilli(v.openingStock) });
@@ -72,9 +73,9 @@ export function MaterialForm({ editing, onDone }: { editing?: EditableMaterial |
         <TextField label="Alloy" placeholder="925, 14k GF…" {...form.register("alloy")} error={e.alloy?.message} />
         <TextField label="Gauge" placeholder="22" {...form.register("gauge")} error={e.gauge?.message} />
         <SelectField label="Unit" {...form.register("unit")}>
-          {MATERIAL_UNITS.map((u) => <option key={u} value={u}>{UNIT_LABELS[u]}</option>)}
+          {unitsFor(format.unitSystem).map((u) => <option key={u} value={u}>{UNIT_LABELS[u]}</option>)}
         </SelectField>
-        <TextField label="Unit cost ($)" type="number" step="0.01" min="0" {...form.register("unitCost", { valueAsNumber: true })} error={e.unitCost?.message} />
+        <TextField label={`Unit cost (${currencySymbol(format)})`} type="number" step="0.01" min="0" {...form.register("unitCost", { valueAsNumber: true })} error={e.unitCost?.message} />
         <TextField label="Reorder point" type="number" step="0.001" min="0" {...form.register("reorderPoint", { valueAsNumber: true })} error={e.reorderPoint?.message} />
         {!editing && <TextField label="On hand now" type="number" step="0.001" min="0" {...form.register("openingStock", { valueAsNumber: true })} error={e.openingStock?.message} />}
         <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">

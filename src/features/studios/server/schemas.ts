@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { UNIT_SYSTEMS } from "~/features/catalog/units";
+import { isValidCurrency, isValidLocale } from "../studio-defaults";
 import { isValidTimeZone, workingHoursSchema } from "../working-hours";
 
 export const slugSchema = z
@@ -17,11 +19,16 @@ export const studioNameSchema = z
   .min(2, { message: "Use at least 2 characters" })
   .max(80, { message: "Use at most 80 characters" });
 
+export const currencySchema = z.string().trim().toUpperCase().refine(isValidCurrency, { message: "Choose a currency" });
+export const localeSchema = z.string().trim().max(35).refine(isValidLocale, { message: "Choose a number format" });
+
 export const createStudioInput = z.object({
   name: studioNameSchema,
   slug: slugSchema,
   timeZone: timeZoneSchema,
   workingHours: workingHoursSchema,
+  // The browser's locale: with the time zone it picks the studio's currency, number format and units.
+  locale: z.string().max(35).optional(),
 });
 export type CreateStudioInput = z.infer<typeof createStudioInput>;
 
@@ -30,6 +37,10 @@ export const updateStudioInput = z.object({
   name: studioNameSchema,
   timeZone: timeZoneSchema,
   workingHours: workingHoursSchema,
+  // Omitted: unchanged.
+  currency: currencySchema.optional(),
+  locale: localeSchema.optional(),
+  unitSystem: z.enum(UNIT_SYSTEMS).optional(),
 });
 
 export const studioEventsInput = z.object({
