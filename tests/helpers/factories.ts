@@ -102,3 +102,12 @@ export async function verifyEmailOf<U extends { id: string }>(user: U): Promise<
   await systemDb().user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   return user;
 }
+
+/** A's owner shares a catalog with B by its address, and B's owner accepts it (shares take effect on acceptance). */
+export async function shareAccepted(from: { studioId: string; owner: Owner }, catalogId: string, to: { studioId: string; slug: string; owner: Owner }) {
+  const { callerFor } = await import("./caller");
+  await callerFor(from.owner).catalog.share({ studioId: from.studioId, catalogId, target: to.slug });
+  const target = callerFor(to.owner);
+  const incoming = await target.catalog.incomingShares({ studioId: to.studioId });
+  for (const share of incoming.shares) await target.catalog.acceptShare({ studioId: to.studioId, shareId: share.id });
+}

@@ -81,23 +81,32 @@ export function DesignDetail({ designId }: { designId: string }) {
       </Card>
 
       <Card
-        title="Variants and standard cost"
-        description={`Cost per piece = materials + labour at ${formatCents(shown.labourRateCents, format)}/h, with setup spread over batches of ${shown.costingBatchSize} (or the step's max batch if smaller).`}
+        title={d.own ? "Variants and standard cost" : "Variants and materials"}
+        description={
+          shown.labourRateCents !== null
+            ? `Cost per piece = materials + labour at ${formatCents(shown.labourRateCents, format)}/h, with setup spread over batches of ${shown.costingBatchSize} (or the step's max batch if smaller).`
+            : "The sharing studio's costs and labour rate stay theirs. Fork the design to cost it with your own materials and rate."
+        }
       >
         <div className="grid gap-4 md:grid-cols-2">
           {shown.variants.map((v) => (
             <section key={v.id} className="rounded-lg border border-stone-200 p-3" aria-label={`Variant ${v.name}`}>
               <div className="flex items-baseline justify-between gap-2">
                 <h3 className="font-semibold">{v.name} <span className="ml-1 font-mono text-xs font-normal text-stone-500">{v.sku}</span></h3>
-                <p className="text-lg font-semibold">{formatCents(v.standardCostCents, format)}</p>
+                {v.standardCostCents !== null && <p className="text-lg font-semibold">{formatCents(v.standardCostCents, format)}</p>}
               </div>
-              <p className="text-xs text-stone-500">materials {formatCents(v.materialCostCents, format)} + labour {formatCents(v.labourCostCents, format)}</p>
+              {v.materialCostCents !== null && v.labourCostCents !== null && (
+                <p className="text-xs text-stone-500">materials {formatCents(v.materialCostCents, format)} + labour {formatCents(v.labourCostCents, format)}</p>
+              )}
               <ul className="mt-2 space-y-1 text-sm">
                 {v.bomLines.length === 0 && <li className="text-stone-500">No materials.</li>}
                 {v.bomLines.map((l) => (
                   <li key={l.id} className="flex justify-between gap-2">
                     <span>{l.materialName}</span>
-                    <span className="text-stone-600">{formatQuantity(l.quantityMilli, l.materialUnit, format)} × {formatCents(l.unitCostCents, format)}</span>
+                    <span className="text-stone-600">
+                      {formatQuantity(l.quantityMilli, l.materialUnit, format)}
+                      {l.unitCostCents !== null && ` × ${formatCents(l.unitCostCents, format)}`}
+                    </span>
                   </li>
                 ))}
               </ul>

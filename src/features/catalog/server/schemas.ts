@@ -70,7 +70,7 @@ export const shareCatalogInput = z.object({
   // The target studio's address (slug) or its owner's email.
   target: z.string().trim().toLowerCase().min(3, { message: "Enter a studio address or an owner's email" }).max(200),
 });
-export const revokeShareInput = z.object({ shareId: id });
+export const shareIdInput = z.object({ shareId: id });
 
 export const bomLineInput = z.object({ materialId: id, quantityMilli: positiveInt("Quantity") });
 export const overrideInput = z.object({ step: z.number().int().min(0), secondsPerPiece: nonNegativeInt("Override") });
@@ -127,7 +127,9 @@ export const listDesignsInput = z.object({
   scope: z.enum(["all", "own", "shared"]).default("all"),
 });
 export const getVersionInput = z.object({ versionId: id });
-export const forkDesignInput = z.object({ id, catalogId: id, sku: skuSchema });
+// The sharer's station id / material key -> one of ours, or "new". Left out: the suggested match.
+const forkChoices = z.record(z.string().max(200), z.string().min(1).max(64)).refine((r) => Object.keys(r).length <= 100, { message: "Too many choices" });
+export const forkDesignInput = z.object({ id, catalogId: id, sku: skuSchema, stations: forkChoices.optional(), materials: forkChoices.optional() });
 
 export const costingInput = z.object({
   labourRateCents: nonNegativeInt("Labour rate").max(10_000_00),

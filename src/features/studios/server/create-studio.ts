@@ -4,7 +4,9 @@ import { trialSubscription } from "~/server/billing/subscription-state";
 import { studioDefaults } from "../studio-defaults";
 import type { CreateStudioInput } from "./schemas";
 
-/** A new tenant: the studio and its owner's membership, together or not at all. */
+export const DEFAULT_CATALOG_NAME = "Main catalog";
+
+/** A new tenant: the studio, its owner's membership and a first catalog, together or not at all. */
 export async function createStudio(db: PrismaClient, userId: string, input: CreateStudioInput) {
   try {
     return await db.$transaction(async (tx) => {
@@ -13,6 +15,8 @@ export async function createStudio(db: PrismaClient, userId: string, input: Crea
         select: { id: true, slug: true, name: true },
       });
       await tx.membership.create({ data: { studioId: studio.id, userId, role: "OWNER" } });
+      // Designs live in catalogs: a studio starts with one, so its first design needs no detour.
+      await tx.catalog.create({ data: { studioId: studio.id, name: DEFAULT_CATALOG_NAME } });
       // Every new studio starts on the trial of the middle plan (billing).
       await tx.studioSubscription.create({ data: { studioId: studio.id, ...trialSubscription(new Date()) } });
       return studio;

@@ -22,8 +22,8 @@ export async function listInvites(ctx: StudioContext) {
   return rows.map(({ invitedBy, ...row }) => ({ ...row, invitedByName: invitedBy?.name ?? null, expired: row.expiresAt.getTime() <= now }));
 }
 
-/** Inviting sends mail in Benchflow's name: only from confirmed addresses, and at a bounded rate. */
-async function assertMayInvite(ctx: TeamContext) {
+/** Inviting (people, or a studio to a catalog) sends mail in Benchflow's name: only from confirmed addresses, at a bounded rate. */
+export async function assertMayInvite(ctx: TeamContext) {
   const me = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { emailVerifiedAt: true } });
   if (!me?.emailVerifiedAt) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address before inviting people." });
