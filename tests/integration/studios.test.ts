@@ -44,6 +44,16 @@ describe("studios", () => {
     expect(await caller.studio.update({ ...base, expectedVersion: saved.version, name: "Berlin Werkstatt" })).toMatchObject({ name: "Berlin Werkstatt", currency: "CHF" });
   });
 
+  it("starts a studio with a catalog, and ticks the getting-started steps as they are done", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    expect((await caller.catalog.list({ studioId: studio.id })).map((c) => [c.name, c.own])).toEqual([["Main catalog", true]]);
+    expect(await caller.studio.setupProgress({ studioId: studio.id })).toEqual({ stations: false, designs: false, orders: false, plan: false, team: false });
+    await caller.station.create({ studioId: studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+    await addMember(studio.id, "ASSISTANT");
+    expect(await caller.studio.setupProgress({ studioId: studio.id })).toEqual({ stations: true, designs: false, orders: false, plan: false, team: true });
+  });
+
   it("lets a user belong to several studios with different roles", async () => {
     const { studio: first } = await makeStudio();
     const { studio: second } = await makeStudio();

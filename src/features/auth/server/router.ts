@@ -7,16 +7,18 @@ import { resendVerification, sendVerificationMailQuietly, verifyEmail } from "./
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import { requestPasswordResetInput, resetPasswordInput, signUpInput, verifyEmailInput } from "./schemas";
-import { signUp } from "./sign-up";
+import { invitedAddress, signUp } from "./sign-up";
 
 export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
     const ip = clientIp(ctx.headers);
     await consumeRateLimit(systemDb(), [[ip ? `signup:ip:${ip}` : null, RATE_LIMITS.signUpPerAddress]], "Too many sign-ups");
-    const user = await signUp(systemDb(), input);
-    logger.info("auth.sign_up", { userId: user.id });
-    await sendVerificationMailQuietly(systemDb(), { ...user, name: input.name });
-    return user;
+    // An invitee who signs up from their invitation link already proved the address: no confirmation mail.
+    const invited = await invitedAddress(systemDb(), input.inviteToken, input.email);
+    const user = await signUp(systemDb(), input, { emailVerified: invited });
+    logger.info("auth.sign_up", { userId: user.id, invited });
+    if (!invited) await sendVerificationMailQuietly(systemDb(), { ...user, name: input.name });
+    return { id: user.id, email: user.email };
   }),
   me: protectedProcedure.query(({ ctx }) => ctx.user),
   /** Ends every session of this account, on every device, at their next request. */

@@ -4,6 +4,7 @@ import { permittedProcedure, protectedProcedure, studioProcedure } from "~/serve
 import { createStudio, listMyStudios } from "./create-studio";
 import { studioToday } from "~/features/orders/schemas";
 import { addHoliday, listHolidays, removeHoliday } from "./holidays";
+import { setupProgress } from "./setup-progress";
 import { addHolidayInput, createStudioInput, holidayIdInput, updateStudioInput } from "./schemas";
 import { getStudio, updateStudio } from "./studio-settings";
 import { studioEventsInput } from "./schemas";
@@ -20,6 +21,7 @@ export const studioRouter = router({
   update: permittedProcedure("studio:update")
     .input(updateStudioInput)
     .mutation(({ ctx, input }) => updateStudio(ctx, input)),
+  setupProgress: studioProcedure.query(({ ctx }) => setupProgress(ctx)),
   holidays: studioProcedure.query(({ ctx }) => listHolidays(ctx, studioToday(ctx.studio.timeZone))),
   addHoliday: permittedProcedure("studio:update").input(addHolidayInput).mutation(({ ctx, input }) => addHoliday(ctx, input)),
   removeHoliday: permittedProcedure("studio:update").input(holidayIdInput).mutation(({ ctx, input }) => removeHoliday(ctx, input.holidayId)),
