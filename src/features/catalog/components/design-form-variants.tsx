@@ -57,6 +57,7 @@ export function VariantsEditor({ form, materials }: { form: UseFormReturn<Design
     <fieldset className="space-y-3">
       <legend className="text-base font-semibold text-stone-900">Variants</legend>
       <p className="text-sm text-stone-600">e.g. metal × size. Each variant has its own bill of materials, and the SKU your shop lists it as (empty: made from the design SKU and the name).</p>
+      <VariantGenerator designSku={designSku} onGenerate={addGenerated} />
       {errors?.message && <p role="alert" className="text-sm text-red-600">{errors.message}</p>}
       {errors?.root?.message && <p role="alert" className="text-sm text-red-600">{errors.root.message}</p>}
       {fields.map((field, index) => (
@@ -75,7 +76,6 @@ export function VariantsEditor({ form, materials }: { form: UseFormReturn<Design
         </div>
       ))}
       <Button type="button" variant="secondary" onClick={() => append({ name: "", sku: "", overrides: [], bom: [] })}>Add variant</Button>
-      <VariantGenerator designSku={designSku} onGenerate={addGenerated} />
     </fieldset>
   );
 }
