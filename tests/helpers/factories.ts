@@ -103,6 +103,15 @@ export async function verifyEmailOf<U extends { id: string }>(user: U): Promise<
   return user;
 }
 
+// --- rate limits ---------------------------------------------------------------------------------------
+
+/** Uses up a rate limit's points for one key (as if the limit had been reached by real requests). */
+export async function exhaustRateLimit(name: import("~/server/rate-limit").LimitName, key: string, used?: number) {
+  const { LIMITS } = await import("~/server/rate-limit");
+  const { limiter } = await import("~/server/rate-limit/store");
+  await limiter(name).set(key, used ?? LIMITS[name].points, LIMITS[name].windowSeconds);
+}
+
 /** A's owner shares a catalog with B by its address, and B's owner accepts it (shares take effect on acceptance). */
 export async function shareAccepted(from: { studioId: string; owner: Owner }, catalogId: string, to: { studioId: string; slug: string; owner: Owner }) {
   const { callerFor } = await import("./caller");

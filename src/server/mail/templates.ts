@@ -43,6 +43,18 @@ export function verificationMail(input: { name: string; link: string }): MailCon
   };
 }
 
+/** To an existing account's address when someone signs up with it: the sign-up answer itself says nothing. */
+export function accountExistsMail(input: { name: string; signInLink: string; resetLink: string }): MailContent {
+  const intro = `Hi ${input.name}, someone (hopefully you) tried to create a Benchflow account with this email address, which already has one.`;
+  const reset = `Forgot your password? Choose a new one: ${input.resetLink}`;
+  const footer = "If this was not you, nothing changed and you can ignore this email.";
+  return {
+    subject: "You already have a Benchflow account",
+    text: `${intro}\n\nSign in:\n${input.signInLink}\n\n${reset}\n\n${footer}\n`,
+    html: layout([intro, reset], { href: input.signInLink, label: "Sign in" }, footer),
+  };
+}
+
 /** Sent for a catalog shared by email, whether or not the address has an account (the sharer cannot tell). */
 export function catalogShareMail(input: { sharerName: string; studioName: string; catalogName: string; link: string }): MailContent {
   const intro = `${input.sharerName} of ${input.studioName} shared their catalog "${input.catalogName}" with you on Benchflow, read-only.`;

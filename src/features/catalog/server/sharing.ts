@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
-import { assertMayInvite } from "~/features/team/server/invitations";
 import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
+import { consumeRateLimit } from "~/server/rate-limit";
 import { appUrl, catalogShareMail, sendMail } from "~/server/mail";
 import type { CatalogCtx } from "./access";
 import { notFound, uniqueOr } from "./errors";
@@ -28,6 +28,13 @@ async function ownCatalog(ctx: CatalogCtx, catalogId: string) {
   return catalog;
 }
 
+/** A share by email mails in Benchflow's name: only from a confirmed address, at a bounded rate. */
+async function assertMayMail(ctx: CatalogShareCtx) {
+  const me = await systemDb().user.findUnique({ where: { id: ctx.user.id }, select: { emailVerifiedAt: true } });
+  if (!me?.emailVerifiedAt) throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address before sharing by email." });
+  await consumeRateLimit([["catalogSharesPerUser", ctx.user.id]], "Too many shares by email");
+}
+
 /** A new share, a re-share after a revoke or decline, or a repeated email invitation counts against the plan. */
 async function assertShareAllowed(ctx: CatalogCtx, existing: { revokedAt: Date | null; declinedAt: Date | null } | null) {
   if (!existing || existing.revokedAt || existing.declinedAt) await assertWithinLimit(ctx, "sharedCatalogs");
@@ -44,7 +51,7 @@ export async function shareCatalog(ctx: CatalogShareCtx, input: { catalogId: str
     });
     // One open invitation per catalog and address; sharing again just sends it again.
     await assertShareAllowed(ctx, existing);
-    await assertMayInvite(ctx);
+    await assertMayMail(ctx);
     const share = existing ?? (await ctx.db.catalogShare.create({
       data: { studioId, catalogId: catalog.id, targetEmail: email, targetLabel: email, createdById: ctx.user.id },
       select: { id: true },

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { workingHoursSchema } from "~/features/studios/working-hours";
+import { assertWithinPlanningHorizon } from "~/server/billing/plan-limits";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { endOfWork, workingTimeBetween } from "../calendar";
@@ -41,6 +42,7 @@ export async function moveBatch(ctx: StudioContext, input: z.infer<typeof moveBa
   const member = await ctx.db.membership.findFirst({ where: byStudio(ctx.studio.id, { userId: personId }), select: { id: true } });
   if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member of this studio." });
   const startAt = input.startAt;
+  await assertWithinPlanningHorizon(ctx, startAt);
   const studio = await ctx.db.studio.findFirstOrThrow({ where: { id: ctx.studio.id }, select: { timeZone: true, workingHours: true } });
   const shifts = workingHoursSchema.parse(studio.workingHours);
   // The batch keeps its working time, not its clock span: one planned from 16:00 to 10:00 the next morning

@@ -27,6 +27,6 @@ export const studioRouter = router({
   removeHoliday: permittedProcedure("studio:update").input(holidayIdInput).mutation(({ ctx, input }) => removeHoliday(ctx, input.holidayId)),
   /** Live feed (SSE) of the studio's changes, e.g. topics ["studio."] or ["batch."]. */
   events: studioProcedure.input(studioEventsInput).subscription(({ ctx, input, signal }) =>
-    studioEventFeed({ studioId: ctx.studio.id, userId: ctx.user.id, topics: input.topics, signal: signal ?? new AbortController().signal }),
+    studioEventFeed({ studioId: ctx.studio.id, session: ctx.session, topics: input.topics, signal: signal ?? new AbortController().signal }),
   ),
 });

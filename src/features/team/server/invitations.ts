@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { consumeRateLimit, RATE_LIMITS } from "~/features/auth/server/rate-limit";
 import { newToken, TOKEN_LIFETIMES_MS } from "~/features/auth/server/tokens";
 import type { StudioRole } from "~/server/authz/permissions";
 import { logger } from "~/server/logger";
 import { appUrl, invitationMail, sendMail } from "~/server/mail";
+import { consumeRateLimit } from "~/server/rate-limit";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { invitationIdInput, inviteInput } from "./schemas";
 import { assertSeatAvailable, lockStudio } from "./seats";
@@ -22,13 +22,13 @@ export async function listInvites(ctx: StudioContext) {
   return rows.map(({ invitedBy, ...row }) => ({ ...row, invitedByName: invitedBy?.name ?? null, expired: row.expiresAt.getTime() <= now }));
 }
 
-/** Inviting (people, or a studio to a catalog) sends mail in Benchflow's name: only from confirmed addresses, at a bounded rate. */
-export async function assertMayInvite(ctx: TeamContext) {
+/** Inviting sends mail in Benchflow's name: only from confirmed addresses, and at a bounded rate. */
+async function assertMayInvite(ctx: TeamContext) {
   const me = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { emailVerifiedAt: true } });
   if (!me?.emailVerifiedAt) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address before inviting people." });
   }
-  await consumeRateLimit(ctx.db, [[`invite:user:${ctx.user.id}`, RATE_LIMITS.invitesPerUser]], "Too many invitations");
+  await consumeRateLimit([["invitesPerUser", ctx.user.id]], "Too many invitations");
 }
 
 /**
