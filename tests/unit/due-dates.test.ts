@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { studioToday } from "~/features/orders/schemas";
+import { studioToday } from "~/server/time-zone";
 import { assertDueDaysNotPast } from "~/features/orders/server/due-dates";
 
 describe("the studio's today", () => {

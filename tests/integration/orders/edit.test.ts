@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { endOfStudioDay } from "~/server/time-zone";
 import { errorCode } from "../../helpers/caller";
 import { planNow, planningWorld } from "../planning/fixtures";
 import { inDays, ordersWorld } from "./fixtures";
@@ -86,7 +87,7 @@ describe("editing orders", () => {
     const order = await newOrder();
     const [first, second] = order.lines;
     // An order that became overdue can still be edited without touching its date.
-    await db.orderLine.update({ where: { id: first!.id }, data: { dueDate: new Date(`${inDays(-2)}T23:59:00.000Z`) } });
+    await db.orderLine.update({ where: { id: first!.id }, data: { dueDate: endOfStudioDay("Europe/Paris", inDays(-2)) /* the factory studio's zone */ } });
     const kept = { id: first!.id, variantId: first!.variantId, quantity: 5, dueDate: inDays(-2) };
     const other = { id: second!.id, variantId: second!.variantId, quantity: 2, dueDate: inDays(12) };
     await caller.order.update({ studioId: b.studio.id, id: order.id, expectedVersion: order.version, order: { kind: "CUSTOMER", customerName: "Ana", notes: "", lines: [kept, other] } });

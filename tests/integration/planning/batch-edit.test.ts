@@ -1,6 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, studioInstant, studioToday, weekdayOf } from "~/server/time-zone";
 import { errorCode } from "../../helpers/caller";
 import { piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
+
+/**
+ * The studio-local day `weekday` (0 = Sunday) of the week after the one `skipDays` days from today (never
+ * today itself): target times are wall-clock times on the studio's days, so the working hours are the same
+ * whatever day, season or machine zone the suite runs in.
+ */
+function nextWeekday(zone: string, weekday: number, skipDays: number): string {
+  const from = addDays(studioToday(zone), skipDays);
+  return addDays(from, (weekday - weekdayOf(from) + 7) % 7 || 7);
+}
 
 describe("batch edits on the board", () => {
   let world: Awaited<ReturnType<typeof planningWorld>>;
@@ -14,11 +25,11 @@ describe("batch edits on the board", () => {
     const { studio, caller, db } = world;
     // A batch planned within one working day (planned late in the day, one may run on the next morning).
     const batch = (await board()).batches.find((b) => b.endAt.getTime() - b.startAt.getTime() <= 6 * 3_600_000)!;
-    // Tuesday after next, 09:00 UTC (10:00 Paris in winter, 11:00 in summer): inside the default 9-17 hours
-    // whatever time of day the test runs (the planned batch itself may span an evening and a morning).
-    const target = new Date();
-    target.setUTCHours(9, 0, 0, 0);
-    target.setUTCDate(target.getUTCDate() + 7 + ((2 - target.getUTCDay() + 7) % 7 || 7));
+    // Tuesday after next, 10:00 on the studio's clock: inside the default 9-17 hours in every season and at
+    // any time of day the test runs (the planned batch itself may span an evening and a morning).
+    const { timeZone: zone } = await db.studio.findUniqueOrThrow({ where: { id: studio.id } });
+    const tuesday = nextWeekday(zone, 2, 7);
+    const target = studioInstant(zone, tuesday, "10:00");
     const moved = await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: target });
     expect(moved.locked).toBe(true);
     const row = await db.batch.findUniqueOrThrow({ where: { id: batch.id } });
@@ -26,8 +37,7 @@ describe("batch edits on the board", () => {
     expect(row.endAt.getTime() - row.startAt.getTime()).toBe(batch.endAt.getTime() - batch.startAt.getTime());
     expect(await errorCode(caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: target }))).toBe("CONFLICT");
 
-    const night = new Date(target);
-    night.setUTCHours(1, 0, 0, 0);
+    const night = studioInstant(zone, tuesday, "02:00");
     expect(await errorCode(caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: row.version, startAt: night }))).toBe("BAD_REQUEST");
     await caller.planning.setBatchLocked({ studioId: studio.id, batchId: batch.id, expectedVersion: row.version, locked: false });
     expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).locked).toBe(false);
@@ -36,20 +46,19 @@ describe("batch edits on the board", () => {
   it("keeps a batch's working time when it moves: one running into the next morning moves as its working hours", async () => {
     const { studio, caller, db } = world;
     const batch = (await board()).batches.find((b) => !b.locked)!;
-    // Make it run Monday 16:00 to Tuesday 10:00 Paris, three weeks ahead: two working hours.
-    const monday = new Date();
-    monday.setUTCHours(15, 0, 0, 0);
-    monday.setUTCDate(monday.getUTCDate() + 14 + ((1 - monday.getUTCDay() + 7) % 7 || 7));
-    const tuesday10 = new Date(monday.getTime() + 18 * 3_600_000);
-    await db.batch.update({ where: { id: batch.id }, data: { startAt: monday, endAt: tuesday10 } });
-    // Moved to Wednesday 09:00 Paris (08:00 UTC in winter), it ends at 11:00; at 16:30 it runs on to Thursday 09:30.
-    const wednesday9 = new Date(monday.getTime() + 41 * 3_600_000);
+    // Make it run Monday 16:00 to Tuesday 10:00 on the studio's clock, three weeks ahead: two working hours.
+    const { timeZone: zone } = await db.studio.findUniqueOrThrow({ where: { id: studio.id } });
+    const monday = nextWeekday(zone, 1, 14);
+    await db.batch.update({ where: { id: batch.id }, data: { startAt: studioInstant(zone, monday, "16:00"), endAt: studioInstant(zone, addDays(monday, 1), "10:00") } });
+    // Moved to Wednesday 09:00, it ends at 11:00; at 16:30 it works 30 minutes, then 90 on Thursday: 10:30.
+    const wednesday = addDays(monday, 2);
+    const wednesday9 = studioInstant(zone, wednesday, "09:00");
     const moved = await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: wednesday9 });
     const row = await db.batch.findUniqueOrThrow({ where: { id: batch.id } });
-    expect(row.endAt.getTime() - row.startAt.getTime()).toBe(2 * 3_600_000);
-    const late = new Date(wednesday9.getTime() + 7.5 * 3_600_000);
+    expect(row.endAt).toEqual(studioInstant(zone, wednesday, "11:00"));
+    const late = studioInstant(zone, wednesday, "16:30");
     await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: row.version, startAt: late });
-    expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).endAt).toEqual(new Date(late.getTime() + 18 * 3_600_000));
+    expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).endAt).toEqual(studioInstant(zone, addDays(wednesday, 1), "10:30"));
     expect(moved.locked).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Alert } from "~/components/ui/card";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import type { AppRouter } from "~/server/trpc/root";
 import { useTRPC } from "~/trpc/react";
 import { ReportSheet } from "./report-sheet";
@@ -15,12 +16,12 @@ export type BenchCardData = inferRouterOutputs<AppRouter>["bench"]["queue"]["car
 const BIG = "min-h-11 min-w-11 rounded-lg px-4 text-base font-semibold disabled:opacity-50";
 const PRIMARY = `${BIG} bg-brand-600 text-white hover:bg-brand-700`;
 const SECONDARY = `${BIG} bg-white text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100`;
-const time = (date: Date) => new Date(date).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 export function BatchCard({ card }: { card: BenchCardData }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
+  const { time } = useStudioTime();
   const [reporting, setReporting] = useState(false);
   const [details, setDetails] = useState(false);
   const refresh = () => {
@@ -108,6 +109,7 @@ export function BatchCard({ card }: { card: BenchCardData }) {
 
 /** Items and the audit trail (who did what when) of one batch. */
 function BatchDetails({ batchId }: { batchId: string }) {
+  const clock = useStudioTime();
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const detail = useQuery(trpc.bench.batch.queryOptions({ studioId: studio.id, batchId }));
@@ -128,7 +130,7 @@ function BatchDetails({ batchId }: { batchId: string }) {
       <ol className="space-y-1" aria-label="History">
         {detail.data.events.map((event) => (
           <li key={event.id} className="text-stone-700">
-            <span className="text-stone-500">{new Date(event.createdAt).toLocaleString([], { dateStyle: "short", timeStyle: "short" })}</span>{" "}
+            <span className="text-stone-500">{clock.dateTime(event.createdAt)}</span>{" "}
             {event.userName} {event.kind.toLowerCase()}
             {event.kind === "REPORT" || event.kind === "COMPLETE" ? ` ${event.piecesDone} done, ${event.piecesScrapped} scrapped` : ""}
             {event.scrapReason ? ` (${event.scrapReason})` : ""}

@@ -88,8 +88,8 @@ async function describe(ctx: BenchCtx, batches: BatchRow[]) {
 const SECTION_ORDER = { mine: 0, open: 1, others: 2 } as const;
 
 /** Today's queue: batches starting by the end of the studio's day (overdue ones too), and today's done ones. */
-export async function benchQueue(ctx: BenchCtx) {
-  const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone);
+export async function benchQueue(ctx: BenchCtx, now = new Date()) {
+  const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone, now);
   const studioId = ctx.studio.id;
   // Three narrow index scans instead of one OR across relations: a studio's history holds 100k+ done batches.
   const due = await ctx.db.batch.findMany({

@@ -73,6 +73,6 @@ export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
     piecesScrapped: input.piecesScrapped,
     scrapReason: input.piecesScrapped > 0 ? input.scrapReason : null,
   });
-  await addReportToRollup(ctx.db, studioId, input.batchId, event.createdAt, input.piecesDone, input.piecesScrapped);
+  await addReportToRollup(ctx.db, ctx.studio, input.batchId, event.createdAt, input.piecesDone, input.piecesScrapped);
   return updated;
 }

@@ -8,8 +8,9 @@ import { Button, buttonClasses } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
-import { dayFromDate, ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../schemas";
+import { ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../schemas";
 
 /** While a re-plan started by an order change runs: its progress, then fresh batches on the order. */
 function ReplanNotice() {
@@ -31,6 +32,7 @@ function ReplanNotice() {
 export function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const canEdit = useCan("orders:edit");
   const queryClient = useQueryClient();
   const params = useSearchParams();
@@ -72,11 +74,11 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                 <span className={`font-medium ${line.status === "CANCELLED" && o.status !== "CANCELLED" ? "line-through" : ""}`}>
                   {line.quantity} × {line.designName} — {line.variantName} <span className="text-stone-500">({line.sku})</span>
                 </span>
-                <span>{line.status === "CANCELLED" && o.status !== "CANCELLED" ? "removed" : `due ${dayFromDate(line.dueDate)}`}</span>
+                <span>{line.status === "CANCELLED" && o.status !== "CANCELLED" ? "removed" : `due ${clock.day(line.dueDate)}`}</span>
               </div>
               {line.batchItems.length > 0 && line.status === "OPEN" && (
                 <p className="text-xs text-stone-500">
-                  In batches: {line.batchItems.map((item) => `${item.batch.stepName} ${item.pieces} pcs ${item.batch.startAt.toLocaleDateString()}`).join(" · ")}
+                  In batches: {line.batchItems.map((item) => `${item.batch.stepName} ${item.pieces} pcs ${clock.date(item.batch.startAt)}`).join(" · ")}
                 </p>
               )}
             </li>
@@ -108,7 +110,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <ul className="space-y-2 text-sm">
             {o.history.map((event) => (
               <li key={event.id}>
-                <span className="text-stone-500">{event.createdAt.toLocaleString([], { dateStyle: "medium", timeStyle: "short" })} · {event.by}:</span> {event.summary}
+                <span className="text-stone-500">{clock.dateTime(event.createdAt)} · {event.by}:</span> {event.summary}
               </li>
             ))}
           </ul>

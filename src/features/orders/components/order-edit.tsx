@@ -29,7 +29,7 @@ export function OrderEdit({ orderId }: { orderId: string }) {
           kind: o.kind,
           customerName: o.customerName,
           notes: o.notes,
-          lines: open.map((line) => ({ id: line.id, variantId: line.variantId, quantity: line.quantity, dueDate: dayFromDate(line.dueDate) })),
+          lines: open.map((line) => ({ id: line.id, variantId: line.variantId, quantity: line.quantity, dueDate: dayFromDate(line.dueDate, studio.timeZone) })),
         },
       }}
     />

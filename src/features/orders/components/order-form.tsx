@@ -12,9 +12,8 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useUnsavedChangesWarning } from "~/components/ui/use-unsaved-changes";
 import { useTRPC } from "~/trpc/react";
-import { editOrderFields, ORDER_KINDS, ORDER_KIND_LABELS, studioToday, type EditOrderFields } from "../schemas";
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+import { addDays, studioToday } from "~/server/time-zone";
+import { editOrderFields, ORDER_KINDS, ORDER_KIND_LABELS, type EditOrderFields } from "../schemas";
 
 /** What the edit page knows about an existing order: its version and, per line, the pieces already committed. */
 export type ExistingOrder = { id: string; version: number; values: EditOrderFields; committed: Record<string, number> };

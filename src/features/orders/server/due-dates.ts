@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { studioToday } from "../schemas";
+import { studioToday } from "~/server/time-zone";
 
 /**
  * Refuses due days before the studio's today. `label` names where the day was given ("Line 2", "The due

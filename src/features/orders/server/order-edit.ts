@@ -48,6 +48,7 @@ const lineLabel = (position: number, line: { designName: string; variantName: st
  */
 export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOrderInput>, now: Date = new Date()) {
   const studioId = ctx.studio.id;
+  const tz = ctx.studio.timeZone;
   const order = await ctx.db.order.findFirst({
     where: byStudio(studioId, { id: input.id }),
     select: {
@@ -82,7 +83,7 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
   input.order.lines.forEach((line, index) => {
     const before = line.id ? open.get(line.id)! : null;
     const label = before ? lineLabel(before.position, before) : `New line ${index + 1}`;
-    if (!before || dayFromDate(before.dueDate) !== line.dueDate) dueChecks.push({ day: line.dueDate, label });
+    if (!before || dayFromDate(before.dueDate, tz) !== line.dueDate) dueChecks.push({ day: line.dueDate, label });
     if (!before || before.variantId !== line.variantId) variantIds.push(line.variantId);
     if (!before) return;
     const pieces = committed.get(before.id) ?? 0;
@@ -125,7 +126,7 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
       demandChanged = true;
       const position = nextPosition++;
       await ctx.db.orderLine.create({
-        data: { studioId, orderId: order.id, position, ...(snapshot as Required<typeof snapshot>), quantity: line.quantity, dueDate: dueDateFromDay(line.dueDate) },
+        data: { studioId, orderId: order.id, position, ...(snapshot as Required<typeof snapshot>), quantity: line.quantity, dueDate: dueDateFromDay(line.dueDate, tz) },
       });
       changes.push({ field: lineLabel(position, variant!), from: null, to: `${line.quantity} pcs due ${line.dueDate}` });
       continue;
@@ -137,9 +138,9 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
       data.quantity = line.quantity;
       changes.push({ field: `${label} quantity`, from: String(before.quantity), to: String(line.quantity) });
     }
-    if (dayFromDate(before.dueDate) !== line.dueDate) {
-      data.dueDate = dueDateFromDay(line.dueDate);
-      changes.push({ field: `${label} due`, from: dayFromDate(before.dueDate), to: line.dueDate });
+    if (dayFromDate(before.dueDate, tz) !== line.dueDate) {
+      data.dueDate = dueDateFromDay(line.dueDate, tz);
+      changes.push({ field: `${label} due`, from: dayFromDate(before.dueDate, tz), to: line.dueDate });
     }
     if (Object.keys(data).length === 0) continue;
     demandChanged = true;

@@ -7,6 +7,7 @@ import { Button, buttonClasses } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { dayOf } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 
 type Item = { id: string; pieces: number; late: boolean; orderLine: { designName: string; variantName: string; dueDate: Date; order: { id: string; number: number; customerName: string } } };
@@ -50,7 +51,7 @@ export function BatchPanel({ batch, people, batches, onClose }: { batch: PanelBa
         {batch.items.map((item) => (
           <li key={item.id} className={item.late ? "text-red-700" : ""}>
             <Link className="font-medium hover:underline" href={`/s/${studio.slug}/orders/${item.orderLine.order.id}`}>#{item.orderLine.order.number}</Link>{" "}
-            {item.orderLine.designName} — {item.orderLine.variantName}: {item.pieces} pcs <span className="text-xs text-stone-500">due {item.orderLine.dueDate.toISOString().slice(0, 10)}{item.late ? " · late" : ""}</span>
+            {item.orderLine.designName} — {item.orderLine.variantName}: {item.pieces} pcs <span className="text-xs text-stone-500">due {dayOf(studio.timeZone, item.orderLine.dueDate)}{item.late ? " · late" : ""}</span>
           </li>
         ))}
       </ul>

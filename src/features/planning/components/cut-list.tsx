@@ -7,6 +7,8 @@ import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { dimensionOf, formatGauge, formatNumber, formatQuantity, type MaterialUnitName, type StudioFormat } from "~/features/catalog/units";
 import { useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
+import { addDays, isDay, startOfStudioDay } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 
 type Materials = Array<{
@@ -46,8 +48,12 @@ export function MaterialsTable({ materials }: { materials: Materials }) {
 export function CutList({ from, to }: { from?: string; to?: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
-  const start = from ? new Date(`${from}T00:00:00`) : new Date(new Date().setHours(0, 0, 0, 0));
-  const end = to ? new Date(`${to}T00:00:00`) : new Date(start.getTime() + 7 * 86_400_000);
+  const clock = useStudioTime();
+  // Studio-local days: from `from` (default today) up to the start of `to` (default a week later).
+  const first = from && isDay(from) ? from : clock.today();
+  const next = to && isDay(to) && to > first ? to : addDays(first, 7);
+  const start = startOfStudioDay(clock.timeZone, first);
+  const end = startOfStudioDay(clock.timeZone, next);
   const list = useQuery(trpc.planning.cutList.queryOptions({ studioId: studio.id, from: start, to: end }));
   return (
     <div className="space-y-5">
@@ -56,7 +62,7 @@ export function CutList({ from, to }: { from?: string; to?: string }) {
         <div className="min-w-0 flex-1">
         <h1 className="text-2xl font-semibold tracking-tight">Cut list</h1>
         <p className="text-sm text-stone-600">
-          Everything to cut at once for the pieces that start production {start.toLocaleDateString()} – {new Date(end.getTime() - 1).toLocaleDateString()} (batches of each design&apos;s first step).
+          Everything to cut at once for the pieces that start production {clock.date(start)} – {clock.date(new Date(end.getTime() - 1))} (batches of each design&apos;s first step).
         </p>
         </div>
         {list.data && list.data.pieces > 0 && <Button variant="secondary" className="print:hidden" onClick={() => window.print()}>Print</Button>}

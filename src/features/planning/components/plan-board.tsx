@@ -8,49 +8,45 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
+import { addDays, studioDays } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import { BatchPanel } from "./batch-panel";
 import { HoursSaved } from "./hours-saved";
 import { PlanControls } from "./plan-controls";
 import { Timeline } from "./timeline";
 
-function startOfDay(date: Date) {
-  const d = new Date(date);
-  d.setHours(0, 0, 0, 0);
-  return d;
-}
-
 export function PlanBoard() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const [view, setView] = useState<"day" | "week">("week");
   const [rowsBy, setRowsBy] = useState<"personId" | "stationId">("personId");
-  const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
+  // Studio-local days (the studio's zone, not the browser's): a day is 23 or 25 hours around a clock change.
+  const clock = useStudioTime();
+  const [anchor, setAnchor] = useState(() => clock.today());
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const days = useMemo(() => Array.from({ length: view === "week" ? 7 : 1 }, (_, i) => new Date(anchor.getTime() + i * 86_400_000)), [anchor, view]);
-  const range = { from: days[0]!, to: new Date(days[days.length - 1]!.getTime() + 86_400_000) };
+  const days = useMemo(() => studioDays(clock.timeZone, anchor, view === "week" ? 7 : 1), [anchor, view, clock.timeZone]);
+  const range = { from: days[0]!.start, to: days[days.length - 1]!.end };
   const board = useQuery(trpc.planning.currentPlan.queryOptions({ studioId: studio.id, ...range }));
   // A claim or report at the bench ("batch.progress") refreshes the board and the plan figures live.
   useStudioLive(["batch."], [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey()]);
-  const shift = (n: number) => setAnchor(new Date(anchor.getTime() + n * (view === "week" ? 7 : 1) * 86_400_000));
+  const shift = (n: number) => setAnchor(addDays(anchor, n * (view === "week" ? 7 : 1)));
   const selected = board.data?.batches.find((b) => b.id === selectedId) ?? null;
-  // Local calendar date (toISOString would shift to UTC and show the wrong week east/west of Greenwich).
-  const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Plan</h1>
-        <Link className={buttonClasses("secondary")} href={`/s/${studio.slug}/plan/cut-list?from=${iso(range.from)}&to=${iso(range.to)}`}>Cut list for this {view}</Link>
+        <Link className={buttonClasses("secondary")} href={`/s/${studio.slug}/plan/cut-list?from=${anchor}&to=${addDays(days[days.length - 1]!.day, 1)}`}>Cut list for this {view}</Link>
       </div>
       <PlanControls />
       {board.data?.plan?.figures && <HoursSaved figures={board.data.plan.figures} />}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex items-center gap-2" role="group" aria-label="Dates">
           <Button variant="secondary" onClick={() => shift(-1)} aria-label={`Earlier ${view}`}>←</Button>
-          <Button variant="secondary" onClick={() => setAnchor(startOfDay(new Date()))}>Today</Button>
+          <Button variant="secondary" onClick={() => setAnchor(clock.today())}>Today</Button>
           <Button variant="secondary" onClick={() => shift(1)} aria-label={`Later ${view}`}>→</Button>
-          <span className="text-sm text-stone-600">{range.from.toLocaleDateString()}{view === "week" ? ` – ${new Date(range.to.getTime() - 1).toLocaleDateString()}` : ""}</span>
+          <span className="text-sm text-stone-600">{clock.date(range.from)}{view === "week" ? ` – ${clock.date(new Date(range.to.getTime() - 1))}` : ""}</span>
         </div>
         <div className="flex items-center gap-1" role="group" aria-label="View">
           <Button variant={view === "day" ? "primary" : "ghost"} aria-pressed={view === "day"} onClick={() => setView("day")}>Day</Button>
@@ -70,7 +66,7 @@ export function PlanBoard() {
       ) : (
         <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
           <div className="min-w-0 space-y-2">
-            <Timeline days={days} rows={rowsBy === "personId" ? board.data.people : board.data.stations} batches={board.data.batches} rowKey={rowsBy} selectedId={selectedId} onSelect={setSelectedId} />
+            <Timeline days={days} timeZone={clock.timeZone} rows={rowsBy === "personId" ? board.data.people : board.data.stations} batches={board.data.batches} rowKey={rowsBy} selectedId={selectedId} onSelect={setSelectedId} />
             <p className="text-xs text-stone-500">{board.data.batches.length} batches in view · red outline = contains a late order line · “Locked” batches are kept by the next plan · scroll sideways for the rest of the week</p>
           </div>
           {selected ? (

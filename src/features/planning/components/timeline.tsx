@@ -1,6 +1,9 @@
 "use client";
 
-// Day/week timeline: one row per person (or station), one column per day showing 07:00–19:00 local time.
+import { formatInZone, wallMinutesOf, type StudioDay } from "~/server/time-zone";
+
+// Day/week timeline: one row per person (or station), one column per studio-local day showing 07:00–19:00 on
+// the studio's clock (whatever the browser's zone; days are 23 or 25 hours long around a clock change).
 
 export type BoardBatch = {
   id: string;
@@ -30,10 +33,10 @@ export function colourFor(key: string): string {
 }
 
 /** Position of an instant inside the visible grid, as a fraction 0..1 (null when outside). */
-function fraction(at: Date, days: Date[]): number | null {
-  const index = days.findIndex((d) => at.getTime() >= d.getTime() && at.getTime() < d.getTime() + 86_400_000);
+function fraction(at: Date, days: StudioDay[], timeZone: string): number | null {
+  const index = days.findIndex((d) => at.getTime() >= d.start.getTime() && at.getTime() < d.end.getTime());
   if (index < 0) return null;
-  const minutes = (at.getTime() - days[index]!.getTime()) / 60_000 - DAY_START_H * 60;
+  const minutes = wallMinutesOf(timeZone, at) - DAY_START_H * 60;
   const within = Math.min(Math.max(minutes / (DAY_HOURS * 60), 0), 1);
   return (index + within) / days.length;
 }
@@ -54,8 +57,9 @@ function assignLanes(batches: BoardBatch[]): { lanes: Map<string, number>; count
 
 const LANE_PX = 44;
 
-export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: {
-  days: Date[];
+export function Timeline({ days, timeZone, rows, batches, rowKey, selectedId, onSelect }: {
+  days: StudioDay[];
+  timeZone: string;
   rows: Array<{ id: string; name: string }>;
   batches: BoardBatch[];
   rowKey: "personId" | "stationId";
@@ -70,8 +74,8 @@ export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: 
         <div className="grid border-b border-stone-200 text-xs text-stone-600" style={{ gridTemplateColumns: `140px repeat(${days.length}, 1fr)` }}>
           <div className="px-2 py-2 font-medium">{rowKey === "personId" ? "Person" : "Station"}</div>
           {days.map((d) => (
-            <div key={d.toISOString()} className="border-l border-stone-200 px-2 py-2">
-              {d.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" })} <span className="text-stone-400">{DAY_START_H}–{DAY_START_H + DAY_HOURS}h</span>
+            <div key={d.day} className="border-l border-stone-200 px-2 py-2">
+              {formatInZone(timeZone, d.start, "EEE d MMM")} <span className="text-stone-400">{DAY_START_H}–{DAY_START_H + DAY_HOURS}h</span>
             </div>
           ))}
         </div>
@@ -83,8 +87,8 @@ export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: 
               <div className="truncate px-2 py-3 text-sm font-medium" title={row.name}>{row.name}</div>
               <div className="relative border-l border-stone-200" style={{ height: count * LANE_PX + 8, backgroundImage: `repeating-linear-gradient(to right, transparent 0, transparent calc(${100 / days.length}% - 1px), #e7e5e4 calc(${100 / days.length}% - 1px), #e7e5e4 ${100 / days.length}%)` }}>
                 {mine.map((b) => {
-                  const left = fraction(b.startAt, days);
-                  const right = fraction(new Date(b.endAt.getTime() - 1), days);
+                  const left = fraction(b.startAt, days, timeZone);
+                  const right = fraction(new Date(b.endAt.getTime() - 1), days, timeZone);
                   if (left === null && right === null) return null;
                   const l = left ?? 0;
                   const w = Math.max((right ?? 1) - l, 0.004);
@@ -93,7 +97,7 @@ export function Timeline({ days, rows, batches, rowKey, selectedId, onSelect }: 
                       key={b.id}
                       type="button"
                       onClick={() => onSelect(b.id)}
-                      title={`${b.stepName}: ${b.pieces} pcs, ${b.startAt.toLocaleString()} – ${b.endAt.toLocaleTimeString()}`}
+                      title={`${b.stepName}: ${b.pieces} pcs, ${formatInZone(timeZone, b.startAt, "EEE d MMM, HH:mm")} – ${formatInZone(timeZone, b.endAt, "HH:mm")}`}
                       aria-label={`Batch ${b.stepName}, ${b.pieces} pieces${b.locked ? ", locked" : ""}`}
                       aria-pressed={selectedId === b.id}
                       data-status={b.status}

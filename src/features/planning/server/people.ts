@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { studioToday } from "~/features/orders/schemas";
+import { studioToday } from "~/server/time-zone";
 import { expandDayRanges } from "~/features/studios/server/holidays";
 import { workingHoursSchema, type WorkingInterval } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";

@@ -3,7 +3,6 @@ import { overridesSchema } from "~/features/catalog/overrides";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";
 import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
-import { utcOffsetMinutes } from "~/server/time-zone";
 import { fitPeopleToStations, loadPeople } from "./people";
 
 export type StepRef = { routingStepId: string; stepName: string; family: string | null };
@@ -186,10 +185,9 @@ export async function loadProblem(
     count: s.count,
     ...(s.unattended && s.loadCapacity && s.runSeconds ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60) } } : {}),
   }));
-  const offset = utcOffsetMinutes(studio.timeZone, horizonStart);
-  // Each person's own hours, days off and skills (see people.ts).
+  // Each person's own hours, days off and skills (see people.ts), on the studio's clock.
   const people = fitPeopleToStations(
-    await loadPeople(db, studioId, { timeZone: studio.timeZone, horizonStart, studioHours: shifts, calendarOf: (weekly, daysOff) => ({ weekly, daysOff, utcOffsetMinutes: offset }) }),
+    await loadPeople(db, studioId, { timeZone: studio.timeZone, horizonStart, studioHours: shifts, calendarOf: (weekly, daysOff) => ({ weekly, daysOff, timeZone: studio.timeZone }) }),
     stationInputs,
   );
   return {

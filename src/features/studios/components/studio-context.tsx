@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import type { StudioFormat } from "~/features/catalog/units";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
 
+/** The studio of the page; `timeZone` is the zone of every day and time the studio's screens show, `format` how money and quantities read. */
 export type CurrentStudio = { id: string; name: string; slug: string; timeZone: string; role: StudioRole; format: StudioFormat };
 
 const StudioContext = createContext<CurrentStudio | null>(null);

@@ -32,9 +32,9 @@ type Values = { name: string; timeZone: string; days: DayRow[]; currency: string
 export function StudioSettingsForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const current = useCurrentStudio();
   const canEdit = useCan("studio:update");
-  const router = useRouter();
   const currencies = currencyOptions();
   const studio = useQuery(trpc.studio.get.queryOptions({ studioId: current.id }));
   useStudioLive(["studio."], [trpc.studio.get.queryKey({ studioId: current.id })]);
@@ -70,7 +70,7 @@ export function StudioSettingsForm() {
       queryClient.setQueryData(trpc.studio.get.queryKey({ studioId: current.id }), saved);
       await queryClient.invalidateQueries({ queryKey: trpc.studio.listMine.queryKey() });
       setMessage({ tone: "success", text: "Settings saved." });
-      // Every page reads the currency, number format and units from the studio layout.
+      // Every screen reads the studio's zone, currency, number format and units from the page's layout: reload it.
       router.refresh();
     } catch (cause) {
       setMessage({ tone: "error", text: (cause as Error).message });

@@ -2,7 +2,7 @@ import { systemDb } from "~/server/db";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure, protectedProcedure, studioProcedure } from "~/server/trpc/procedures";
 import { createStudio, listMyStudios } from "./create-studio";
-import { studioToday } from "~/features/orders/schemas";
+import { studioToday } from "~/server/time-zone";
 import { addHoliday, listHolidays, removeHoliday } from "./holidays";
 import { setupProgress } from "./setup-progress";
 import { addHolidayInput, createStudioInput, holidayIdInput, updateStudioInput } from "./schemas";

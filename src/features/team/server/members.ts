@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { logger } from "~/server/logger";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { changeRoleInput, membershipIdInput } from "./schemas";
-import { studioToday } from "~/features/orders/schemas";
+import { studioToday } from "~/server/time-zone";
 import { availabilityByMember } from "./availability";
 import { lockStudio } from "./seats";
 
