@@ -100,6 +100,8 @@ describe("batch edits on the board", () => {
     // Size 6: 2 g each × 6, Size 9: 3 g each × 4 = 24 g of the fixture's 18ga wire (100 g on hand).
     expect(list.materials).toHaveLength(1);
     expect(list.materials[0]).toMatchObject({ alloy: "925", gauge: "18", unit: "GRAM", requiredMilli: 24_000, onHandMilli: 100_000, shortageMilli: 0 });
+    // Per piece: 4 pieces take 3 g each, 6 pieces 2 g each.
+    expect(list.materials[0]!.cuts).toEqual([{ quantityMilli: 3_000, pieces: 4 }, { quantityMilli: 2_000, pieces: 6 }]);
     expect(list.designs.map((d) => [d.variant, d.pieces])).toEqual([
       ["Size 6", 6],
       ["Size 9", 4],

@@ -3,6 +3,7 @@ import { overridesSchema } from "~/features/catalog/overrides";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";
 import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
+import { fitPeopleToStations, loadPeople } from "./people";
 
 export type StepRef = { routingStepId: string; stepName: string; family: string | null };
 
@@ -107,7 +108,6 @@ export async function loadProblem(
     where: { studioId, archivedAt: null },
     select: { id: true, name: true, kind: true, count: true, unattended: true, loadCapacity: true, runSeconds: true },
   });
-  const members = await db.membership.findMany({ where: { studioId }, select: { userId: true, user: { select: { name: true } } }, orderBy: { createdAt: "asc" } });
 
   const stepsByVersion = new Map<string, typeof steps>();
   for (const step of steps) stepsByVersion.set(step.designVersionId, [...(stepsByVersion.get(step.designVersionId) ?? []), step]);
@@ -152,8 +152,6 @@ export async function loadProblem(
       message: `Some steps have no matching station in this studio: ${[...unmapped].join("; ")}. Add a station of that kind, then plan again.`,
     });
   }
-  if (members.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The studio has nobody to plan work for." });
-  if (shifts.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Set the studio's working hours before planning." });
 
   const fixed = await loadKeptBatches(db, studioId, horizonStart);
   const minuteOf = (date: Date) => Math.round((date.getTime() - horizonStart.getTime()) / 60_000);
@@ -187,11 +185,16 @@ export async function loadProblem(
     count: s.count,
     ...(s.unattended && s.loadCapacity && s.runSeconds ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60) } } : {}),
   }));
+  // Each person's own hours, days off and skills (see people.ts), on the studio's clock.
+  const people = fitPeopleToStations(
+    await loadPeople(db, studioId, { timeZone: studio.timeZone, horizonStart, studioHours: shifts, calendarOf: (weekly, daysOff) => ({ weekly, daysOff, timeZone: studio.timeZone }) }),
+    stationInputs,
+  );
   return {
     problem: {
       horizonStart: horizonStart.toISOString(),
       stations: stationInputs,
-      people: members.map((m) => ({ id: m.userId, name: m.user.name, calendar: { weekly: shifts, timeZone: studio.timeZone } })),
+      people,
       designs,
       orderLines: plannable.map((line) => ({
         id: line.id, orderId: line.orderId, designId: line.id, variantId: line.variantId, quantity: line.quantity, dueAt: line.dueDate.toISOString(),

@@ -22,6 +22,19 @@ export async function requestPlan(ctx: Ctx) {
   }
 }
 
+/**
+ * After orders change: plan again when the studio already has a plan, so the board follows the change.
+ * ON CONFLICT DO NOTHING on the one-active-run slot: a run already queued or running is left alone ("busy").
+ */
+export async function replanAfterOrderChange(ctx: Ctx): Promise<"queued" | "busy" | "none"> {
+  if (!(await ctx.db.plan.count({ where: byStudio(ctx.studio.id) }))) return "none";
+  const { count } = await ctx.db.planRun.createMany({
+    data: [{ studioId: ctx.studio.id, requestedById: ctx.user.id, message: "Orders changed: waiting for the planner" }],
+    skipDuplicates: true,
+  });
+  return count ? "queued" : "busy";
+}
+
 export async function getRun(ctx: StudioContext, runId: string) {
   const run = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { id: runId }), select: runSelect });
   if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "Planner run not found." });
