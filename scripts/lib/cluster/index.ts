@@ -118,7 +118,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     database = await prepareLocalDatabase(log, { supervise: true });
     const direct = database.env.DATABASE_URL!;
     const directApp = database.env.APP_DATABASE_URL!;
-    if (options.seedDemo ?? database.embedded) await seedDemoStudio(direct, directApp, log);
+    if (options.seedDemo ?? (database.embedded || process.env.SEED_DEMO === "1")) await seedDemoStudio(direct, directApp, log);
 
     const pgbouncerPort = await pickPort("PgBouncer", "PGBOUNCER_PORT", options.pgbouncerPort, 6432, log, taken);
     log(`Starting PgBouncer (transaction pooling) on 127.0.0.1:${pgbouncerPort}…`);
