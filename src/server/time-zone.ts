@@ -45,3 +45,41 @@ export function studioWeek(timeZone: string, now = new Date()): [Date, Date] {
   const monday = d - ((weekday + 6) % 7);
   return [localMidnight(timeZone, y, m, monday), localMidnight(timeZone, y, m, monday + 7)];
 }
+
+// --- Showing studio time (client-safe: the plan board, the bench and the orders label their times) ---
+
+/** The local calendar date of an instant in the zone, as "YYYY-MM-DD". */
+export function zonedDateKey(timeZone: string, at: Date): string {
+  const local = new Date(at.getTime() + utcOffsetMinutes(timeZone, at) * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+/** Local midnight of a "YYYY-MM-DD" date in the zone, plus `addDays` days, as a UTC instant. */
+export function zonedDayStart(timeZone: string, dateKey: string, addDays = 0): Date {
+  const [y, m, d] = dateKey.split("-").map(Number) as [number, number, number];
+  return localMidnight(timeZone, y, m - 1, d + addDays);
+}
+
+/** Formats an instant as it reads on the studio's clocks (the viewer's device zone does not matter). */
+export function formatInZone(at: Date, timeZone: string, options: Intl.DateTimeFormatOptions, locale = "en-GB"): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
+}
+
+/** "14:30" on the studio's clocks. */
+export function zonedTime(at: Date, timeZone: string): string {
+  return formatInZone(at, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+}
+
+/** "Tue 24 Nov, 14:30" on the studio's clocks. */
+export function zonedDayTime(at: Date, timeZone: string): string {
+  return `${formatInZone(at, timeZone, { weekday: "short", day: "numeric", month: "short" })}, ${zonedTime(at, timeZone)}`;
+}
+
+/** "Europe/Paris (UTC+1)": names the zone the times are shown in, with its offset at that instant. */
+export function zoneLabel(timeZone: string, at: Date): string {
+  const offset = utcOffsetMinutes(timeZone, at);
+  const sign = offset < 0 ? "−" : "+";
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  return `${timeZone} (UTC${offset === 0 ? "" : `${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`})`;
+}

@@ -1,7 +1,7 @@
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
 import * as s from "../schemas";
-import { mergeBatches, moveBatch, setBatchLocked, splitBatch } from "./batch-edit";
+import { mergeBatches, moveBatch, resizeBatch, setBatchLocked, splitBatch, unpinAll } from "./batch-edit";
 import { batchSheet } from "./batch-sheet";
 import { currentPlan, planSummary } from "./board";
 import { cutList } from "./materials";
@@ -23,6 +23,8 @@ export const planningRouter = router({
   setBatchLocked: plan.input(s.lockBatchInput).mutation(({ ctx, input }) => setBatchLocked(ctx, input)),
   splitBatch: plan.input(s.splitBatchInput).mutation(({ ctx, input }) => splitBatch(ctx, input)),
   mergeBatches: plan.input(s.mergeBatchesInput).mutation(({ ctx, input }) => mergeBatches(ctx, input)),
+  resizeBatch: plan.input(s.resizeBatchInput).mutation(({ ctx, input }) => resizeBatch(ctx, input)),
+  unpinAll: plan.mutation(({ ctx }) => unpinAll(ctx)),
   cutList: read.input(s.cutListInput).query(({ ctx, input }) => cutList(ctx, input)),
   batchSheet: read.input(s.batchIdInput).query(({ ctx, input }) => batchSheet(ctx, input.batchId)),
 });

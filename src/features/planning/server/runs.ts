@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma } from "~/generated/prisma/client";
-import { byStudio } from "~/server/db";
+import { byStudio, type TenantDb } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 type Ctx = StudioContext & { user: { id: string } };
 
 const runSelect = {
-  id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true,
+  id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true, reason: true,
 } as const;
 
 /** Queues a planner run. At most one queued/running run per studio (unique activeSlot) -> CONFLICT otherwise. */
@@ -50,4 +50,20 @@ export async function cancelRun(ctx: StudioContext, runId: string) {
   }
   await ctx.db.planRun.updateMany({ where: byStudio(ctx.studio.id, { id: runId }), data: { cancelRequested: true, message: "Cancelling…" } });
   return { ...run, cancelRequested: true };
+}
+
+/**
+ * Queues a re-plan nobody clicked for (new remake work after a scrap report), inside the caller's
+ * transaction: a new run, or — when one is already queued or running, and may have read the studio before
+ * this change — a follow-up run the worker queues when that one ends.
+ */
+export async function requestReplan(db: TenantDb, studioId: string, userId: string, reason: string): Promise<void> {
+  const queued = await db.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
+    VALUES (${crypto.randomUUID()}, ${studioId}, ${userId}, ${reason}, ${`Re-planning: ${reason}`})
+    ON CONFLICT ("studioId", "activeSlot") DO NOTHING
+    RETURNING "id"`;
+  if (queued.length === 0) {
+    await db.planRun.updateMany({ where: byStudio(studioId, { activeSlot: "active" }), data: { followUp: true, reason } });
+  }
 }

@@ -10,7 +10,7 @@ async function makePlanFixture(cast: Cast) {
   const studioId = cast.a.studio.id;
   const caller = callerFor(cast.a.owner);
   const run = await caller.planning.requestPlan({ studioId });
-  await runNextPlanJob({ timeLimitMs: 0 });
+  await runNextPlanJob({ timeLimitMs: 0, studioId });
   const batches = await systemDb().batch.findMany({ where: { studioId }, orderBy: { startAt: "asc" } });
   const [first, second] = batches;
   if (!first || !second) throw new Error("plan fixture needs two batches");
