@@ -108,6 +108,17 @@ export class PlanState {
     this.changed.add(b.id);
   }
 
+  /** Takes pieces out of a batch: retimed shorter, or — outside working hours (not the planner's) — the same times. */
+  shrink(b: OpenBatch, items: OpenItem[]): void {
+    try {
+      this.retime(b, b.startAt, items);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      Object.assign(b, { items, pieces: items.reduce((s, i) => s + i.pieces, 0) });
+      this.changed.add(b.id);
+    }
+  }
+
   /** Batches in the way of a timing: the person's overlapping work, and per station unit what occupies it. */
   private blockers(b: OpenBatch, timing: Timing) {
     const busy = personBusy(timing);

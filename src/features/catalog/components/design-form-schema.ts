@@ -25,7 +25,14 @@ export const variantValues = z.object({
   // Per-step time overrides are kept as they are (edited through CSV or the API).
   overrides: z.array(z.object({ step: z.number(), secondsPerPiece: z.number() })),
   name: z.string().trim().min(1, { message: "Name the variant" }),
-  bom: z.array(z.object({ materialId: z.string().min(1, { message: "Choose a material" }), quantity: z.number({ message: "Enter a quantity" }).positive({ message: "Quantity must be more than 0" }) })),
+  bom: z.array(
+    z.object({
+      materialId: z.string().min(1, { message: "Choose a material" }),
+      quantity: z.number({ message: "Enter a quantity" }).positive({ message: "Quantity must be more than 0" }),
+      // The routing step that uses it (null = the first step).
+      stepPosition: z.number().int().min(0).nullable(),
+    }),
+  ),
 });
 
 export const designValues = z.object({
@@ -70,7 +77,7 @@ export function toApiDesign(values: DesignValues) {
     variants: values.variants.map((variant) => ({
       name: variant.name,
       overrides: variant.overrides,
-      bom: variant.bom.map((line) => ({ materialId: line.materialId, quantityMilli: toMilli(line.quantity) })),
+      bom: variant.bom.map((line) => ({ materialId: line.materialId, quantityMilli: toMilli(line.quantity), stepPosition: line.stepPosition })),
     })),
   };
 }

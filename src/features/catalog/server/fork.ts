@@ -78,7 +78,7 @@ export async function forkDesign(ctx: CatalogCtx, input: z.infer<typeof forkDesi
     variants: version.variants.map((variant) => ({
       name: variant.name,
       overrides: overridesSchema.parse(variant.overrides),
-      bom: variant.bomLines.map((line) => ({ materialId: materialIds.get(line.materialName.toLowerCase())!, quantityMilli: line.quantityMilli })),
+      bom: variant.bomLines.map((line) => ({ materialId: materialIds.get(line.materialName.toLowerCase())!, quantityMilli: line.quantityMilli, stepPosition: line.stepPosition })),
     })),
   });
   await ctx.db.design.updateMany({ where: { id: created.id, studioId }, data: { forkedFromVersionId: version.id } });

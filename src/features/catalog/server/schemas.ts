@@ -72,7 +72,8 @@ export const shareCatalogInput = z.object({
 });
 export const revokeShareInput = z.object({ shareId: id });
 
-export const bomLineInput = z.object({ materialId: id, quantityMilli: positiveInt("Quantity") });
+// stepPosition: the routing step that uses the material (null = the first step, where metal is cut).
+export const bomLineInput = z.object({ materialId: id, quantityMilli: positiveInt("Quantity"), stepPosition: z.number().int().min(0).max(49).nullable().default(null) });
 export const overrideInput = z.object({ step: z.number().int().min(0), secondsPerPiece: nonNegativeInt("Override") });
 export const variantInput = z.object({
   name: name,

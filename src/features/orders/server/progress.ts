@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { TenantDb } from "~/server/db";
 
 // Where each order line stands: pieces done, scrapped and in batches at every step of its routing, when the
@@ -71,4 +72,61 @@ export async function lineOutlooks(db: TenantDb, studioId: string, lines: Line[]
     out.set(line.id, { orderLineId: line.id, quantity: line.quantity, steps: stepRows, finished, plannedFinish, unplanned, flag });
   }
   return out;
+}
+
+const FLAG_ORDER: Record<LineOutlook["flag"], number> = { late: 0, "at-risk": 1, "not-planned": 2, "on-track": 3, done: 4 };
+
+type Ctx = { db: TenantDb; studio: { id: string } };
+
+const lineSelect = { id: true, quantity: true, dueDate: true, designVersionId: true, status: true } as const;
+
+/** One order's lines: pieces at each step, planned finish, flag, and the remakes of scrapped pieces. */
+export async function orderProgress(ctx: Ctx, orderId: string, now = new Date()) {
+  const studioId = ctx.studio.id;
+  const order = await ctx.db.order.findFirst({ where: { id: orderId, studioId }, select: { id: true, status: true, lines: { select: lineSelect, orderBy: { position: "asc" } } } });
+  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+  const outlooks = await lineOutlooks(ctx.db, studioId, order.lines, now);
+  const remakes = await ctx.db.remake.findMany({
+    where: { studioId, orderLineId: { in: order.lines.map((l) => l.id) } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true, orderLineId: true, stepName: true, stepPosition: true, reason: true, pieces: true, reportedById: true, createdAt: true, benchEventId: true,
+      batchItems: { select: { pieces: true, stepPosition: true, batch: { select: { id: true, stepName: true, startAt: true, status: true } } } },
+    },
+  });
+  const people = await ctx.db.membership.findMany({ where: { studioId, userId: { in: remakes.map((r) => r.reportedById) } }, select: { userId: true, user: { select: { name: true } } } });
+  return {
+    orderId: order.id,
+    status: order.status,
+    lines: order.lines.map((line) => ({
+      ...outlooks.get(line.id)!,
+      remakes: remakes
+        .filter((r) => r.orderLineId === line.id)
+        .map(({ batchItems, reportedById, ...r }) => ({
+          ...r,
+          reportedBy: people.find((p) => p.userId === reportedById)?.user.name ?? "A former member",
+          // Where the remade pieces are on the plan (first step first).
+          planned: batchItems
+            .sort((a, b) => a.stepPosition - b.stepPosition || a.batch.startAt.getTime() - b.batch.startAt.getTime())
+            .map((item) => ({ batchId: item.batch.id, stepName: item.batch.stepName, startAt: item.batch.startAt, status: item.batch.status, pieces: item.pieces })),
+        })),
+    })),
+  };
+}
+
+/** For the order list: finished pieces of all pieces, and each order's most urgent line flag. */
+export async function ordersOutlook(ctx: Ctx, orderIds: string[], now = new Date()) {
+  const studioId = ctx.studio.id;
+  const lines = await ctx.db.orderLine.findMany({ where: { studioId, orderId: { in: orderIds } }, select: { ...lineSelect, orderId: true } });
+  const outlooks = await lineOutlooks(ctx.db, studioId, lines, now);
+  const byOrder = new Map<string, { finished: number; pieces: number; flag: LineOutlook["flag"] }>();
+  for (const line of lines) {
+    const outlook = outlooks.get(line.id)!;
+    const entry = byOrder.get(line.orderId) ?? { finished: 0, pieces: 0, flag: "done" as LineOutlook["flag"] };
+    entry.finished += Math.min(line.quantity, outlook.finished);
+    entry.pieces += line.quantity;
+    if (line.status !== "CANCELLED" && FLAG_ORDER[outlook.flag] < FLAG_ORDER[entry.flag]) entry.flag = outlook.flag;
+    byOrder.set(line.orderId, entry);
+  }
+  return Object.fromEntries(byOrder);
 }
