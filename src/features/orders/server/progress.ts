@@ -117,6 +117,10 @@ export async function orderProgress(ctx: Ctx, orderId: string, now = new Date())
 /** For the order list: finished pieces of all pieces, and each order's most urgent line flag. */
 export async function ordersOutlook(ctx: Ctx, orderIds: string[], now = new Date()) {
   const studioId = ctx.studio.id;
+  const ids = [...new Set(orderIds)];
+  if ((await ctx.db.order.count({ where: { studioId, id: { in: ids } } })) !== ids.length) {
+    throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+  }
   const lines = await ctx.db.orderLine.findMany({ where: { studioId, orderId: { in: orderIds } }, select: { ...lineSelect, orderId: true } });
   const outlooks = await lineOutlooks(ctx.db, studioId, lines, now);
   const byOrder = new Map<string, { finished: number; pieces: number; flag: LineOutlook["flag"] }>();

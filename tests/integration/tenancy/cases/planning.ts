@@ -55,6 +55,8 @@ export const planningCases: Record<string, IsolationCase> = {
     (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, otherBatchId: f.second.id, otherExpectedVersion: f.second.version }),
     (c, i) => c.planning.mergeBatches(i),
   ),
+  "planning.resizeBatch": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, minutes: 60 }), (c, i) => c.planning.resizeBatch(i)),
+  "planning.unpinAll": planCase("ADMIN", false, () => ({}), (c, i) => c.planning.unpinAll(i)),
   "planning.cutList": planCase("ASSISTANT", true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.cutList(i)),
   "planning.batchSheet": planCase("ASSISTANT", true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.batchSheet(i)),
 };
