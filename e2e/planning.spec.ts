@@ -44,22 +44,23 @@ test("the owner enters an order, plans, moves a batch and opens its batch sheet"
 
   // Move one of Rosa's batches to Theo, onto next week's Monday morning (a free slot in working hours).
   const rosaRow = board.getByRole("group", { name: "Rosa Demo" });
-  const batch = rosaRow.locator('button[data-status="PLANNED"]').first(); // not one claimed at the bench
+  const batch = rosaRow.locator('button[data-status="PLANNED"]:not([aria-label*="pinned"])').first(); // not claimed, not pinned
   const label = (await batch.getAttribute("aria-label"))!;
   await batch.click();
   const panel = page.getByTestId("batch-panel");
   await expect(panel.getByRole("list", { name: "Pieces in this batch" })).toBeVisible();
   const monday = nextWeeksMonday();
-  await panel.getByLabel("Start").fill(`${monday}T10:00`);
+  await panel.getByLabel("Start (studio time)").fill(`${monday}T10:00`);
   await panel.getByLabel("Person").selectOption({ label: "Theo Assistant" });
   await panel.getByRole("button", { name: "Move" }).click();
   await expect(panel).toBeHidden(); // it left this week's view
   await page.getByRole("button", { name: "Later week" }).click();
-  const moved = board.getByRole("group", { name: "Theo Assistant" }).getByRole("button", { name: `${label}, locked` });
+  const moved = board.getByRole("group", { name: "Theo Assistant" }).getByRole("button", { name: `${label}, pinned` });
   await expect(moved).toBeVisible();
   await moved.click();
-  await expect(panel.getByLabel("Start")).toHaveValue(`${monday}T10:00`);
-  await expect(panel.getByRole("button", { name: "Unlock" })).toBeVisible();
+  await expect(panel.getByLabel("Start (studio time)")).toHaveValue(`${monday}T10:00`);
+  await expect(panel.getByRole("button", { name: "Unpin" })).toBeVisible();
+  await expect(panel.getByTestId("pin-reason")).toContainText("moved on the board by Rosa Demo");
 
   // Its print sheet renders the key facts.
   await panel.getByRole("link", { name: "Batch sheet" }).click();

@@ -83,3 +83,19 @@ export function zoneLabel(timeZone: string, at: Date): string {
   const minutes = Math.abs(offset) % 60;
   return `${timeZone} (UTC${offset === 0 ? "" : `${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`})`;
 }
+
+/** The instant a studio clock shows "YYYY-MM-DD" "HH:MM" (for a time typed into the board). */
+export function zonedDateTime(timeZone: string, dateKey: string, hhmm: string): Date {
+  const [y, m, d] = dateKey.split("-").map(Number) as [number, number, number];
+  const [h, mi] = hhmm.split(":").map(Number) as [number, number];
+  const naive = Date.UTC(y, m - 1, d, h, mi);
+  // Twice: the offset at the first guess may differ from the offset at the true instant near a clock change.
+  let at = naive - utcOffsetMinutes(timeZone, new Date(naive)) * 60_000;
+  at = naive - utcOffsetMinutes(timeZone, new Date(at)) * 60_000;
+  return new Date(at);
+}
+
+/** "YYYY-MM-DDTHH:MM" on the studio's clocks (the value of a datetime-local field in studio time). */
+export function zonedInputValue(at: Date, timeZone: string): string {
+  return new Date(at.getTime() + utcOffsetMinutes(timeZone, at) * 60_000).toISOString().slice(0, 16);
+}

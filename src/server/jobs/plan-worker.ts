@@ -85,7 +85,7 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
     await finish(run.id, {
       status: "SUCCEEDED",
       progress: 100,
-      message: `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines${saved.figures.remakePieces ? ` (${saved.figures.remakePieces} pieces to remake)` : ""}`,
+      message: `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines${saved.figures.remakePieces ? ` (${saved.figures.remakePieces} ${saved.figures.remakePieces === 1 ? "piece" : "pieces"} to remake)` : ""}`,
       figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
     });
     logger.info("planning.succeeded", { runId: run.id, studioId: run.studioId, batches: plan.batches.length, ms: Date.now() - started });

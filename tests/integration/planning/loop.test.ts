@@ -70,7 +70,7 @@ describe("scrap, remakes and order progress", () => {
     expect(line.flag).toBe("on-track");
 
     // The bench shows the remade pieces as such.
-    const queue = await queueAt(w.studio, w.assistant, replanAt);
+    const queue = await queueAt({ ...w.studio, timeZone: "Europe/Paris" }, w.assistant, replanAt);
     const remakeItem = queue.cards.flatMap((c) => c.items).find((i) => i.remake);
     expect(remakeItem).toMatchObject({ pieces: 2, remake: { stepName: "Solder join", reason: "Cracked" } });
   });

@@ -6,6 +6,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
+import { formatInZone } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import { BatchCard } from "./batch-card";
 
@@ -20,7 +21,8 @@ export function BenchPage() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const queue = useQuery(trpc.bench.queue.queryOptions({ studioId: studio.id }));
-  useStudioLive(["bench."], [trpc.bench.queue.queryKey(), trpc.bench.batch.queryKey()]);
+  // Claims and reports ("bench."), re-plans and board edits ("plan.") reach the bench without a reload.
+  useStudioLive(["bench.", "plan."], [trpc.bench.queue.queryKey(), trpc.bench.batch.queryKey()]);
   // Opened from a batch on the studio home (/bench#batch-<id>): scroll to its card once the queue is here.
   const scrolled = useRef(false);
   useEffect(() => {
@@ -33,6 +35,11 @@ export function BenchPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">My bench</h1>
+      {queue.data?.nextDay && (
+        <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="next-day">
+          Nothing left for today. Next up: {formatInZone(new Date(queue.data.nextDay), queue.data.timeZone, { weekday: "long", day: "numeric", month: "long" })}.
+        </p>
+      )}
       {queue.isPending && <Spinner label="Loading today's queue…" />}
       {queue.isError && <Alert>{queue.error.message}</Alert>}
       {queue.data && queue.data.cards.length === 0 && queue.data.done.length === 0 && (
@@ -46,7 +53,7 @@ export function BenchPage() {
             <section key={key} aria-label={title} className="space-y-3">
               <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-500">{title}</h2>
               {cards.map((card) => (
-                <BatchCard key={card.batchId} card={card} />
+                <BatchCard key={card.batchId} card={card} timeZone={queue.data.timeZone} />
               ))}
             </section>
           );
@@ -55,7 +62,7 @@ export function BenchPage() {
         <section aria-label="Done today" className="space-y-3">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-500">Done today</h2>
           {queue.data.done.map((card) => (
-            <BatchCard key={card.batchId} card={card} />
+            <BatchCard key={card.batchId} card={card} timeZone={queue.data.timeZone} />
           ))}
         </section>
       )}

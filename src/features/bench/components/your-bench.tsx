@@ -7,6 +7,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { buttonClasses } from "~/components/ui/button";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import type { AppRouter } from "~/server/trpc/root";
+import { zonedDayTime, zonedTime } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import type { BenchCardData } from "./batch-card";
 
@@ -69,13 +70,11 @@ function TallyCard({ title, tally, testId }: { title: string; tally: Tally | und
   );
 }
 
-/** "Starts 14:30" today; otherwise with the day: "Was due Tue 24 Nov, 14:30" (overdue) or a later day claimed ahead. */
-function startLabel(startAt: Date, dayStart: Date, dayEnd: Date): string {
+/** "Starts 14:30" today; otherwise with the day: "Was due Tue 24 Nov, 14:30" (overdue) or a later day. Studio time. */
+function startLabel(startAt: Date, dayStart: Date, dayEnd: Date, timeZone: string): string {
   const start = new Date(startAt);
-  const time = start.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  if (start >= new Date(dayStart) && start < new Date(dayEnd)) return `Starts ${time}`;
-  const day = start.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" });
-  return `${start < new Date(dayStart) ? "Was due" : "Starts"} ${day}, ${time}`;
+  if (start >= new Date(dayStart) && start < new Date(dayEnd)) return `Starts ${zonedTime(start, timeZone)}`;
+  return `${start < new Date(dayStart) ? "Was due" : "Starts"} ${zonedDayTime(start, timeZone)}`;
 }
 
 /**
@@ -158,7 +157,7 @@ export function YourBench() {
                     <span className="min-w-0">
                       <span className="block truncate font-semibold text-stone-900">{card.stepName}</span>
                       <span className="block truncate text-sm text-stone-600">{card.stationName}</span>
-                      <span className="block truncate text-sm text-stone-500">{startLabel(card.startAt, queue.data.dayStart, queue.data.dayEnd)}</span>
+                      <span className="block truncate text-sm text-stone-500">{startLabel(card.startAt, queue.data.dayStart, queue.data.dayEnd, queue.data.timeZone)}</span>
                     </span>
                     <span className="flex shrink-0 flex-col items-end gap-1">
                       <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_TONES[card.status]}`}>{STATUS_LABELS[card.status]}</span>

@@ -39,6 +39,12 @@ async function describe(ctx: BenchCtx, batches: BatchRow[]) {
   const stepNames = new Map(
     (await ctx.db.routingStep.findMany({ where: { id: { in: [...new Set(batches.flatMap((b) => b.items.map((i) => i.routingStepId)))] } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
   );
+  // Pieces scrapped in these batches and made again: when the plan has the remake start.
+  const remakes = await ctx.db.remake.findMany({
+    where: { studioId: ctx.studio.id, batchId: { in: batches.map((b) => b.id) } },
+    orderBy: { createdAt: "asc" },
+    select: { batchId: true, pieces: true, reason: true, batchItems: { select: { batch: { select: { startAt: true } } } } },
+  });
   const nameOf = (userId: string | null | undefined) => (userId ? members.find((m) => m.userId === userId)?.user.name ?? "a former member" : null);
   const sorted = batches.map((batch) => ({
     batch,
@@ -89,6 +95,9 @@ async function describe(ctx: BenchCtx, batches: BatchRow[]) {
       ready: detailed.reduce((sum, item) => sum + item.ready, 0),
       section: (mine ? "mine" : claimedById ? "others" : "open") as "mine" | "open" | "others",
       items: detailed,
+      remade: remakes
+        .filter((r) => r.batchId === batch.id)
+        .map((r) => ({ pieces: r.pieces, reason: r.reason, plannedAt: r.batchItems.length ? new Date(Math.min(...r.batchItems.map((i) => i.batch.startAt.getTime()))) : null })),
     };
   });
 }

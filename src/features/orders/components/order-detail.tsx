@@ -8,6 +8,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 import { ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../schemas";
+import { OrderProgress } from "./order-progress";
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
@@ -47,6 +48,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           ))}
         </ul>
       </Card>
+      <OrderProgress orderId={o.id} />
       {canEdit && (
         <div className="flex flex-wrap gap-2">
           {o.status !== "DONE" && <Button variant="secondary" onClick={() => setStatus.mutate({ studioId: studio.id, id: o.id, expectedVersion: o.version, status: "DONE" })}>Mark done</Button>}

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma } from "~/generated/prisma/client";
 import { byStudio, type TenantDb } from "~/server/db";
+import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 type Ctx = StudioContext & { user: { id: string } };
@@ -66,4 +67,5 @@ export async function requestReplan(db: TenantDb, studioId: string, userId: stri
   if (queued.length === 0) {
     await db.planRun.updateMany({ where: byStudio(studioId, { activeSlot: "active" }), data: { followUp: true, reason } });
   }
+  await publishStudioEvent(db, { studioId, topic: "plan.requested", data: { reason } });
 }

@@ -18,7 +18,7 @@ export type PlanFigures = {
   warnings: string[];
   orderLines: number;
   batches: number;
-  /** Pieces of remakes planned in this run. */
+  /** Remade pieces this run plans from the first step. */
   remakePieces?: number;
   /** Pinned batches this run did not keep, and why. */
   released?: Array<{ stepName: string; startAt: string; why: "past" | "precedence" }>;
@@ -38,7 +38,12 @@ export function figuresOf(plan: StudioPlan, loaded: LoadedProblem, released: Pla
     warnings: plan.warnings.slice(0, 50),
     orderLines: loaded.lineCount,
     batches: plan.batches.length,
-    remakePieces: loaded.problem.orderLines.filter((l) => loaded.unitLine.has(l.id)).reduce((sum, l) => sum + l.quantity, 0),
+    // Remade pieces this run plans from the first step (a remake already under way is not counted again).
+    remakePieces: plan.batches
+      .filter((b) => b.status === "planned")
+      .flatMap((b) => b.items)
+      .filter((item) => item.stepIndex === 0 && loaded.unitLine.has(item.orderLineId))
+      .reduce((sum, item) => sum + item.pieces, 0),
     released,
     stats: plan.stats,
   };

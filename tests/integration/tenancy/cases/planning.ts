@@ -45,6 +45,7 @@ export const planningCases: Record<string, IsolationCase> = {
   "planning.latestRuns": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.latestRuns(i)),
   "planning.cancelRun": planCase("ADMIN", true, (f) => ({ runId: f.run.id }), (c, i) => c.planning.cancelRun(i)),
   "planning.currentPlan": planCase("ASSISTANT", false, () => range, (c, i) => c.planning.currentPlan(i)),
+  "planning.boardStart": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.boardStart(i)),
   "planning.summary": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.summary(i)),
   "planning.moveBatch": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, startAt: f.first.startAt }), (c, i) => c.planning.moveBatch(i)),
   "planning.setBatchLocked": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, locked: true }), (c, i) => c.planning.setBatchLocked(i)),
