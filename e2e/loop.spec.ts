@@ -100,8 +100,11 @@ test("plan → move → split a machine batch → work and scrap on a phone → 
   await remake.click();
   await expect(panel.getByRole("list", { name: "Pieces in this batch" })).toContainText("↻ remake: scrapped at Cut");
   await expect(panel.getByRole("list", { name: "Pieces in this batch" })).toContainText("(Cracked)");
-  // The pinned batches are still where they were put.
+  // The pinned batches are still where they were put; "Unpin all" hands them back to the planner.
   await expect(owner.getByTestId("pinned-notice")).toContainText(/Polish, Mon \d+ \w+, 10:00 — moved by Rosa Demo/);
+  await owner.keyboard.press("Escape");
+  await owner.getByTestId("pinned-notice").getByRole("button", { name: "Unpin all" }).click();
+  await expect(owner.getByTestId("pinned-notice")).toBeHidden();
 
   // The phone stays within the screen; touch targets stay big.
   expect(await bench.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

@@ -44,7 +44,7 @@ test("the owner enters an order, plans, moves a batch and opens its batch sheet"
 
   // Move one of Rosa's batches to Theo, onto next week's Monday morning (a free slot in working hours).
   const rosaRow = board.getByRole("group", { name: "Rosa Demo" });
-  const batch = rosaRow.locator('button[data-status="PLANNED"]:not([aria-label*="pinned"])').first(); // not claimed, not pinned
+  const batch = rosaRow.locator('button[data-status="PLANNED"]:not([aria-label*="pinned"]):not([aria-label*="remake"])').first(); // not claimed, pinned or a remake
   const label = (await batch.getAttribute("aria-label"))!;
   await batch.click();
   const panel = page.getByTestId("batch-panel");

@@ -77,7 +77,7 @@ export function BatchCard({ card, timeZone }: { card: BenchCardData; timeZone: s
       </dl>
       {card.remade.map((r, i) => (
         <p key={i} className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-900" data-testid="remade">
-          ↻ {r.pieces} scrapped ({r.reason}) will be made again: {r.plannedAt ? `planned from ${zonedDayTime(new Date(r.plannedAt), timeZone)}` : "re-planning…"}
+          ↻ {r.pieces} scrapped ({r.reason}) will be made again: {r.plannedAt ? `planned from ${zonedDayTime(new Date(r.plannedAt), timeZone)}` : "not on the plan yet"}
         </p>
       ))}
       {card.status !== "OPEN" && (

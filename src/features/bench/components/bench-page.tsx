@@ -37,7 +37,7 @@ export function BenchPage() {
       <h1 className="text-2xl font-semibold tracking-tight">My bench</h1>
       {queue.data?.nextDay && (
         <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="next-day">
-          Nothing left for today. Next up: {formatInZone(new Date(queue.data.nextDay), queue.data.timeZone, { weekday: "long", day: "numeric", month: "long" })}.
+          Nothing left to claim today. Next up: {formatInZone(new Date(queue.data.nextDay), queue.data.timeZone, { weekday: "long", day: "numeric", month: "long" })}.
         </p>
       )}
       {queue.isPending && <Spinner label="Loading today's queue…" />}

@@ -106,8 +106,8 @@ const SECTION_ORDER = { mine: 0, open: 1, others: 2 } as const;
 
 /**
  * Today's queue: batches starting by the end of the studio's day (overdue ones too), and today's done ones.
- * When nothing is left for today (an evening, a weekend), the next day with planned work is shown instead
- * (`nextDay`), so the bench is never empty while work is waiting.
+ * When nothing is left to claim today (an evening, a weekend, or only work already under way), the next day
+ * with planned work joins it (`nextDay`), so the bench never runs dry while work is waiting.
  */
 export async function benchQueue(ctx: BenchCtx, now = new Date()) {
   const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone, now);
@@ -118,8 +118,8 @@ export async function benchQueue(ctx: BenchCtx, now = new Date()) {
     ctx.db.batch.findMany({ where: { ...open, startAt: { lt: end } }, orderBy: [{ startAt: "asc" }, { id: "asc" }], take: 200, select: { id: true } });
   let due = await dueBy(dayEnd);
   let nextDay: Date | null = null;
-  if (due.length === 0) {
-    const next = await ctx.db.batch.findFirst({ where: { ...open, startAt: { gte: dayEnd } }, orderBy: [{ startAt: "asc" }, { id: "asc" }], select: { startAt: true } });
+  if ((await ctx.db.batch.count({ where: { studioId, status: "PLANNED", startAt: { lt: dayEnd } } })) === 0) {
+    const next = await ctx.db.batch.findFirst({ where: { studioId, status: "PLANNED", startAt: { gte: dayEnd } }, orderBy: [{ startAt: "asc" }, { id: "asc" }], select: { startAt: true } });
     if (next) {
       const [start, end] = studioDay(ctx.studio.timeZone, next.startAt);
       nextDay = start;
