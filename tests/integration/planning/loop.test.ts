@@ -100,6 +100,18 @@ describe("scrap, remakes and order progress", () => {
     expect((await w.caller.order.outlook({ ...sid, ids: [w.line6.orderId] }))[w.line6.orderId]).toEqual({ finished: 6, pieces: 6, flag: "done" });
   });
 
+  it("the bench brings in the next day's work when nothing is left to claim today", async () => {
+    const w = await loopWorld();
+    const studio = { ...w.studio, timeZone: "Europe/Paris" };
+    // Sunday evening: the plan starts on Monday morning.
+    const sunday = await queueAt(studio, w.assistant, paris(-1, "20:00"));
+    expect(sunday.nextDay).toEqual(paris(0, "00:00")); // Monday 00:00 Paris
+    expect(sunday.cards.length).toBe((await w.batches()).length);
+    // Monday morning: today's own queue.
+    const monday = await queueAt(studio, w.assistant, NOW);
+    expect(monday.nextDay).toBeNull();
+  });
+
   it("flags lines late or at risk from the plan", async () => {
     const w = await loopWorld();
     // Due tomorrow evening at the latest; a plan that finishes after the due date is late.

@@ -112,13 +112,13 @@ export function BatchCard({ card, timeZone }: { card: BenchCardData; timeZone: s
         </button>
       </div>
       {reporting && <ReportSheet card={card} onClose={() => setReporting(false)} onDone={refresh} />}
-      {details && <BatchDetails batchId={card.batchId} />}
+      {details && <BatchDetails batchId={card.batchId} timeZone={timeZone} />}
     </article>
   );
 }
 
 /** Items and the audit trail (who did what when) of one batch. */
-function BatchDetails({ batchId }: { batchId: string }) {
+function BatchDetails({ batchId, timeZone }: { batchId: string; timeZone: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const detail = useQuery(trpc.bench.batch.queryOptions({ studioId: studio.id, batchId }));
@@ -143,7 +143,7 @@ function BatchDetails({ batchId }: { batchId: string }) {
       <ol className="space-y-1" aria-label="History">
         {detail.data.events.map((event) => (
           <li key={event.id} className="text-stone-700">
-            <span className="text-stone-500">{new Date(event.createdAt).toLocaleString([], { dateStyle: "short", timeStyle: "short" })}</span>{" "}
+            <span className="text-stone-500">{zonedDayTime(new Date(event.createdAt), timeZone)}</span>{" "}
             {event.userName} {event.kind.toLowerCase()}
             {event.kind === "REPORT" || event.kind === "COMPLETE" ? ` ${event.piecesDone} done, ${event.piecesScrapped} scrapped` : ""}
             {event.scrapReason ? ` (${event.scrapReason})` : ""}

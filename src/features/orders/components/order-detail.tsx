@@ -41,7 +41,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               </div>
               {line.batchItems.length > 0 && (
                 <p className="text-xs text-stone-500">
-                  In batches: {line.batchItems.map((item) => `${item.batch.stepName} ${item.pieces} pcs ${item.batch.startAt.toLocaleDateString()}`).join(" · ")}
+                  In batches: {line.batchItems.map((item) => `${item.batch.stepName} ${item.pieces} pcs ${item.batch.startAt.toISOString().slice(0, 10)}`).join(" · ")}
                 </p>
               )}
             </li>

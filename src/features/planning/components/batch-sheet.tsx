@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { zonedDayTime, zonedTime } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import { MaterialsTable } from "./cut-list";
 
@@ -16,7 +17,7 @@ export function BatchSheet({ batchId }: { batchId: string }) {
   const sheet = useQuery(trpc.planning.batchSheet.queryOptions({ studioId: studio.id, batchId }));
   if (sheet.isPending) return <Spinner label="Preparing the batch sheet…" />;
   if (sheet.isError) return <Alert>{sheet.error.message}</Alert>;
-  const { batch, stationName, personName, routings, materials } = sheet.data;
+  const { batch, timeZone, stationName, personName, routings, materials } = sheet.data;
   return (
     <article className="batch-sheet mx-auto max-w-3xl space-y-5 bg-white p-4 sm:p-6 text-stone-900 print:max-w-none print:p-0">
       {/* The studio layout hides its header and banners in print; this hides the sheet's own buttons. */}
@@ -26,7 +27,7 @@ export function BatchSheet({ batchId }: { batchId: string }) {
         <div>
           <p className="text-xs uppercase tracking-wide text-stone-500">Batch sheet · {studio.name}</p>
           <h1 className="text-2xl font-semibold">{batch.stepName} — {batch.pieces} pieces</h1>
-          <p className="text-sm">{stationName} · {personName} · {batch.startAt.toLocaleString()} – {batch.endAt.toLocaleTimeString()}</p>
+          <p className="text-sm">{stationName} · {personName} · {zonedDayTime(batch.startAt, timeZone)} – {zonedTime(batch.endAt, timeZone)} ({timeZone})</p>
           <p className="text-sm text-stone-600">Setup {batch.setupMinutes} min · total {batch.workMinutes} min{batch.family ? ` · family ${batch.family}` : ""}</p>
         </div>
         <Button className="no-print" onClick={() => window.print()}>Print</Button>

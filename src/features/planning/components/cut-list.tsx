@@ -7,6 +7,7 @@ import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { formatQuantity, type MaterialUnitName } from "~/features/catalog/units";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { formatInZone, zonedDayStart } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 
 type Materials = Array<{ key: string; name: string; alloy: string | null; gauge: string | null; unit: string; requiredMilli: number; onHandMilli: number | null; shortageMilli: number }>;
@@ -31,12 +32,24 @@ export function MaterialsTable({ materials }: { materials: Materials }) {
   );
 }
 
+/** The cut list for [from, to) — studio-local days "YYYY-MM-DD" (default: the week from the first day with work). */
 export function CutList({ from, to }: { from?: string; to?: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
-  const start = from ? new Date(`${from}T00:00:00`) : new Date(new Date().setHours(0, 0, 0, 0));
-  const end = to ? new Date(`${to}T00:00:00`) : new Date(start.getTime() + 7 * 86_400_000);
+  const board = useQuery(trpc.planning.boardStart.queryOptions({ studioId: studio.id }));
+  if (board.isPending) return <Spinner label="Adding up materials…" />;
+  if (board.isError) return <Alert>{board.error.message}</Alert>;
+  const first = from ?? board.data.firstDay;
+  return <CutListFor timeZone={board.data.timeZone} from={first} to={to} />;
+}
+
+function CutListFor({ timeZone, from, to }: { timeZone: string; from: string; to?: string }) {
+  const trpc = useTRPC();
+  const studio = useCurrentStudio();
+  const start = zonedDayStart(timeZone, from);
+  const end = to ? zonedDayStart(timeZone, to) : zonedDayStart(timeZone, from, 7);
   const list = useQuery(trpc.planning.cutList.queryOptions({ studioId: studio.id, from: start, to: end }));
+  const day = (at: Date) => formatInZone(at, timeZone, { weekday: "short", day: "numeric", month: "short" });
   return (
     <div className="space-y-5">
       <Link href={`/s/${studio.slug}/plan`} className="text-sm font-medium text-brand-700 hover:underline print:hidden">← Back to the plan</Link>
@@ -44,7 +57,7 @@ export function CutList({ from, to }: { from?: string; to?: string }) {
         <div className="min-w-0 flex-1">
         <h1 className="text-2xl font-semibold tracking-tight">Cut list</h1>
         <p className="text-sm text-stone-600">
-          Everything to cut at once for the pieces that start production {start.toLocaleDateString()} – {new Date(end.getTime() - 1).toLocaleDateString()} (batches of each design&apos;s first step).
+          Everything to cut at once for the pieces that start production {day(start)} – {day(new Date(end.getTime() - 1))} (batches of each design&apos;s first step; findings go on later and are on their steps&apos; batch sheets).
         </p>
         </div>
         {list.data && list.data.pieces > 0 && <Button variant="secondary" className="print:hidden" onClick={() => window.print()}>Print</Button>}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Card } from "~/components/ui/card";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { zonedDayTime } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import { HoursSaved } from "./hours-saved";
 
@@ -14,7 +15,7 @@ export function PlanSavingsCard() {
   const summary = useQuery(trpc.planning.summary.queryOptions({ studioId: studio.id }));
   if (!summary.data) return null;
   return (
-    <Card title="Your current plan" description={`${summary.data.batchCount} ${summary.data.batchCount === 1 ? "batch" : "batches"} to work · planned ${summary.data.updatedAt.toLocaleString()}`}
+    <Card title="Your current plan" description={`${summary.data.batchCount} ${summary.data.batchCount === 1 ? "batch" : "batches"} to work · planned ${zonedDayTime(summary.data.updatedAt, summary.data.timeZone)}`}
       actions={<Link href={`/s/${studio.slug}/plan`} className="text-sm font-medium text-brand-700 hover:underline">Open the board</Link>}>
       <HoursSaved figures={summary.data.figures} />
     </Card>

@@ -73,7 +73,7 @@ export async function planSummary(ctx: StudioContext) {
   if (!plan) return null;
   // Batches still to work: done ones are history (a busy studio keeps 100k+ of them).
   const batchCount = await ctx.db.batch.count({ where: byStudio(ctx.studio.id, { status: { in: ["PLANNED" as const, "STARTED" as const] } }) });
-  return { updatedAt: plan.updatedAt, figures: plan.figures as unknown as PlanFigures, batchCount };
+  return { updatedAt: plan.updatedAt, timeZone: ctx.studio.timeZone, figures: plan.figures as unknown as PlanFigures, batchCount };
 }
 
 /**
