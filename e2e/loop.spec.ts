@@ -31,8 +31,12 @@ test("plan → move → split a machine batch → work and scrap on a phone → 
   await signIn(owner, "demo@benchflow.local", "benchflow-demo");
   await expect(owner).toHaveURL(/\/s\/demo-studio$/);
   await owner.goto("/s/demo-studio/plan");
-  await owner.getByRole("button", { name: "Plan", exact: true }).click();
+  // Earlier specs' scrap reports may have a re-plan running: wait for it, then plan.
+  const planButton = owner.getByRole("button", { name: "Plan", exact: true });
+  await expect(planButton).toBeEnabled({ timeout: 45_000 });
+  await planButton.click();
   await expect(owner.getByText(/^Planned \d+ batches for \d+ order lines/)).toBeVisible({ timeout: 45_000 });
+  await expect(owner.getByRole("progressbar")).toHaveCount(0);
   await expect(owner.getByTestId("board-zone")).toContainText("Europe/London");
   const board = owner.getByTestId("plan-board");
   const panel = owner.getByTestId("batch-panel");

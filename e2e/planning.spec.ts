@@ -31,6 +31,8 @@ test("the owner enters an order, plans, moves a batch and opens its batch sheet"
   // Plan: the run shows its progress, then its result.
   await page.getByRole("link", { name: "Plan board" }).click();
   await expect(page.getByRole("heading", { name: "Plan", exact: true })).toBeVisible();
+  // Another spec's scrap report may have a re-plan running: wait for it, then plan.
+  await expect(page.getByRole("button", { name: "Plan", exact: true })).toBeEnabled({ timeout: 45_000 });
   await page.getByRole("button", { name: "Plan", exact: true }).click();
   await expect(page.getByText(/Planned \d+ batches for \d+ order lines/)).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole("progressbar")).toHaveCount(0);

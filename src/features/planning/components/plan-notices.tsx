@@ -18,7 +18,9 @@ export function PinnedNotice({ pins, timeZone }: { pins: Pin[]; timeZone: string
   const canEdit = useCan("planning:run");
   const queryClient = useQueryClient();
   const unpin = useMutation(trpc.planning.unpinAll.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.planning.pathKey() }) }));
-  if (pins.length === 0) return null;
+  if (pins.length === 0) {
+    return unpin.data ? <Alert tone="info">Unpinned {unpin.data.unpinned}. Plan again to use the freed hours.</Alert> : null;
+  }
   return (
     <section className="rounded-xl border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950" aria-label="Pinned batches" data-testid="pinned-notice">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -39,7 +41,6 @@ export function PinnedNotice({ pins, timeZone }: { pins: Pin[]; timeZone: string
         {pins.length > 6 && <li>and {pins.length - 6} more</li>}
       </ul>
       {unpin.isError && <Alert>{unpin.error.message}</Alert>}
-      {unpin.data && <p role="status" className="mt-1">Unpinned {unpin.data.unpinned}. Plan again to use the freed hours.</p>}
     </section>
   );
 }
