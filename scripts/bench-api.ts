@@ -1,5 +1,5 @@
 // `npm run bench:api`: API load benchmark against a production build (`npm run build` first).
-// Starts a throwaway embedded PostgreSQL under .data/bench-api, seeds the demo studio, runs `next start` on
+// Starts a throwaway embedded PostgreSQL under .data/bench-api, seeds the demo studio, runs the production server (scripts/server.ts) on
 // 127.0.0.1:3130, signs in through next-auth's credentials callback, then runs autocannon for 15 s on a read
 // (studio.get) and 15 s on bench-step writes (bench.report, 1 piece per request, round-robin over 10 claimed
 // batches of the demo studio). Prints requests/s, p50/p95/p99 latency and non-2xx/errors. All traffic goes to
@@ -18,7 +18,7 @@ type AutocannonInstance = PromiseLike<AutocannonResult> & {
 };
 const autocannon = createRequire(import.meta.url)("autocannon") as (options: Record<string, unknown>) => AutocannonInstance;
 
-const PORT = 3130;
+const PORT = Number(process.env.BENCH_PORT ?? 3130);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DURATION_S = 15;
 // BENCH_API_CONNECTIONS=1 gives the per-request latency without queueing.
@@ -67,10 +67,11 @@ try {
   const { studioId, batchIds } = await writeFixture(systemDb(), DEMO_STUDIO_SLUG);
   await disconnectDb();
 
-  log(`Starting next start on ${ORIGIN} (log: ${path.relative(process.cwd(), dataDir)}/next.log)…`);
+  log(`Starting the production server on ${ORIGIN} (log: ${path.relative(process.cwd(), dataDir)}/next.log)…`);
   const out = createWriteStream(path.join(dataDir, "next.log"));
-  next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, ...database.env, BENCHFLOW_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+  // The same server as `npm start` (scripts/server.ts): per-caller fair share and per-address limits included.
+  next = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
+    env: { ...process.env, ...database.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", BENCHFLOW_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   next.stdout!.pipe(out);
@@ -154,7 +155,7 @@ async function writeFixture(db: ReturnType<typeof import("../src/server/db")["sy
 async function waitForServer() {
   const until = Date.now() + 90_000;
   while (Date.now() < until) {
-    if (next?.exitCode !== null) throw new Error(`next start exited (code ${next?.exitCode}); see .data/bench-api/next.log`);
+    if (next?.exitCode !== null) throw new Error(`the server exited (code ${next?.exitCode}); see .data/bench-api/next.log`);
     try {
       if ((await fetch(`${ORIGIN}/api/auth/csrf`)).ok) return;
     } catch {
@@ -162,7 +163,7 @@ async function waitForServer() {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("next start did not answer within 90 s");
+  throw new Error("the server did not answer within 90 s");
 }
 
 function cookiesOf(response: Response): string[] {

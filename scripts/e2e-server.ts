@@ -13,10 +13,10 @@ process.env.NEXTAUTH_URL = `http://localhost:${port}`;
 process.env.BENCHFLOW_DATA_DIR = path.resolve(`.data/e2e-${port}`);
 if (!process.env.E2E_KEEP_DATA) rmSync(process.env.BENCHFLOW_DATA_DIR, { recursive: true, force: true });
 
-const database = await prepareLocalDatabase((line) => console.log(`[e2e] ${line}`));
+const database = await prepareLocalDatabase((line) => console.log(`[e2e] ${line}`), { supervise: true });
 Object.assign(process.env, database.env);
 const { seedDemo } = await import("../src/server/demo/seed-demo");
 const { systemDb, disconnectDb } = await import("../src/server/db");
 await seedDemo(systemDb());
 await disconnectDb();
-runNext(process.env.E2E_DEV ? ["dev", "--port", port] : ["start", "--port", port, "--hostname", "127.0.0.1"], database);
+runNext(process.env.E2E_DEV ? { dev: true, port: Number(port) } : { dev: false, port: Number(port), hostname: "127.0.0.1" }, database);

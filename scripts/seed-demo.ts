@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { prepareLocalDatabase } from "./lib/local-database";
 
+process.env.DB_QUERY_TIMEOUT_MS ??= "120000"; // bulk history inserts outlast a web request's deadline
+
 const log = (line: string) => console.log(`[seed:demo] ${line}`);
 const { values } = parseArgs({
   options: { studios: { type: "string", default: "1" }, scale: { type: "string", default: "1" }, seed: { type: "string" }, help: { type: "boolean", short: "h" } },

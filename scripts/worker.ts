@@ -2,16 +2,21 @@
 // search never blocks the web server's requests. `npm run dev` and `npm start` start it beside Next.js.
 import { logger } from "../src/server/logger";
 
+// Planner writes and seeding can outlast the web requests' 6 s query deadline (they set their own statement_timeout).
+process.env.DB_QUERY_TIMEOUT_MS ??= "120000";
 const { drainPlanJobs } = await import("../src/server/jobs/plan-worker");
+const { maintenanceScheduler } = await import("../src/server/jobs/maintenance");
 const { disconnectDb } = await import("../src/server/db");
 
 let running = true;
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (running = false));
 
 logger.info("worker.started");
+const maintenance = maintenanceScheduler();
 while (running) {
   try {
     await drainPlanJobs();
+    await maintenance();
   } catch (error) {
     logger.warn("worker.poll_failed", { message: error instanceof Error ? error.message : String(error) });
   }

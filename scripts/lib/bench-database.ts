@@ -19,6 +19,7 @@ export async function runOnBenchDatabase(
   chmodSync(dataDir, 0o755); // mkdtemp makes it 0700; embedded PostgreSQL may run initdb as another user
   if (options.keepDir && existsSync(path.join(dataDir, "pg"))) log(`Reusing ${dataDir}.`);
   delete process.env.DATABASE_URL; // always an embedded server, never someone's database
+  process.env.DB_QUERY_TIMEOUT_MS ??= "120000"; // seeding and planner writes outlast a web request's deadline
   Object.assign(process.env, { BENCHFLOW_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
 
   let database: LocalDatabase | undefined;

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "../../src/server/db/bootstrap";
-import { ensureDatabase, startEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres, superviseEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
+import { choosePort } from "./ports";
 
 // Shared by `npm run dev` and `npm start`: a real PostgreSQL (DATABASE_URL, or an embedded one under
 // .data/ when it is unset), migrated, with the app role ready, plus the secrets a local run needs.
@@ -17,7 +18,17 @@ function persistentSecret(dataDir: string, file: string): string {
   return secret;
 }
 
-export async function prepareLocalDatabase(log: (line: string) => void): Promise<LocalDatabase> {
+/** The embedded PostgreSQL's usual port; when it is taken (another checkout), the next free one is used. */
+export const DEFAULT_EMBEDDED_PG_PORT = 54329;
+
+export async function prepareLocalDatabase(
+  log: (line: string) => void,
+  options: {
+    /** Restart the embedded PostgreSQL if it dies (long-lived runners: dev, start, e2e). */
+    supervise?: boolean;
+    defaultPgPort?: number;
+  } = {},
+): Promise<LocalDatabase> {
   const dataDir = path.resolve(process.env.BENCHFLOW_DATA_DIR ?? ".data");
   mkdirSync(dataDir, { recursive: true });
   const env: Record<string, string> = {};
@@ -33,13 +44,26 @@ export async function prepareLocalDatabase(log: (line: string) => void): Promise
     return { env, embedded: false, stop: async () => {} };
   }
 
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const port = await choosePort({
+    what: "the embedded PostgreSQL",
+    envVar: "EMBEDDED_PG_PORT",
+    explicit: process.env.EMBEDDED_PG_PORT,
+    preferred: options.defaultPgPort ?? DEFAULT_EMBEDDED_PG_PORT,
+    host: "127.0.0.1",
+    log,
+  });
   log(`Starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(process.cwd(), dataDir)}/pg)…`);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port, persistent: true });
-  await ensureDatabase(server.url("postgres"), "benchflow");
-  const ownerUrl = server.url("benchflow");
-  const { appUrl } = await prepareDatabase(ownerUrl, { appPassword, log });
-  env.DATABASE_URL = ownerUrl;
-  env.APP_DATABASE_URL = appUrl;
-  return { env, embedded: true, stop: () => server.stop() };
+  const supervisor = options.supervise ? superviseEmbeddedPostgres(server, log) : null;
+  try {
+    await ensureDatabase(server.url("postgres"), "benchflow");
+    const ownerUrl = server.url("benchflow");
+    const { appUrl } = await prepareDatabase(ownerUrl, { appPassword, log });
+    env.DATABASE_URL = ownerUrl;
+    env.APP_DATABASE_URL = appUrl;
+  } catch (error) {
+    await (supervisor?.stop() ?? server.stop());
+    throw error;
+  }
+  return { env, embedded: true, stop: () => supervisor?.stop() ?? server.stop() };
 }

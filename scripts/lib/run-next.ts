@@ -2,22 +2,26 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { LocalDatabase } from "./local-database";
 
+export type ServerOptions = { dev: boolean; port: number; hostname?: string };
+
 /**
- * Runs the Next.js CLI and the background worker (planner jobs) with the database env; when either exits,
- * stops the other and the embedded PostgreSQL. BENCHFLOW_JOBS=inline runs the jobs inside Next instead.
+ * Runs the web server (scripts/server.ts: Next.js behind a Node HTTP server) and the background worker (planner
+ * jobs) with the database env; when either exits, stops the other and the embedded PostgreSQL.
+ * BENCHFLOW_JOBS=inline runs the jobs inside the web server instead.
  */
-export function runNext(args: string[], database: LocalDatabase): void {
+export function runNext(server: ServerOptions, database: LocalDatabase): void {
   const inline = process.env.BENCHFLOW_JOBS === "inline";
   const env = { ...process.env, ...database.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
   const children: ChildProcess[] = [
-    spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...args], {
+    spawn(process.execPath, [tsx, "scripts/server.ts", ...(server.dev ? ["--dev"] : [])], {
       stdio: "inherit",
-      env: { ...env, BENCHFLOW_JOBS: inline ? "on" : "off" },
+      env: { ...env, PORT: String(server.port), HOSTNAME_BIND: server.hostname ?? "", BENCHFLOW_JOBS: inline ? "on" : "off" },
     }),
   ];
   if (!inline) {
     children.push(
-      spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"], { stdio: "inherit", env }),
+      spawn(process.execPath, [tsx, "scripts/worker.ts"], { stdio: "inherit", env }),
     );
   }
   let stopping = false;

@@ -1,15 +1,29 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
+import { safeCallbackUrl } from "~/features/auth/callback-url";
 import { authenticate } from "~/features/auth/server/authenticate";
 import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { clientIp } from "~/server/http/client-ip";
 
-import { SESSION_MAX_AGE_SECONDS, type AppSession } from "~/server/session";
+import { liveSessionUser, revokeSession, SESSION_MAX_AGE_SECONDS, type AppSession } from "~/server/session";
 
 export { SESSION_MAX_AGE_SECONDS, type AppSession };
+
+/** The claims Benchflow puts in next-auth's JWT, read back the same way everywhere. */
+function sessionFromClaims(token: Record<string, unknown> | null | undefined): AppSession | null {
+  if (!token || typeof token.sub !== "string") return null;
+  return {
+    userId: token.sub,
+    email: typeof token.email === "string" ? token.email : "",
+    sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+    loginAt: typeof token.loginAt === "number" ? token.loginAt : 0,
+    sessionId: typeof token.sid === "string" ? token.sid : null,
+  };
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -32,9 +46,15 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    /** After sign-in or sign-out: a path on this site, or the same origin; anything else goes home. */
+    async redirect({ url, baseUrl }) {
+      const path = safeCallbackUrl(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url);
+      return path ? `${baseUrl}${path}` : baseUrl;
+    },
     async jwt({ token, user }) {
       if (user) {
-        // A fresh token at every sign-in: new login time, current session version.
+        // A fresh token at every sign-in: new login time, current session version, a new session id (kept when
+        // next-auth re-issues the cookie, unlike the JWT's own jti) that a plain sign-out revokes.
         const signedIn = user as typeof user & { sessionVersion?: number };
         return {
           sub: signedIn.id,
@@ -42,12 +62,22 @@ export const authOptions: NextAuthOptions = {
           name: signedIn.name,
           sv: signedIn.sessionVersion ?? 0,
           loginAt: Date.now(),
+          sid: randomUUID(),
         };
       }
       return token;
     },
     async session({ session, token }) {
       return { ...session, userId: token.sub, sessionVersion: token.sv, loginAt: token.loginAt };
+    },
+  },
+  events: {
+    /** A plain sign-out ends this session for good, not only its cookie in this browser. */
+    async signOut({ token }) {
+      const session = sessionFromClaims(token);
+      if (!session) return;
+      await revokeSession(session);
+      logger.info("auth.sign_out", { userId: session.userId });
     },
   },
   logger: {
@@ -57,24 +87,20 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-/** The current request's session (App Router), reduced to what the server trusts. */
+/**
+ * The current request's session (App Router pages), only while it is live: checked against the database
+ * (sign out everywhere, password change, plain sign-out, absolute lifetime) on every render.
+ */
 export async function getAppSession(): Promise<AppSession | null> {
-  const session = (await getServerSession(authOptions)) as
-    | { userId?: unknown; sessionVersion?: unknown; loginAt?: unknown; user?: { email?: string | null } }
-    | null;
-  if (!session || typeof session.userId !== "string") return null;
-  return {
-    userId: session.userId,
-    email: session.user?.email ?? "",
-    sessionVersion: typeof session.sessionVersion === "number" ? session.sessionVersion : 0,
-    loginAt: typeof session.loginAt === "number" ? session.loginAt : 0,
-  };
+  const session = await getRequestSession(await headers());
+  return session && (await liveSessionUser(session)) ? session : null;
 }
 
 /**
  * The session of an API request, straight from its JWT cookie: decrypts the token once, where
  * getServerSession also runs next-auth's session action and re-encrypts a token it then throws away (a
- * route handler cannot set the cookie). Same rules: an expired or tampered token is no session.
+ * route handler cannot set the cookie). Same rules: an expired or tampered token is no session. Whether the
+ * session is still live is checked by the procedures, in the same query as the membership.
  */
 export async function getRequestSession(headers: Headers): Promise<AppSession | null> {
   const cookies: Record<string, string> = {};
@@ -83,11 +109,5 @@ export async function getRequestSession(headers: Headers): Promise<AppSession | 
     if (at > 0) cookies[part.slice(0, at).trim()] = part.slice(at + 1).trim();
   }
   const token = await getToken({ req: { headers: Object.fromEntries(headers), cookies } as never, secret: authOptions.secret ?? process.env.NEXTAUTH_SECRET });
-  if (!token || typeof token.sub !== "string") return null;
-  return {
-    userId: token.sub,
-    email: typeof token.email === "string" ? token.email : "",
-    sessionVersion: typeof token.sv === "number" ? token.sv : 0,
-    loginAt: typeof token.loginAt === "number" ? token.loginAt : 0,
-  };
+  return sessionFromClaims(token);
 }

@@ -4,11 +4,24 @@ import { z } from "zod";
 /** An empty value (`STRIPE_SECRET_KEY=` copied from .env.example) means unset. */
 const blankAsUnset = <T extends z.ZodType>(type: T) => z.preprocess((value) => (value === "" ? undefined : value), type);
 
+const poolMaxSchema = z.coerce.number().int().min(1).max(100).default(10);
+
+/** Connections per pool, readable without the rest of the configuration (the tRPC layer's fair share). */
+export function dbPoolMax(): number {
+  return poolMaxSchema.parse(process.env.DB_POOL_MAX);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   APP_DATABASE_URL: z.string().url().optional(),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DB_POOL_MAX: poolMaxSchema,
+  // The client gives up on a query after this long (0 = never): cuts requests in flight when the server is
+  // frozen or unreachable. A little above the app role's 5 s statement_timeout, which stops slow queries first.
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(6_000),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0 = none: the socket's address
+  // is the client's, and X-Forwarded-For is ignored).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   // Billing (optional: without STRIPE_SECRET_KEY billing shows "not configured" and studios keep their plan).

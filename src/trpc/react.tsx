@@ -6,6 +6,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/trpc/root";
+import { HTTP_LIMITS } from "~/server/http/limits";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -27,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
           // Live feeds over server-sent events; everything else batched over HTTP.
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: HTTP_LIMITS.trpcBatchSize, maxURLLength: 8_000 }),
         }),
       ],
     }),

@@ -102,3 +102,12 @@ export async function verifyEmailOf<U extends { id: string }>(user: U): Promise<
   await systemDb().user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   return user;
 }
+
+// --- rate limits ---------------------------------------------------------------------------------------
+
+/** Uses up a rate limit's points for one key (as if the limit had been reached by real requests). */
+export async function exhaustRateLimit(name: import("~/server/rate-limit").LimitName, key: string, used?: number) {
+  const { LIMITS } = await import("~/server/rate-limit");
+  const { limiter } = await import("~/server/rate-limit/store");
+  await limiter(name).set(key, used ?? LIMITS[name].points, LIMITS[name].windowSeconds);
+}

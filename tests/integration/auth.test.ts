@@ -1,15 +1,27 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authenticate } from "~/features/auth/server/authenticate";
-import { SIGN_IN_LIMITS, signInRetryAfter } from "~/features/auth/server/throttle";
 import { systemDb } from "~/server/db";
+import { LIMITS, pruneExpiredRateLimits } from "~/server/rate-limit";
+import { signInRetryAfter } from "~/server/rate-limit/sign-in";
 import { callerFor, errorCode } from "../helpers/caller";
+import { startMailServer } from "./team/mail-server";
 import { FACTORY_PASSWORD, makeUser, uniqueSuffix } from "../helpers/factories";
+
+let smtp: Awaited<ReturnType<typeof startMailServer>>;
+beforeAll(async () => {
+  smtp = await startMailServer();
+  process.env.SMTP_URL = smtp.url;
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await smtp.close();
+});
 
 describe("sign-up", () => {
   it("creates an account with an argon2id hash and a normalised email", async () => {
     const email = `New-${uniqueSuffix()}@Example.TEST`;
-    const created = await callerFor(null).auth.signUp({ name: "Mara", email, password: "a long enough secret" });
-    const user = await systemDb().user.findUniqueOrThrow({ where: { id: created.id } });
+    await expect(callerFor(null).auth.signUp({ name: "Mara", email, password: "a long enough secret" })).resolves.toEqual({ ok: true });
+    const user = await systemDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     expect(user.email).toBe(email.toLowerCase());
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain("a long enough secret");
@@ -19,7 +31,7 @@ describe("sign-up", () => {
     const long = "x".repeat(100);
     await expect(
       callerFor(null).auth.signUp({ name: "Long", email: `long-${uniqueSuffix()}@example.test`, password: long }),
-    ).resolves.toMatchObject({ id: expect.any(String) });
+    ).resolves.toEqual({ ok: true });
 
     await expect(
       callerFor(null).auth.signUp({ name: "Short", email: `s-${uniqueSuffix()}@example.test`, password: "short" }),
@@ -29,13 +41,17 @@ describe("sign-up", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("too common") });
   });
 
-  it("answers CONFLICT for an email already registered and writes nothing", async () => {
+  it("answers an existing email exactly like a new one, changes nothing, and mails the account's owner", async () => {
     const existing = await makeUser();
-    const before = await systemDb().user.count();
-    expect(
-      await errorCode(callerFor(null).auth.signUp({ name: "Dup", email: existing.email, password: "another secret!" })),
-    ).toBe("CONFLICT");
-    expect(await systemDb().user.count()).toBe(before);
+    const before = await systemDb().user.findUniqueOrThrow({ where: { id: existing.id } });
+    const count = await systemDb().user.count();
+    const answer = await callerFor(null).auth.signUp({ name: "Dup", email: existing.email, password: "another secret!" });
+    const fresh = await callerFor(null).auth.signUp({ name: "New", email: `fresh-${uniqueSuffix()}@example.test`, password: "another secret!" });
+    expect(answer).toEqual(fresh);
+    expect(await systemDb().user.count()).toBe(count + 1);
+    expect(await systemDb().user.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(before);
+    const mail = await smtp.waitForMail(existing.email);
+    expect(mail.subject).toBe("You already have a Benchflow account");
   });
 });
 
@@ -55,25 +71,49 @@ describe("sign-in", () => {
     ).resolves.toEqual({ ok: false, reason: "invalid" });
   });
 
+  afterEach(() => vi.useRealTimers());
+
   it("throttles an account after repeated failures, even with the right password, until the window passes", async () => {
     const user = await makeUser();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+    for (let i = 0; i < LIMITS.signInPerAccount.points; i++) {
       await authenticate(systemDb(), { email: user.email, password: `wrong-${i}-password` }, "203.0.113.7");
     }
     const throttled = await authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, "198.51.100.1");
     expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
     if (throttled.ok || throttled.reason !== "throttled") throw new Error("unreachable");
     expect(throttled.retryAfterSeconds).toBeGreaterThan(0);
-    expect(throttled.retryAfterSeconds).toBeLessThanOrEqual(SIGN_IN_LIMITS.windowMs / 1000);
+    expect(throttled.retryAfterSeconds).toBeLessThanOrEqual(LIMITS.signInPerAccount.windowSeconds);
 
     // Not a permanent lockout: once the window has passed, the real user gets in.
-    const later = new Date(Date.now() + SIGN_IN_LIMITS.windowMs + 1000);
-    expect(await signInRetryAfter(systemDb(), { email: user.email, ip: null }, later)).toBe(0);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + LIMITS.signInPerAccount.windowSeconds * 1000 + 1000);
+    expect(await signInRetryAfter({ email: user.email, ip: null })).toBe(0);
+    await expect(authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, "198.51.100.1")).resolves.toMatchObject({ ok: true });
+  });
+
+  it("counts parallel wrong passwords atomically: 25 at once run exactly as many password checks as the limit", async () => {
+    const user = await makeUser();
+    const attempts = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => authenticate(systemDb(), { email: user.email, password: `parallel-guess-${i}` }, null)),
+    );
+    expect(attempts.filter((attempt) => !attempt.ok && attempt.reason === "invalid")).toHaveLength(LIMITS.signInPerAccount.points);
+    expect(attempts.filter((attempt) => !attempt.ok && attempt.reason === "throttled")).toHaveLength(25 - LIMITS.signInPerAccount.points);
+  });
+
+  it("a successful sign-in forgets the account's failures", async () => {
+    const user = await makeUser();
+    for (let i = 0; i < LIMITS.signInPerAccount.points - 1; i++) {
+      await authenticate(systemDb(), { email: user.email, password: `wrong-${i}-password` }, null);
+    }
+    await expect(authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, null)).resolves.toMatchObject({ ok: true });
+    for (let i = 0; i < LIMITS.signInPerAccount.points - 1; i++) {
+      await expect(authenticate(systemDb(), { email: user.email, password: `again-${i}-password` }, null)).resolves.toMatchObject({ reason: "invalid" });
+    }
   });
 
   it("throttles a client address that sprays many accounts", async () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
+    for (let i = 0; i < LIMITS.signInPerAddress.points; i++) {
       await authenticate(systemDb(), { email: `spray-${i}-${uniqueSuffix()}@example.test`, password: "guess-1234" }, ip);
     }
     const user = await makeUser();
@@ -83,6 +123,22 @@ describe("sign-in", () => {
     await expect(authenticate(systemDb(), { email: user.email, password: FACTORY_PASSWORD }, "192.0.2.254")).resolves.toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe("rate-limit pruning", () => {
+  it("deletes the counters whose window has ended and keeps the live ones", async () => {
+    const expired = `expired-${uniqueSuffix()}`;
+    const live = `live-${uniqueSuffix()}`;
+    await systemDb().rateLimit.createMany({
+      data: [
+        { key: `signUpPerAddress:${expired}`, points: 3, expire: BigInt(Date.now() - 1_000) },
+        { key: `signUpPerAddress:${live}`, points: 3, expire: BigInt(Date.now() + 600_000) },
+      ],
+    });
+    expect(await pruneExpiredRateLimits()).toBeGreaterThanOrEqual(1);
+    const left = await systemDb().rateLimit.findMany({ where: { key: { in: [`signUpPerAddress:${expired}`, `signUpPerAddress:${live}`] } } });
+    expect(left.map((row) => row.key)).toEqual([`signUpPerAddress:${live}`]);
   });
 });
 

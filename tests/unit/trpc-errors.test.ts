@@ -16,7 +16,7 @@ async function call(path: string, init?: RequestInit) {
     endpoint: "/api/trpc",
     req: new Request(`http://localhost/api/trpc/${path}`, init),
     router: testRouter,
-    createContext: () => ({ session: null, headers: new Headers() }),
+    createContext: () => ({ session: null, headers: new Headers(), clientIp: null }),
   });
   return { status: response.status, body: await response.text() };
 }

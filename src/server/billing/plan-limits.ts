@@ -1,15 +1,16 @@
 import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { TenantDb } from "~/server/db";
-import { LIMIT_LABELS, PLANS, type LimitKey, type PlanLimits } from "./plans";
+import { LIMIT_HINTS, LIMIT_LABELS, PLANS, type LimitKey, type PlanLimits } from "./plans";
 import { billingConfig } from "./stripe-client";
 import { describeSubscription, implicitSubscription, type BillingState, type SubscriptionRow } from "./subscription-state";
 
 // Server-side plan enforcement. Other features call these inside their procedure's transaction:
 //   await assertWithinLimit(ctx, "activeDesigns");          // before creating/unarchiving a design
 //   await assertWithinLimit(ctx, "sharedCatalogs");         // before sharing a catalog out
-//   await assertWithinLimit(ctx, "seats", { pending });     // before inviting (locks the studio row)
+//   await assertWithinLimit(ctx, "seats");                  // before inviting (locks the studio row)
 //   await assertPlanActive(ctx);                            // before other plan-gated creation
+//   planningHorizonEnd(db, studioId, start)                 // the planner plans no further than this
 // Over a limit -> FORBIDDEN with a clear message; a read-only studio (canceled, trial over, past due beyond
 // the grace period) -> PAYMENT_REQUIRED. Nothing is ever deleted: after a downgrade the existing data stays,
 // only adding more beyond the new limit is refused.
@@ -33,11 +34,32 @@ export async function planLimits(db: Db, studioId: string): Promise<PlanLimits> 
   return PLANS[(await loadSubscription(db, studioId)).plan].limits;
 }
 
+export type UsageOptions = { /** Leave this invitation out (resending or accepting it). */ exceptInvitationId?: string; now?: Date };
+
+/**
+ * Seats, the one rule for the billing page and every check: members plus pending invitations (neither accepted
+ * nor expired). An invitation holds its seat until it is accepted, revoked or expires.
+ */
+export async function seatsInUse(db: Db, studioId: string, options: UsageOptions = {}): Promise<{ members: number; pendingInvitations: number }> {
+  const members = await db.membership.count({ where: { studioId } });
+  const pendingInvitations = await db.invitation.count({
+    where: {
+      studioId,
+      acceptedAt: null,
+      expiresAt: { gt: options.now ?? new Date() },
+      ...(options.exceptInvitationId ? { id: { not: options.exceptInvitationId } } : {}),
+    },
+  });
+  return { members, pendingInvitations };
+}
+
 /** Current usage of one limited resource. */
-export async function countUsage(db: Db, studioId: string, key: LimitKey): Promise<number> {
+export async function countUsage(db: Db, studioId: string, key: LimitKey, options: UsageOptions = {}): Promise<number> {
   switch (key) {
-    case "seats":
-      return db.membership.count({ where: { studioId } });
+    case "seats": {
+      const seats = await seatsInUse(db, studioId, options);
+      return seats.members + seats.pendingInvitations;
+    }
     case "activeDesigns":
       return db.design.count({ where: { studioId, archivedAt: null } });
     case "sharedCatalogs":
@@ -73,23 +95,24 @@ export async function assertPlanActive(ctx: LimitContext): Promise<BillingState>
 
 /**
  * Refuses adding `adding` (default 1) of a limited resource beyond the plan's limit (FORBIDDEN), or anything
- * at all while the studio is read-only (PAYMENT_REQUIRED). `pending` counts what is promised but not yet in
- * the table (e.g. open invitations for seats). For seats the studio row is locked first.
+ * at all while the studio is read-only (PAYMENT_REQUIRED). For seats the studio row is locked first, so
+ * concurrent invitations and acceptances are counted one after the other.
  */
 export async function assertWithinLimit(
   ctx: LimitContext,
   key: LimitKey,
-  options: { adding?: number; pending?: number } = {},
+  options: UsageOptions & { adding?: number } = {},
 ): Promise<{ limit: number | null; used: number }> {
   if (key === "seats") await lockStudioRow(ctx.db, ctx.studio.id);
   const state = await assertPlanActive(ctx);
   const limit = PLANS[state.plan].limits[key];
-  const used = (await countUsage(ctx.db, ctx.studio.id, key)) + (options.pending ?? 0);
+  const used = await countUsage(ctx.db, ctx.studio.id, key, options);
   if (limit !== null && used + (options.adding ?? 1) > limit) {
     const label = LIMIT_LABELS[key].toLowerCase();
+    const counted = key === "seats" ? ` (${LIMIT_HINTS.seats.toLowerCase()})` : "";
     throw new TRPCError({
       code: "FORBIDDEN",
-      message: `Your ${state.planName} plan includes ${limit} ${label} and you have ${used}. Upgrade on the billing page to add more; nothing existing is removed.`,
+      message: `Your ${state.planName} plan includes ${limit} ${label} and you have ${used}${counted}. Upgrade on the billing page to add more; nothing existing is removed.`,
     });
   }
   return { limit, used };
@@ -98,4 +121,23 @@ export async function assertWithinLimit(
 /** How far ahead the planner may schedule, in weeks, for the studio's plan. */
 export async function planningHorizonWeeks(db: Db, studioId: string): Promise<number> {
   return (await planLimits(db, studioId)).planningHorizonWeeks;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The end of the plan's planning horizon from `start`: order lines due later are not planned yet. */
+export async function planningHorizonEnd(db: Db, studioId: string, start: Date): Promise<{ end: Date; weeks: number; planName: string }> {
+  const plan = PLANS[(await loadSubscription(db, studioId)).plan];
+  return { end: new Date(start.getTime() + plan.limits.planningHorizonWeeks * WEEK_MS), weeks: plan.limits.planningHorizonWeeks, planName: plan.name };
+}
+
+/** Refuses placing work after the plan's planning horizon (FORBIDDEN), e.g. moving a batch months ahead. */
+export async function assertWithinPlanningHorizon(ctx: LimitContext, at: Date, now = new Date()): Promise<void> {
+  const horizon = await planningHorizonEnd(ctx.db, ctx.studio.id, now);
+  if (at.getTime() > horizon.end.getTime()) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `Your ${horizon.planName} plan plans ${horizon.weeks} weeks ahead, up to ${horizon.end.toISOString().slice(0, 10)}. Choose an earlier time or upgrade on the billing page.`,
+    });
+  }
 }

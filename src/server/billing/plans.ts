@@ -6,7 +6,7 @@ export type PlanKey = (typeof PLAN_KEYS)[number];
 
 /** What a plan allows. `null` = unlimited. */
 export type PlanLimits = {
-  /** Memberships (owner included). */
+  /** Members (owner included) plus pending invitations. */
   seats: number | null;
   /** Designs not archived. */
   activeDesigns: number | null;
@@ -60,6 +60,13 @@ export const LIMIT_LABELS: Record<LimitKey, string> = {
   seats: "Team members",
   activeDesigns: "Active designs",
   sharedCatalogs: "Catalogs shared out",
+};
+
+/** How each limit counts, said the same way on the billing page and in the refusal. */
+export const LIMIT_HINTS: Record<LimitKey, string> = {
+  seats: "Pending invitations count until accepted, revoked or expired",
+  activeDesigns: "Archived designs do not count",
+  sharedCatalogs: "Revoked shares do not count",
 };
 
 /** New studios try the middle plan for this long. */

@@ -21,7 +21,10 @@ const UNAVAILABLE_MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /can't reach database server/i,
   /server closed the connection/i,
-  /the database system is (starting up|shutting down)/i,
+  /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i,
+  /consistent recovery state has not been yet reached/i,
+  /query read timeout/i, // the client-side deadline of a query (pool query_timeout): server frozen or unreachable
+  /Code: `(57P0[1-3]|08\d{3}|53300)`/, // Prisma's wrapping of a driver error: "Raw query failed. Code: `57P03`. ..."
   /terminating connection/i,
   /connection (is )?closed/i,
   /Unable to start a transaction in the given time/i,

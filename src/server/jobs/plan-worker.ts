@@ -3,6 +3,7 @@ import { loadProblem } from "~/features/planning/server/problem";
 import { savePlan } from "~/features/planning/server/save";
 import { horizonStartFrom } from "~/features/planning/calendar";
 import type { Prisma } from "~/generated/prisma/client";
+import { planningHorizonEnd } from "~/server/billing/plan-limits";
 import { systemDb, withTenant } from "~/server/db";
 import { logger } from "~/server/logger";
 import { SchedulingError, solveStudio } from "~/server/scheduling";
@@ -76,7 +77,12 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
   try {
     await progress(run.id, 10, "Loading orders, designs and stations");
     const horizonStart = horizonStartFrom(options.now);
-    const loaded = await withTenant(run.studioId, (db) => loadProblem(db, run.studioId, horizonStart, { timeLimitMs: options.timeLimitMs ?? planTimeLimitMs() }));
+    // The billing plan decides how far ahead: order lines due after its horizon wait for a later run.
+    const { loaded, horizon } = await withTenant(run.studioId, async (db) => {
+      const horizon = await planningHorizonEnd(db, run.studioId, horizonStart);
+      const loaded = await loadProblem(db, run.studioId, horizonStart, { timeLimitMs: options.timeLimitMs ?? planTimeLimitMs(), dueBy: horizon.end });
+      return { loaded, horizon };
+    });
     await progress(run.id, 40, `Grouping ${loaded.lineCount} order lines into batches and improving the schedule`);
     const plan = solveStudio(loaded.problem);
     await progress(run.id, 90, `Saving ${plan.batches.length} batches`);
@@ -85,7 +91,12 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
     await finish(run.id, {
       status: "SUCCEEDED",
       progress: 100,
-      message: `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines${saved.figures.remakePieces ? ` (${saved.figures.remakePieces} ${saved.figures.remakePieces === 1 ? "piece" : "pieces"} to remake)` : ""}`,
+      message:
+        `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines` +
+        (saved.figures.remakePieces ? ` (${saved.figures.remakePieces} ${saved.figures.remakePieces === 1 ? "piece" : "pieces"} to remake)` : "") +
+        (loaded.beyondHorizon
+          ? `. ${loaded.beyondHorizon} order line${loaded.beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${loaded.beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
+          : ""),
       figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
     });
     logger.info("planning.succeeded", { runId: run.id, studioId: run.studioId, batches: plan.batches.length, ms: Date.now() - started });

@@ -1,4 +1,5 @@
 import { logger } from "~/server/logger";
+import { maintenanceScheduler } from "./maintenance";
 import { drainPlanJobs } from "./plan-worker";
 
 const globalForJobs = globalThis as unknown as { benchflowJobPoller?: NodeJS.Timeout };
@@ -7,10 +8,12 @@ const globalForJobs = globalThis as unknown as { benchflowJobPoller?: NodeJS.Tim
 export function startJobPoller(intervalMs = 1000) {
   if (globalForJobs.benchflowJobPoller) return;
   let busy = false;
+  const maintenance = maintenanceScheduler();
   globalForJobs.benchflowJobPoller = setInterval(() => {
     if (busy) return;
     busy = true;
     drainPlanJobs()
+      .then(maintenance)
       .catch((error: unknown) => logger.warn("jobs.poll_failed", { message: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
         busy = false;

@@ -42,3 +42,15 @@ export function verificationMail(input: { name: string; link: string }): MailCon
     html: layout([intro], { href: input.link, label: "Confirm my address" }, footer),
   };
 }
+
+/** To an existing account's address when someone signs up with it: the sign-up answer itself says nothing. */
+export function accountExistsMail(input: { name: string; signInLink: string; resetLink: string }): MailContent {
+  const intro = `Hi ${input.name}, someone (hopefully you) tried to create a Benchflow account with this email address, which already has one.`;
+  const reset = `Forgot your password? Choose a new one: ${input.resetLink}`;
+  const footer = "If this was not you, nothing changed and you can ignore this email.";
+  return {
+    subject: "You already have a Benchflow account",
+    text: `${intro}\n\nSign in:\n${input.signInLink}\n\n${reset}\n\n${footer}\n`,
+    html: layout([intro, reset], { href: input.signInLink, label: "Sign in" }, footer),
+  };
+}

@@ -5,6 +5,8 @@ import type { TenantDb } from "~/server/db";
 // LISTENs on the same channel, so it works across several instances.
 
 export const CHANNEL = "benchflow_events";
+/** Announced by database triggers with a user id: a session or membership of theirs changed (see migrations). */
+export const ACCESS_CHANNEL = "benchflow_access";
 
 export type StudioEvent = {
   studioId: string;

@@ -2,11 +2,14 @@ import { EventEmitter, on } from "node:events";
 import pg from "pg";
 import { serverEnv } from "~/server/env";
 import { logger } from "~/server/logger";
-import { CHANNEL, type StudioEvent } from "./events";
+import { ACCESS_CHANNEL, CHANNEL, type StudioEvent } from "./events";
+
+const accessKey = (userId: string) => `access:${userId}`;
 
 /**
- * One LISTEN connection per process, fanning notifications out to in-process subscribers by studio.
- * Reconnects by itself after a database restart.
+ * One LISTEN connection per process, fanning notifications out to in-process subscribers by studio (and, on
+ * the access channel, by user: a session or membership of theirs changed). Reconnects by itself after a
+ * database restart.
  */
 class RealtimeHub {
   private emitter = new EventEmitter();
@@ -29,13 +32,22 @@ class RealtimeHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL, connectionTimeoutMillis: 2_000 });
+    const client = new pg.Client({
+      connectionString: serverEnv().DATABASE_URL,
+      connectionTimeoutMillis: 2_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on("error", (error) => {
       logger.warn("realtime.listen_error", { message: error.message });
       this.dropAndRetry(client);
     });
     client.on("end", () => this.dropAndRetry(client));
     client.on("notification", (message) => {
+      if (message.channel === ACCESS_CHANNEL && message.payload) {
+        this.emitter.emit(accessKey(message.payload));
+        return;
+      }
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
         const event = JSON.parse(message.payload) as StudioEvent;
@@ -46,6 +58,7 @@ class RealtimeHub {
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${ACCESS_CHANNEL}`);
     this.client = client;
   }
 
@@ -67,6 +80,12 @@ class RealtimeHub {
     for await (const [event] of on(this.emitter, studioId, { signal })) {
       yield event as StudioEvent;
     }
+  }
+
+  /** Calls `listener` whenever a session or membership of this user changes; returns the unsubscribe. */
+  onAccessChange(userId: string, listener: () => void): () => void {
+    this.emitter.on(accessKey(userId), listener);
+    return () => this.emitter.off(accessKey(userId), listener);
   }
 
   async close(): Promise<void> {

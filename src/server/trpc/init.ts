@@ -2,8 +2,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "~/server/db/errors";
+import { dbPoolMax } from "~/server/env";
 import { logger } from "~/server/logger";
 import type { Context } from "./context";
+import { FairShare } from "./fair-share";
 
 function zodMessage(error: ZodError): string {
   return error.issues
@@ -55,6 +57,24 @@ const errorBoundary = t.middleware(async ({ next, path, type }) => {
   return result;
 });
 
+const globalForFairShare = globalThis as unknown as { benchflowFairShare?: FairShare };
+
+/** Half the pool per caller: no one caller can hold every connection (see fair-share.ts). */
+function fairShare(): FairShare {
+  globalForFairShare.benchflowFairShare ??= new FairShare({
+    perCaller: Math.max(1, Math.floor(dbPoolMax() / 2)),
+    maxWaitMs: 10_000,
+  });
+  return globalForFairShare.benchflowFairShare;
+}
+
+/** Queries and mutations take a turn in their caller's line; live feeds hold no connection and skip it. */
+const fairShareTurn = t.middleware(({ ctx, type, next }) => {
+  if (type === "subscription") return next();
+  const caller = ctx.session?.userId ? `user:${ctx.session.userId}` : `address:${ctx.clientIp ?? "unknown"}`;
+  return fairShare().run(caller, () => next());
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(errorBoundary);
+export const publicProcedure = t.procedure.use(errorBoundary).use(fairShareTurn);

@@ -1,36 +1,37 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
-import { SESSION_MAX_AGE_SECONDS, type AppSession } from "~/server/session";
+import { loadSessionUser, sessionEndReason, sessionExpired, type AppSession, type SessionUser } from "~/server/session";
 import { systemDb, withTenant, type TenantDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { publicProcedure, t } from "./init";
 
-type SessionUser = { id: string; email: string; name: string; sessionVersion: number };
-
 /** A session, within its absolute lifetime (no database needed). */
 function assertSessionInLifetime(session: AppSession | null): asserts session is AppSession {
   if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  if (Date.now() - session.loginAt > SESSION_MAX_AGE_SECONDS * 1000) {
+  if (sessionExpired(session)) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has expired. Please sign in again." });
   }
 }
 
-/** The session's lifetime and "sign out everywhere" rules, given the user row it names (or none). */
-function assertLiveSession(session: AppSession | null, user: SessionUser | null | undefined): asserts user is SessionUser {
+/** The session rules (lifetime, sign out everywhere, plain sign-out), given the user row it names (or none). */
+function assertLiveSession(
+  session: AppSession | null,
+  user: (SessionUser & { revoked: boolean }) | null | undefined,
+): asserts user is SessionUser & { revoked: boolean } {
   assertSessionInLifetime(session);
-  if (!user || user.sessionVersion !== session.sessionVersion) {
+  if (sessionEndReason(session, user)) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
   }
 }
 
-/** Signed in, with a session that is still valid (not signed out everywhere, within its lifetime). */
+const sessionUserOnly = ({ id, email, name, sessionVersion }: SessionUser): SessionUser => ({ id, email, name, sessionVersion });
+
+/** Signed in, with a session that is still live (see src/server/session.ts). */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const user = ctx.session
-    ? await systemDb().user.findUnique({ where: { id: ctx.session.userId }, select: { id: true, email: true, name: true, sessionVersion: true } })
-    : null;
+  const user = ctx.session ? await loadSessionUser(ctx.session) : null;
   assertLiveSession(ctx.session, user);
-  return next({ ctx: { user } });
+  return next({ ctx: { user: sessionUserOnly(user) } });
 });
 
 export type StudioContext = {
@@ -56,18 +57,21 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
   if (typeof studioId !== "string" || !studioId) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "studioId is required" });
   }
+  const session = ctx.session;
+  assertSessionInLifetime(session);
   // The session's user and their membership in one round trip: this runs on every studio request.
-  const [row] = ctx.session
-    ? await systemDb().$queryRaw<Array<SessionUser & { membershipId: string | null; role: StudioRole | null; studioName: string; slug: string; timeZone: string }>>`
-        SELECT u."id", u."email", u."name", u."sessionVersion", m."id" AS "membershipId", m."role"::text AS "role",
-               s."name" AS "studioName", s."slug", s."timeZone"
-          FROM "User" u
-          LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."studioId" = ${studioId}
-          LEFT JOIN "Studio" s ON s."id" = m."studioId"
-         WHERE u."id" = ${ctx.session.userId}`
-    : [];
-  const user = row ? { id: row.id, email: row.email, name: row.name, sessionVersion: row.sessionVersion } : null;
-  assertLiveSession(ctx.session, user);
+  const [row] = await systemDb().$queryRaw<
+    Array<SessionUser & { revoked: boolean; membershipId: string | null; role: StudioRole | null; studioName: string; slug: string; timeZone: string }>
+  >`
+    SELECT u."id", u."email", u."name", u."sessionVersion",
+           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${session.sessionId ?? ""}) AS "revoked",
+           m."id" AS "membershipId", m."role"::text AS "role", s."name" AS "studioName", s."slug", s."timeZone"
+      FROM "User" u
+      LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."studioId" = ${studioId}
+      LEFT JOIN "Studio" s ON s."id" = m."studioId"
+     WHERE u."id" = ${session.userId}`;
+  assertLiveSession(session, row);
+  const user = sessionUserOnly(row);
   if (!row?.membershipId || !row.role) {
     logger.warn("tenant.denied", { path, userId: user.id, studioId });
     throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
@@ -76,12 +80,12 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
   if (type === "subscription") {
     // A live feed must not hold a transaction open for its lifetime: it reads through its own hub.
     return next({
-      ctx: { user, studio: membership.studio, role: membership.role, membershipId: membership.id, db: NO_DB_IN_SUBSCRIPTIONS },
+      ctx: { session, user, studio: membership.studio, role: membership.role, membershipId: membership.id, db: NO_DB_IN_SUBSCRIPTIONS },
     });
   }
   return withTenant(studioId, async (db) => {
     const result = await next({
-      ctx: { user, ...({ studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext) },
+      ctx: { session, user, ...({ studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext) },
     });
     // Re-throw so the transaction rolls back: a failed procedure never leaves half its writes behind.
     if (!result.ok) throw result.error;

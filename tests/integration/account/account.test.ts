@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "~/features/auth/server/authenticate";
-import { RATE_LIMITS } from "~/features/auth/server/rate-limit";
+import { LIMITS } from "~/server/rate-limit";
 import { systemDb } from "~/server/db";
 import { createContext } from "~/server/trpc/context";
 import { createCaller } from "~/server/trpc/root";
 import { callerFor, errorCode } from "../../helpers/caller";
-import { FACTORY_PASSWORD, makeUser, uniqueSuffix } from "../../helpers/factories";
+import { exhaustRateLimit, FACTORY_PASSWORD, makeUser, uniqueSuffix } from "../../helpers/factories";
 import { linkToken, startMailServer } from "../team/mail-server";
 
 let smtp: Awaited<ReturnType<typeof startMailServer>>;
@@ -18,15 +18,16 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** A caller from a given client address, as the route builds it behind the proxy. */
-const fromAddress = (ip: string) => createCaller(createContext({ session: null, headers: new Headers({ "x-forwarded-for": ip }) }));
+/** A caller from a given client address, as the route builds it from the connection. */
+const fromAddress = (ip: string) => createCaller(createContext({ session: null, headers: new Headers(), clientIp: ip }));
 const randomIp = () => `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
 const userRow = (id: string) => systemDb().user.findUniqueOrThrow({ where: { id } });
 
 describe("email verification", () => {
   it("mails a link at sign-up; the link verifies once; resend is rate limited", async () => {
     const email = `verify-${uniqueSuffix()}@example.test`;
-    const account = await callerFor(null).auth.signUp({ name: "Vera", email, password: "hammered silver rings" });
+    await callerFor(null).auth.signUp({ name: "Vera", email, password: "hammered silver rings" });
+    const account = await systemDb().user.findUniqueOrThrow({ where: { email } });
     expect((await userRow(account.id)).emailVerifiedAt).toBeNull();
     const token = linkToken(await smtp.waitForMail(email, (mail) => mail.subject.includes("Confirm")), "verify-email");
 
@@ -36,13 +37,14 @@ describe("email verification", () => {
     await expect(callerFor(account).auth.resendVerification()).resolves.toEqual({ alreadyVerified: true });
 
     const other = await makeUser();
-    for (let i = 0; i < RATE_LIMITS.verificationMailsPerUser.max; i++) await callerFor(other).auth.resendVerification();
+    for (let i = 0; i < LIMITS.verificationMailsPerUser.points; i++) await callerFor(other).auth.resendVerification();
     expect(await errorCode(callerFor(other).auth.resendVerification())).toBe("TOO_MANY_REQUESTS");
   });
 
   it("rejects an expired verification link", async () => {
     const email = `late-${uniqueSuffix()}@example.test`;
-    const account = await callerFor(null).auth.signUp({ name: "Late", email, password: "hammered silver rings" });
+    await callerFor(null).auth.signUp({ name: "Late", email, password: "hammered silver rings" });
+    const account = await systemDb().user.findUniqueOrThrow({ where: { email } });
     const token = linkToken(await smtp.waitForMail(email), "verify-email");
     await systemDb().accountToken.updateMany({ where: { userId: account.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect(await errorCode(callerFor(null).auth.verifyEmail({ token }))).toBe("NOT_FOUND");
@@ -81,11 +83,11 @@ describe("password reset", () => {
 
   it("answers 429 past the per-address and per-account request limits", async () => {
     const user = await makeUser();
-    for (let i = 0; i < RATE_LIMITS.resetPerEmail.max; i++) await fromAddress(randomIp()).auth.requestPasswordReset({ email: user.email });
+    for (let i = 0; i < LIMITS.resetPerEmail.points; i++) await fromAddress(randomIp()).auth.requestPasswordReset({ email: user.email });
     expect(await errorCode(fromAddress(randomIp()).auth.requestPasswordReset({ email: user.email }))).toBe("TOO_MANY_REQUESTS");
 
     const ip = randomIp();
-    await systemDb().rateLimitHit.createMany({ data: Array.from({ length: RATE_LIMITS.resetPerAddress.max }, () => ({ key: `reset:ip:${ip}` })) });
+    await exhaustRateLimit("resetPerAddress", ip);
     const other = await makeUser();
     expect(await errorCode(fromAddress(ip).auth.requestPasswordReset({ email: other.email }))).toBe("TOO_MANY_REQUESTS");
   });
@@ -94,7 +96,7 @@ describe("password reset", () => {
 describe("sign-up rate limit", () => {
   it("answers 429 to an address past the sign-up limit, and creates nothing", async () => {
     const ip = randomIp();
-    await systemDb().rateLimitHit.createMany({ data: Array.from({ length: RATE_LIMITS.signUpPerAddress.max - 1 }, () => ({ key: `signup:ip:${ip}` })) });
+    await exhaustRateLimit("signUpPerAddress", ip, LIMITS.signUpPerAddress.points - 1);
     await fromAddress(ip).auth.signUp({ name: "Last", email: `last-${uniqueSuffix()}@example.test`, password: "one more account" });
     const email = `over-${uniqueSuffix()}@example.test`;
     expect(await errorCode(fromAddress(ip).auth.signUp({ name: "Over", email, password: "one more account" }))).toBe("TOO_MANY_REQUESTS");

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { systemDb } from "~/server/db";
 import { makeStudio } from "../../helpers/factories";
 import {
@@ -109,5 +109,32 @@ describe("Stripe webhook route", () => {
       subscriptionEvent("customer.subscription.updated", { id: `sub_${studio.id}`, customer: `cus_${studio.id}`, status: "past_due", price: PRICES.STUDIO, studioId: studio.id }, t),
     );
     expect(await subscriptionOf(studio.id)).toMatchObject({ status: "past_due", plan: "STUDIO", pastDueSince: new Date(t * 1000) });
+  });
+
+  it("acknowledges a poison event (studio metadata contradicting the stored customer) once, logs it and changes nothing", async () => {
+    const a = await makeStudio();
+    const b = await makeStudio();
+    const t = now();
+    const ids = { customer: `cus_${a.studio.id}`, subscription: `sub_${a.studio.id}` };
+    await postEvent(checkoutEvent({ studioId: a.studio.id, ...ids }, t));
+    const before = { a: await subscriptionOf(a.studio.id), b: await systemDb().studioSubscription.findUnique({ where: { studioId: b.studio.id } }) };
+
+    // Studio B's metadata with studio A's customer and subscription: no retry can ever apply it.
+    const poison = subscriptionEvent(
+      "customer.subscription.updated",
+      { id: ids.subscription, customer: ids.customer, status: "active", price: PRICES.WORKSHOP, studioId: b.studio.id },
+      t + 1,
+    );
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await postEvent(poison)).toEqual({ status: 200, body: { received: true, outcome: "rejected" } });
+      expect(errors.mock.calls.map((call) => String(call[0])).join("\n")).toContain("stripe.webhook.rejected");
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await postEvent(poison)).toEqual({ status: 200, body: { received: true, outcome: "duplicate" } });
+    expect(await systemDb().stripeEvent.findUnique({ where: { id: poison.id } })).toMatchObject({ outcome: "rejected" });
+    expect(await subscriptionOf(a.studio.id)).toEqual(before.a);
+    expect(await systemDb().studioSubscription.findUnique({ where: { studioId: b.studio.id } })).toEqual(before.b);
   });
 });

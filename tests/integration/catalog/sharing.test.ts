@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemDb, withTenant } from "~/server/db";
 import { callerFor, errorCode } from "../../helpers/caller";
-import { addMember, makeCatalogFixture, makeStudio } from "../../helpers/factories";
+import { addMember, makeCatalogFixture, makeStudio, uniqueSuffix } from "../../helpers/factories";
 
 async function twoStudios() {
   const a = await makeStudio({ name: "Alder Metals" });
@@ -140,6 +140,13 @@ describe("catalog sharing", () => {
     expect(await systemDb().catalogShare.count({ where: { catalogId: f.catalog.id, targetStudioId: b.studio.id } })).toBe(1);
     expect(await errorCode(ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: "no-such-studio-x" }))).toBe("NOT_FOUND");
     expect(await errorCode(ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: a.studio.slug }))).toBe("BAD_REQUEST");
+    // An email answers the same whether or not it owns a studio (no account discovery), and shares nothing.
+    const before = await systemDb().catalogShare.count({ where: { catalogId: f.catalog.id } });
+    const unknown = await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: `nobody-${uniqueSuffix()}@example.test` });
+    const member = await addMember(b.studio.id, "ASSISTANT"); // has an account, owns no studio
+    const notOwner = await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: member.email });
+    expect([unknown, notOwner]).toEqual([{ shared: true }, { shared: true }]);
+    expect(await systemDb().catalogShare.count({ where: { catalogId: f.catalog.id } })).toBe(before);
     const admin = await addMember(a.studio.id, "ADMIN");
     expect(await errorCode(callerFor(admin).catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug }))).toBe("FORBIDDEN");
     // An assistant of the target studio can read what was shared.

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RATE_LIMITS } from "~/features/auth/server/rate-limit";
 import { hashToken } from "~/features/auth/server/tokens";
 import { systemDb } from "~/server/db";
 import { callerFor, errorCode } from "../../helpers/caller";
-import { addMember, makeStudio, makeUser, uniqueSuffix, verifyEmailOf } from "../../helpers/factories";
+import { addMember, exhaustRateLimit, makeStudio, makeUser, uniqueSuffix, verifyEmailOf } from "../../helpers/factories";
 import { linkToken, startMailServer } from "./mail-server";
 import { roomyPlan } from "./plan";
 
@@ -44,8 +43,8 @@ describe("invitations through real SMTP", () => {
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.tokenHash).not.toContain(token);
 
-    const account = await callerFor(null).auth.signUp({ name: "New Hand", email, password: "polishing all day" });
-    const invitee = { id: account.id, email: account.email };
+    await callerFor(null).auth.signUp({ name: "New Hand", email, password: "polishing all day" });
+    const invitee = await systemDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     const accepted = await callerFor(invitee).team.acceptInvite({ token });
     expect(accepted).toMatchObject({ studio: { slug: studio.slug }, role: "ASSISTANT", alreadyMember: false });
     await expect(callerFor(invitee).studio.get({ studioId: studio.id })).resolves.toMatchObject({ role: "ASSISTANT" });
@@ -113,9 +112,7 @@ describe("invitations through real SMTP", () => {
 
   it("answers 429 past the invitation rate limit, and writes no invitation", async () => {
     const { studio, owner } = await verifiedStudio();
-    await systemDb().rateLimitHit.createMany({
-      data: Array.from({ length: RATE_LIMITS.invitesPerUser.max }, () => ({ key: `invite:user:${owner.id}` })),
-    });
+    await exhaustRateLimit("invitesPerUser", owner.id);
     const call = callerFor(owner).team.invite({ studioId: studio.id, email: inviteEmail(), role: "ASSISTANT" });
     await expect(call).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Try again in") });
     expect(await systemDb().invitation.count({ where: { studioId: studio.id } })).toBe(0);

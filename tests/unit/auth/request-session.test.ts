@@ -21,7 +21,7 @@ describe("getRequestSession", () => {
     process.env.NEXTAUTH_URL = "http://localhost:3000";
     const token = await encode({ token: claims, secret, maxAge: 3600 });
     expect(await getRequestSession(headersWith(`theme=dark; next-auth.session-token=${token}`))).toEqual({
-      userId: "user-1", email: "maker@example.test", sessionVersion: 3, loginAt: 1_700_000_000_000,
+      userId: "user-1", email: "maker@example.test", sessionVersion: 3, loginAt: 1_700_000_000_000, sessionId: null,
     });
   });
 

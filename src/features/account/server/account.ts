@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { hashPassword, verifyPassword } from "~/features/auth/server/password";
-import { tooManyRequests } from "~/features/auth/server/rate-limit";
-import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from "~/features/auth/server/throttle";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/server/logger";
+import { tooManyRequests } from "~/server/rate-limit";
+import { reserveSignInAttempt, signInSucceeded } from "~/server/rate-limit/sign-in";
 import type { changePasswordInput, updateNameInput } from "./schemas";
 
 export async function getAccount(db: PrismaClient, userId: string) {
@@ -30,11 +30,10 @@ export async function changePassword(
   input: z.infer<typeof changePasswordInput>,
   ip: string | null,
 ) {
-  const wait = await signInRetryAfter(db, { email: user.email, ip });
+  const wait = await reserveSignInAttempt({ email: user.email, ip });
   if (wait > 0) throw tooManyRequests(wait, "Too many wrong passwords");
   const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-    await recordSignInFailure(db, { email: user.email, ip });
     throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is not correct." });
   }
   if (input.currentPassword === input.newPassword) {
@@ -42,7 +41,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-  await clearAccountFailures(db, user.email);
+  await signInSucceeded({ email: user.email, ip });
   logger.info("auth.password_changed", { userId: user.id });
   return { ok: true };
 }

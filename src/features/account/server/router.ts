@@ -1,5 +1,4 @@
 import { systemDb } from "~/server/db";
-import { clientIp } from "~/server/http/client-ip";
 import { router } from "~/server/trpc/init";
 import { protectedProcedure } from "~/server/trpc/procedures";
 import { changePassword, getAccount, updateName } from "./account";
@@ -10,5 +9,5 @@ export const accountRouter = router({
   updateName: protectedProcedure.input(updateNameInput).mutation(({ ctx, input }) => updateName(systemDb(), ctx.user.id, input)),
   changePassword: protectedProcedure
     .input(changePasswordInput)
-    .mutation(({ ctx, input }) => changePassword(systemDb(), ctx.user, input, clientIp(ctx.headers))),
+    .mutation(({ ctx, input }) => changePassword(systemDb(), ctx.user, input, ctx.clientIp)),
 });

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
 import { TextField } from "~/components/ui/field";
+import { safeCallbackUrl } from "../callback-url";
 
 const schema = z.object({
   email: z.string().trim().email({ message: "Enter a valid email address" }),
@@ -21,11 +22,6 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
   TooManyAttempts: "Too many failed attempts. Wait a few minutes, then try again.",
 };
-
-/** Only same-site paths: "/x" but not "//evil.example" or "/\\evil.example". */
-export function safeCallbackUrl(value: string | null): string | null {
-  return value && /^\/(?![/\\])/.test(value) ? value : null;
-}
 
 export function SignInForm() {
   const router = useRouter();

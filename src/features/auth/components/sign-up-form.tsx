@@ -13,7 +13,7 @@ import { Alert } from "~/components/ui/card";
 import { TextField } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
 import { signUpInput } from "../server/schemas";
-import { safeCallbackUrl } from "./sign-in-form";
+import { safeCallbackUrl } from "../callback-url";
 
 type Values = z.input<typeof signUpInput>;
 
@@ -21,6 +21,7 @@ export function SignUpForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const params = useSearchParams();
   const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
@@ -28,6 +29,7 @@ export function SignUpForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
+    setNotice(null);
     try {
       await signUp.mutateAsync(values);
     } catch (cause) {
@@ -36,7 +38,8 @@ export function SignUpForm() {
     }
     const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!result?.ok) {
-      router.push(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
+      // The sign-up answer never says whether the address had an account; its owner got an email instead.
+      setNotice("Check your inbox. If this address already has an account, we sent it an email: sign in, or reset your password from there.");
       return;
     }
     router.push(callbackUrl ?? "/studios/new");
@@ -50,6 +53,14 @@ export function SignUpForm() {
         <p className="mt-1 text-sm text-stone-600">Then set up your studio in a minute.</p>
       </div>
       {error && <Alert>{error}</Alert>}
+      {notice && (
+        <Alert tone="info">
+          {notice}{" "}
+          <Link href={callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin"} className="font-medium underline">
+            Sign in
+          </Link>
+        </Alert>
+      )}
       <TextField label="Your name" autoComplete="name" autoFocus {...form.register("name")} error={form.formState.errors.name?.message} />
       <TextField label="Email" type="email" autoComplete="email" {...form.register("email")} error={form.formState.errors.email?.message} />
       <TextField

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { reserveSignInAttempt, signInSucceeded } from "~/server/rate-limit/sign-in";
 import { verifyPassword } from "./password";
 import { signInInput } from "./schemas";
-import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from "./throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
 
@@ -19,16 +19,14 @@ export async function authenticate(
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  const retryAfterSeconds = await signInRetryAfter(db, { email, ip });
+  // The attempt counts before the password is checked: parallel guesses cannot all slip under the limit.
+  const retryAfterSeconds = await reserveSignInAttempt({ email, ip });
   if (retryAfterSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds };
 
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, sessionVersion: true, passwordHash: true } });
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid) {
-    await recordSignInFailure(db, { email, ip });
-    return { ok: false, reason: "invalid" };
-  }
-  await clearAccountFailures(db, email);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  await signInSucceeded({ email, ip });
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },

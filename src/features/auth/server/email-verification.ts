@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { appUrl, sendMail, verificationMail } from "~/server/mail";
 import { logger } from "~/server/logger";
-import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
+import { consumeRateLimit } from "~/server/rate-limit";
 import { consumeAccountToken, issueAccountToken } from "./tokens";
 
 // Unverified accounts can sign in and work in studios they belong to, but cannot invite anyone
@@ -23,7 +23,7 @@ export async function sendVerificationMailQuietly(db: PrismaClient, user: { id: 
 export async function resendVerification(db: PrismaClient, userId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } });
   if (user.emailVerifiedAt) return { alreadyVerified: true };
-  await consumeRateLimit(db, [[`verify:user:${user.id}`, RATE_LIMITS.verificationMailsPerUser]], "Too many verification emails");
+  await consumeRateLimit([["verificationMailsPerUser", user.id]], "Too many verification emails");
   await sendVerificationMail(db, user);
   return { alreadyVerified: false };
 }

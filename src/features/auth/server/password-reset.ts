@@ -3,8 +3,8 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { appUrl, passwordResetMail, sendMail } from "~/server/mail";
 import { logger } from "~/server/logger";
 import { hashPassword } from "./password";
-import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
-import { clearAccountFailures } from "./throttle";
+import { consumeRateLimit } from "~/server/rate-limit";
+import { clearSignInFailures } from "~/server/rate-limit/sign-in";
 import { consumeAccountToken, issueAccountToken } from "./tokens";
 
 /**
@@ -13,10 +13,9 @@ import { consumeAccountToken, issueAccountToken } from "./tokens";
  */
 export async function requestPasswordReset(db: PrismaClient, email: string, ip: string | null) {
   await consumeRateLimit(
-    db,
     [
-      [`reset:email:${email}`, RATE_LIMITS.resetPerEmail],
-      [ip ? `reset:ip:${ip}` : null, RATE_LIMITS.resetPerAddress],
+      ["resetPerEmail", email],
+      ["resetPerAddress", ip],
     ],
     "Too many reset requests",
   );
@@ -55,6 +54,6 @@ export async function resetPassword(db: PrismaClient, token: string, password: s
     logger.info("auth.password_reset", { userId });
     return user.email;
   });
-  await clearAccountFailures(db, email);
+  await clearSignInFailures(email);
   return { ok: true, email };
 }

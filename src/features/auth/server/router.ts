@@ -1,22 +1,17 @@
 import { systemDb } from "~/server/db";
-import { clientIp } from "~/server/http/client-ip";
 import { logger } from "~/server/logger";
+import { consumeRateLimit } from "~/server/rate-limit";
 import { publicProcedure, router } from "~/server/trpc/init";
 import { protectedProcedure } from "~/server/trpc/procedures";
-import { resendVerification, sendVerificationMailQuietly, verifyEmail } from "./email-verification";
+import { resendVerification, verifyEmail } from "./email-verification";
 import { requestPasswordReset, resetPassword } from "./password-reset";
-import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import { requestPasswordResetInput, resetPasswordInput, signUpInput, verifyEmailInput } from "./schemas";
 import { signUp } from "./sign-up";
 
 export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-    const ip = clientIp(ctx.headers);
-    await consumeRateLimit(systemDb(), [[ip ? `signup:ip:${ip}` : null, RATE_LIMITS.signUpPerAddress]], "Too many sign-ups");
-    const user = await signUp(systemDb(), input);
-    logger.info("auth.sign_up", { userId: user.id });
-    await sendVerificationMailQuietly(systemDb(), { ...user, name: input.name });
-    return user;
+    await consumeRateLimit([["signUpPerAddress", ctx.clientIp]], "Too many sign-ups");
+    return signUp(systemDb(), input);
   }),
   me: protectedProcedure.query(({ ctx }) => ctx.user),
   /** Ends every session of this account, on every device, at their next request. */
@@ -27,7 +22,7 @@ export const authRouter = router({
   }),
   requestPasswordReset: publicProcedure
     .input(requestPasswordResetInput)
-    .mutation(({ ctx, input }) => requestPasswordReset(systemDb(), input.email, clientIp(ctx.headers))),
+    .mutation(({ ctx, input }) => requestPasswordReset(systemDb(), input.email, ctx.clientIp)),
   resetPassword: publicProcedure
     .input(resetPasswordInput)
     .mutation(({ input }) => resetPassword(systemDb(), input.token, input.password)),

@@ -1,19 +1,39 @@
-import { TRPCError } from "@trpc/server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { logger } from "~/server/logger";
+import { accountExistsMail, appUrl, sendMail } from "~/server/mail";
+import { sendVerificationMailQuietly } from "./email-verification";
 import { hashPassword } from "./password";
 import type { SignUpInput } from "./schemas";
 
-export async function signUp(db: PrismaClient, input: SignUpInput): Promise<{ id: string; email: string }> {
+/** The one answer to every valid sign-up: whether the address already had an account is never said. */
+export type SignUpAnswer = { ok: true };
+
+/**
+ * Creates the account, or, when the address already has one, changes nothing and tells its owner by mail.
+ * Either way the caller gets the same answer after the same work (the password is hashed in both cases) and
+ * the mail goes out after the answer, so neither the response nor its timing reveals existing accounts.
+ */
+export async function signUp(db: PrismaClient, input: SignUpInput): Promise<SignUpAnswer> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.user.create({
-      data: { email: input.email, name: input.name, passwordHash },
-      select: { id: true, email: true },
-    });
+    const user = await db.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, email: true } });
+    logger.info("auth.sign_up", { userId: user.id });
+    void sendVerificationMailQuietly(db, { ...user, name: input.name });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new TRPCError({ code: "CONFLICT", message: "An account with this email already exists. Sign in instead." });
-    }
-    throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    void tellExistingAccount(db, input.email);
+  }
+  return { ok: true };
+}
+
+async function tellExistingAccount(db: PrismaClient, email: string): Promise<void> {
+  try {
+    const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
+    if (!user) return;
+    logger.info("auth.sign_up_existing", { userId: user.id });
+    const mail = accountExistsMail({ name: user.name, signInLink: appUrl("/signin"), resetLink: appUrl("/forgot-password") });
+    await sendMail(email, mail, "account_exists");
+  } catch (error) {
+    logger.warn("auth.account_exists_mail_failed", { error: (error as Error).message });
   }
 }

@@ -1,5 +1,5 @@
 import { Card } from "~/components/ui/card";
-import { LIMIT_LABELS, type LimitKey, type PlanLimits } from "~/server/billing/plans";
+import { LIMIT_HINTS, LIMIT_LABELS, type LimitKey, type PlanLimits } from "~/server/billing/plans";
 
 const KEYS: LimitKey[] = ["seats", "activeDesigns", "sharedCatalogs"];
 
@@ -15,7 +15,10 @@ export function UsageCard({ usage, limits, planName }: { usage: Record<LimitKey,
           return (
             <div key={key} data-testid={`usage-${key}`}>
               <div className="flex items-baseline justify-between gap-3 text-sm">
-                <dt className="font-medium text-stone-800">{LIMIT_LABELS[key]}</dt>
+                <dt className="font-medium text-stone-800">
+                  {LIMIT_LABELS[key]}
+                  <span className="block text-xs font-normal text-stone-500">{LIMIT_HINTS[key]}</span>
+                </dt>
                 <dd className={over ? "font-semibold text-red-700" : "text-stone-700"}>
                   {used} of {limit === null ? "unlimited" : limit}
                 </dd>
@@ -30,7 +33,10 @@ export function UsageCard({ usage, limits, planName }: { usage: Record<LimitKey,
           );
         })}
         <div className="flex items-baseline justify-between gap-3 border-t border-stone-100 pt-3 text-sm">
-          <dt className="font-medium text-stone-800">Planning horizon</dt>
+          <dt className="font-medium text-stone-800">
+            Planning horizon
+            <span className="block text-xs font-normal text-stone-500">Order lines due later wait for a later plan</span>
+          </dt>
           <dd className="text-stone-700">{limits.planningHorizonWeeks} weeks</dd>
         </div>
       </dl>

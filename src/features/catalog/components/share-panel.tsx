@@ -27,7 +27,12 @@ export function SharePanel({ catalogId }: { catalogId: string }) {
     try {
       await share.mutateAsync({ studioId: studio.id, catalogId, target });
       setTarget("");
-      setMessage({ tone: "success", text: "Shared. The studio now sees this catalog, read-only." });
+      setMessage({
+        tone: "success",
+        text: target.includes("@")
+          ? "Shared. If that address owns a studio, the studio now sees this catalog, read-only."
+          : "Shared. The studio now sees this catalog, read-only.",
+      });
       await refresh();
     } catch (cause) {
       setMessage({ tone: "error", text: (cause as Error).message });

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
+import { consumeRateLimit } from "~/server/rate-limit";
 import type { CatalogCtx } from "./access";
 import { notFound } from "./errors";
 
@@ -25,7 +26,14 @@ async function findTargetStudioId(target: string): Promise<string | null> {
 export async function shareCatalog(ctx: CatalogCtx, input: { catalogId: string; target: string }) {
   const catalog = await ctx.db.catalog.findFirst({ where: { id: input.catalogId, studioId: ctx.studio.id }, select: { id: true } });
   if (!catalog) throw notFound("Catalog");
+  const byEmail = input.target.includes("@");
+  if (byEmail) await consumeRateLimit([["catalogSharesPerUser", ctx.user.id]], "Too many shares by email");
   const targetStudioId = await findTargetStudioId(input.target);
+  if (!targetStudioId && byEmail) {
+    // The same answer as a share that worked: whether an address has an account is not ours to tell.
+    logger.info("catalog.share_unmatched_email", { studioId: ctx.studio.id, catalogId: catalog.id });
+    return { shared: true as const };
+  }
   if (!targetStudioId) {
     throw new TRPCError({
       code: "NOT_FOUND",

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import { assertWithinPlanningHorizon } from "~/server/billing/plan-limits";
 import { byStudio } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
@@ -36,6 +37,9 @@ export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>)
   const personId = input.personId ?? batch.personId;
   const member = await ctx.db.membership.findFirst({ where: byStudio(ctx.studio.id, { userId: personId }), select: { id: true } });
   if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member of this studio." });
+  // The billing plan's horizon counts from when the plan was made (or now, whichever is later).
+  const plan = await ctx.db.plan.findFirst({ where: byStudio(ctx.studio.id), select: { horizonStart: true } });
+  await assertWithinPlanningHorizon(ctx, input.startAt, new Date(Math.max(Date.now(), plan?.horizonStart.getTime() ?? 0)));
   const machine = state.station(batch).machine;
   const timing = timeBatch(state.clock, input.startAt.getTime(), attendedOf(batch.workMinutes, machine), machine);
   if (!timing) throw new TRPCError({ code: "BAD_REQUEST", message: "The batch would not fit inside the studio's working hours at that time." });

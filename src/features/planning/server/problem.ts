@@ -19,6 +19,8 @@ export type LoadedProblem = {
   fixedFingerprint: string;
   fixedIds: string[];
   lineCount: number;
+  /** Open order lines left out because they are due after `dueBy` (the plan's planning horizon). */
+  beyondHorizon: number;
 };
 
 type Station = { id: string; name: string; kind: string; count: number; unattended: boolean; loadCapacity: number | null; runSeconds: number | null };
@@ -112,11 +114,18 @@ function keptForEngine(b: Kept, minuteOf: (date: Date) => number): PlannedBatch 
   };
 }
 
-export async function loadProblem(db: TenantDb, studioId: string, horizonStart: Date, options: { timeLimitMs: number }): Promise<LoadedProblem> {
+export async function loadProblem(
+  db: TenantDb,
+  studioId: string,
+  horizonStart: Date,
+  options: { timeLimitMs: number; /** Only lines due by then (the billing plan's horizon). */ dueBy?: Date },
+): Promise<LoadedProblem> {
   const studio = await db.studio.findFirstOrThrow({ where: { id: studioId }, select: { timeZone: true, workingHours: true } });
   const shifts = workingHoursSchema.parse(studio.workingHours);
+  const open = { studioId, status: "OPEN" as const, order: { status: { in: ["OPEN" as const, "IN_PRODUCTION" as const] } } };
+  const beyondHorizon = options.dueBy ? await db.orderLine.count({ where: { ...open, dueDate: { gt: options.dueBy } } }) : 0;
   const lines = await db.orderLine.findMany({
-    where: { studioId, status: "OPEN", order: { status: { in: ["OPEN", "IN_PRODUCTION"] } } },
+    where: { ...open, ...(options.dueBy ? { dueDate: { lte: options.dueBy } } : {}) },
     select: { id: true, orderId: true, designVersionId: true, variantId: true, designName: true, quantity: true, dueDate: true },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
   });
@@ -229,5 +238,6 @@ export async function loadProblem(db: TenantDb, studioId: string, horizonStart: 
     fixedFingerprint: fingerprint(fixed),
     fixedIds: fixed.map((b) => b.id),
     lineCount: plannable.length,
+    beyondHorizon,
   };
 }

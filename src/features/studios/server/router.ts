@@ -20,6 +20,6 @@ export const studioRouter = router({
     .mutation(({ ctx, input }) => updateStudio(ctx, input)),
   /** Live feed (SSE) of the studio's changes, e.g. topics ["studio."] or ["batch."]. */
   events: studioProcedure.input(studioEventsInput).subscription(({ ctx, input, signal }) =>
-    studioEventFeed({ studioId: ctx.studio.id, userId: ctx.user.id, topics: input.topics, signal: signal ?? new AbortController().signal }),
+    studioEventFeed({ studioId: ctx.studio.id, session: ctx.session, topics: input.topics, signal: signal ?? new AbortController().signal }),
   ),
 });

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { consumeRateLimit, RATE_LIMITS } from "~/features/auth/server/rate-limit";
 import { newToken, TOKEN_LIFETIMES_MS } from "~/features/auth/server/tokens";
 import type { StudioRole } from "~/server/authz/permissions";
 import { logger } from "~/server/logger";
 import { appUrl, invitationMail, sendMail } from "~/server/mail";
+import { consumeRateLimit } from "~/server/rate-limit";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { invitationIdInput, inviteInput } from "./schemas";
 import { assertSeatAvailable, lockStudio } from "./seats";
@@ -28,7 +28,7 @@ async function assertMayInvite(ctx: TeamContext) {
   if (!me?.emailVerifiedAt) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address before inviting people." });
   }
-  await consumeRateLimit(ctx.db, [[`invite:user:${ctx.user.id}`, RATE_LIMITS.invitesPerUser]], "Too many invitations");
+  await consumeRateLimit([["invitesPerUser", ctx.user.id]], "Too many invitations");
 }
 
 /**

@@ -1,19 +1,26 @@
 import NextAuth from "next-auth";
-import { signInRetryAfter } from "~/features/auth/server/throttle";
 import { authOptions } from "~/server/auth";
-import { systemDb } from "~/server/db";
+import { readBodyWithin, withBody } from "~/server/http/body-limit";
 import { clientIp } from "~/server/http/client-ip";
+import { HTTP_LIMITS } from "~/server/http/limits";
+import { signInRetryAfter } from "~/server/rate-limit/sign-in";
 
 const nextAuth = NextAuth(authOptions);
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-/** Answers 429 with Retry-After before next-auth runs when the account or address is throttled. */
-async function POST(req: Request, context: RouteContext) {
+/**
+ * next-auth's posts are a few form fields: the body is capped before next-auth parses it. A throttled account or
+ * address answers 429 with Retry-After before next-auth runs.
+ */
+async function POST(incoming: Request, context: RouteContext) {
+  const read = await readBodyWithin(incoming, HTTP_LIMITS.authBodyBytes);
+  if ("response" in read) return read.response;
+  const req = withBody(incoming, read.body);
   if (new URL(req.url).pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "");
-    const retryAfter = email ? await signInRetryAfter(systemDb(), { email, ip: clientIp(req.headers) }) : 0;
+    const form = new URLSearchParams(new TextDecoder().decode(read.body));
+    const email = form.get("email") ?? "";
+    const retryAfter = email ? await signInRetryAfter({ email, ip: clientIp(req.headers) }) : 0;
     if (retryAfter > 0) {
       const origin = new URL(req.url).origin;
       return Response.json(

@@ -1,4 +1,6 @@
 import { isDatabaseUnavailable } from "~/server/db";
+import { readBodyWithin } from "~/server/http/body-limit";
+import { HTTP_LIMITS } from "~/server/http/limits";
 import { serverEnv } from "~/server/env";
 import { logger } from "~/server/logger";
 import { verifyWebhook } from "~/server/billing/stripe-client";
@@ -18,7 +20,9 @@ export async function POST(req: Request): Promise<Response> {
   const signature = req.headers.get("stripe-signature");
   if (!signature) return Response.json({ error: "Missing Stripe-Signature header." }, { status: 400 });
 
-  const payload = await req.text();
+  const read = await readBodyWithin(req, HTTP_LIMITS.stripeWebhookBodyBytes);
+  if ("response" in read) return read.response;
+  const payload = new TextDecoder().decode(read.body);
   let event;
   try {
     event = verifyWebhook(payload, signature, secret);
@@ -32,7 +36,7 @@ export async function POST(req: Request): Promise<Response> {
     return Response.json({ received: true, outcome });
   } catch (error) {
     const unavailable = isDatabaseUnavailable(error);
-    logger.error("stripe.webhook.failed", { eventId: event.id, type: event.type, error: (error as Error).message });
+    (unavailable ? logger.warn : logger.error)("stripe.webhook.failed", { eventId: event.id, type: event.type, error: (error as Error).message });
     return Response.json({ error: "Could not process the event; Stripe will retry." }, { status: unavailable ? 503 : 500 });
   }
 }
