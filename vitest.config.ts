@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { "~": src } },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: ["tests/setup/clock.ts"] },
       },
       {
         resolve: { alias: { "~": src } },
@@ -18,7 +18,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/global-setup.ts"],
-          setupFiles: ["tests/setup/per-file.ts"],
+          setupFiles: ["tests/setup/clock.ts", "tests/setup/per-file.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",

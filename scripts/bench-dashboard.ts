@@ -11,13 +11,13 @@ const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
 const TARGET_MS = 200;
 const RUN_LIMIT_MS = 900_000;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 await runOnBenchDatabase("bench:dashboard", { limitMs: RUN_LIMIT_MS, keepDir: process.env.BENCH_DATA_DIR }, async (database, log) => {
   const { systemDb, disconnectDb } = await import("../src/server/db");
   const { seedScale, scaleOwnerEmail } = await import("../src/server/demo/scale/seed-scale");
   const { createContext } = await import("../src/server/trpc/context");
   const { createCaller } = await import("../src/server/trpc/root");
+  const { addDays, studioToday } = await import("../src/server/time-zone");
 
   const seedStarted = performance.now();
   const [big] = await seedScale(systemDb(), { studios: 1, scale: SCALE, databaseUrl: database.env.DATABASE_URL!, log });
@@ -31,6 +31,9 @@ await runOnBenchDatabase("bench:dashboard", { limitMs: RUN_LIMIT_MS, keepDir: pr
     orders: await systemDb().order.count({ where: { studioId } }),
     allEvents: await systemDb().benchEvent.count(),
   };
+  // Ranges end today in the studio's zone, as the dashboard's own presets do.
+  const { timeZone } = await systemDb().studio.findUniqueOrThrow({ where: { id: studioId }, select: { timeZone: true } });
+  const day = (offset: number) => addDays(studioToday(timeZone), offset);
   const owner = await systemDb().user.findUniqueOrThrow({ where: { email: scaleOwnerEmail(0) }, select: { id: true, email: true, sessionVersion: true } });
   const api = createCaller(createContext({ session: { userId: owner.id, email: owner.email, sessionVersion: owner.sessionVersion, loginAt: Date.now() }, headers: new Headers() }));
 

@@ -1,29 +1,33 @@
 import { z } from "zod";
+import { addDays, daysBetween, isDay, studioToday } from "~/server/time-zone";
 
 export const MAX_RANGE_DAYS = 366;
 export const DEFAULT_RANGE_DAYS = 30;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a YYYY-MM-DD day").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real day");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a YYYY-MM-DD day").refine(isDay, "Not a real day");
 
-const dayMs = 86_400_000;
-export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+export type DashboardRange = { from: string; to: string };
+
+/** Why an inclusive day range cannot be shown, or null. Shared by the page and the procedures. */
+export function rangeError({ from, to }: DashboardRange): string | null {
+  const span = daysBetween(from, to) + 1;
+  if (span < 1) return "The range must start on or before its end.";
+  if (span > MAX_RANGE_DAYS) return `The range can cover at most ${MAX_RANGE_DAYS} days.`;
+  return null;
+}
 
 /** Inclusive day range, in the studio's time zone. Both omitted: the last 30 days. At most 366 days. */
 export const dashboardInput = z
   .object({ studioId: z.string().min(1), from: day.optional(), to: day.optional() })
   .superRefine((input, ctx) => {
-    const { from, to } = resolveRange(input);
-    const span = daysBetween(from, to) + 1;
-    if (span < 1) ctx.addIssue({ code: "custom", message: "The range must start on or before its end", path: ["from"] });
-    if (span > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", message: `The range can cover at most ${MAX_RANGE_DAYS} days`, path: ["from"] });
+    // With a default end ("today") the span is checked once the studio's zone is known (resolveRange).
+    const error = input.from && input.to ? rangeError({ from: input.from, to: input.to }) : null;
+    if (error) ctx.addIssue({ code: "custom", message: error, path: ["from"] });
   });
 
-export type DashboardRange = { from: string; to: string };
-
-/** Fills in the defaults: `to` is today, `from` is 29 days before `to`. */
-export function resolveRange(input: { from?: string; to?: string }, now = new Date()): DashboardRange {
-  const to = input.to ?? dayOf(now);
-  const from = input.from ?? dayOf(new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_RANGE_DAYS - 1) * dayMs));
+/** Fills in the defaults in the studio's zone: `to` is the studio's today, `from` is 29 days before `to`. */
+export function resolveRange(input: { from?: string; to?: string }, timeZone: string, now = new Date()): DashboardRange {
+  const to = input.to ?? studioToday(timeZone, now);
+  const from = input.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   return { from, to };
 }

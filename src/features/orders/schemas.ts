@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayOf, endOfStudioDay, isDay } from "~/server/time-zone";
 
 // Shared by the order forms (client) and procedures (server). No server-only imports here.
 
@@ -19,8 +20,8 @@ export const ORDER_STATUS_LABELS: Record<(typeof ORDER_STATUSES)[number], string
 };
 
 const id = z.string().min(1).max(64);
-/** "YYYY-MM-DD" from a date input; stored as the end of that day in UTC is not needed: noon UTC keeps the day. */
-export const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Pick a date" });
+/** A studio-local day "YYYY-MM-DD" from a date input. */
+export const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Pick a date" }).refine(isDay, { message: "Not a real date" });
 
 export const orderLineFields = z.object({
   variantId: id,
@@ -51,11 +52,15 @@ export const importInput = z.object({
   kind: z.enum(ORDER_KINDS).default("CUSTOMER"),
 });
 
-/** A due day "YYYY-MM-DD" as a Date at 23:59 UTC of that day (planning treats it as the end of the day). */
-export function dueDateFromDay(day: string): Date {
-  return new Date(`${day}T23:59:00.000Z`);
+/**
+ * A due day "YYYY-MM-DD" as the instant it ends in the studio's zone (23:59:59.999 local): "due Friday" in
+ * Sydney ends Friday night in Sydney. The planner's lateness and on-time delivery compare with this instant.
+ */
+export function dueDateFromDay(day: string, timeZone: string): Date {
+  return endOfStudioDay(timeZone, day);
 }
 
-export function dayFromDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** The due day of a stored due date, in the studio's zone (what every screen shows). */
+export function dayFromDate(date: Date, timeZone: string): string {
+  return dayOf(timeZone, date);
 }

@@ -1,8 +1,7 @@
 import { expandWeeklyCalendar, type Interval, type WeeklyShift } from "~/server/scheduling";
-import { utcOffsetMinutes } from "~/server/time-zone";
 
-// Studio time: working hours are local to Studio.timeZone. The engine models a fixed UTC offset (no DST), so
-// we take the zone's offset at the start of the horizon.
+// Studio time: working hours are local wall-clock times in Studio.timeZone on every day, expanded by the
+// engine's calendar (so board edits and the planner agree across clock changes).
 
 const QUARTER = 15 * 60_000;
 
@@ -15,8 +14,7 @@ export const HORIZON_DAYS = 28;
 
 /** Working intervals as absolute [startMs, endMs) for `days` local days from the local day of `from`. */
 export function workingWindows(shifts: WeeklyShift[], timeZone: string, from: Date, days: number): Array<[number, number]> {
-  const offset = utcOffsetMinutes(timeZone, from);
-  const intervals: Interval[] = expandWeeklyCalendar(shifts, from.toISOString(), days, offset);
+  const intervals: Interval[] = expandWeeklyCalendar(shifts, from.toISOString(), days, timeZone);
   return intervals.map(([start, end]) => [from.getTime() + start * 60_000, from.getTime() + end * 60_000]);
 }
 

@@ -32,14 +32,7 @@ export const DEFAULT_WORKING_HOURS: WorkingInterval[] = [1, 2, 3, 4, 5].map((wee
   end: "17:00",
 }));
 
-export function isValidTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from "~/server/time-zone";
 
 export function hoursPerWeek(intervals: WorkingInterval[]): number {
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

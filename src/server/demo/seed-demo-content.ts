@@ -1,4 +1,4 @@
-import { addDays, format } from "date-fns";
+import { addDays, studioToday } from "~/server/time-zone";
 import { createContext } from "~/server/trpc/context";
 import { createCaller } from "~/server/trpc/root";
 
@@ -93,7 +93,9 @@ export async function seedDemoContent(owner: Owner, studioId: string, runPlanner
     if (!found) throw new Error(`Demo variant ${name} of ${designId} not found`);
     return found.variantId;
   };
-  const due = (days: number) => format(addDays(new Date(), days), "yyyy-MM-dd");
+  // Due days are days in the studio's zone.
+  const { timeZone } = await api.studio.get(s);
+  const due = (days: number) => addDays(studioToday(timeZone), days);
   await api.order.create({ ...s, order: { kind: "CUSTOMER", customerName: "Maya Lopez", notes: "Initials M + J", lines: [{ variantId: variantId(disc.id, "18in"), quantity: 2, dueDate: due(5) }] } });
   await api.order.create({
     ...s,

@@ -5,7 +5,7 @@
 
 export type Interval = [start: number, end: number];
 
-/** A recurring shift, in the studio's local time (see `utcOffsetMinutes`). */
+/** A recurring shift, in the studio's local wall-clock time (see `WeeklyCalendar.timeZone`). */
 export interface WeeklyShift {
   /** 0 = Sunday … 6 = Saturday (JavaScript `getUTCDay` convention). */
   weekday: number;
@@ -19,7 +19,13 @@ export interface WeeklyCalendar {
   weekly: WeeklyShift[];
   /** Local dates "YYYY-MM-DD" without work. */
   daysOff?: string[];
-  /** Local time = UTC + utcOffsetMinutes (fixed offset; DST is not modelled). Default 0. */
+  /**
+   * IANA time zone, e.g. "Europe/Berlin": shifts are local wall-clock times on every day of the horizon,
+   * across clock changes. A shift boundary in the skipped hour means the jump (02:30 -> 03:00 on the spring
+   * night in Berlin); one in the repeated hour means its first occurrence. Exclusive with `utcOffsetMinutes`.
+   */
+  timeZone?: string;
+  /** Fixed offset instead of a zone: local time = UTC + utcOffsetMinutes. Default 0 (UTC). */
   utcOffsetMinutes?: number;
 }
 
@@ -172,6 +178,9 @@ export interface PlannedBatch {
   run?: TimeSpan;
   startAt?: string;
   endAt?: string;
+  /** startAt/endAt in the person's calendar zone, with its offset (weekly calendars only). */
+  startLocal?: string;
+  endLocal?: string;
   status?: BatchStatus;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rebuildDashboardRollups } from "~/features/dashboard/server/rollups";
 import { systemDb } from "~/server/db";
+import { studioToday } from "~/server/time-zone";
 import { callerFor, errorCode } from "../../helpers/caller";
 import { benchWorld } from "../bench/fixtures";
 import { event, workOn } from "./fixtures";
@@ -90,7 +91,9 @@ describe("dashboard.production", () => {
     const me = callerFor(w.owner);
     const result = await me.dashboard.production({ studioId: w.studio.id });
     expect(result.throughput).toHaveLength(30);
-    expect(result.range.to).toBe(new Date().toISOString().slice(0, 10));
+    // Today in the studio's zone (Paris), not in UTC: they differ late in the evening.
+    expect(result.range.to).toBe(studioToday("Europe/Paris"));
+    expect(await errorCode(me.dashboard.production({ studioId: w.studio.id, from: "2025-01-01" }))).toBe("BAD_REQUEST");
     expect(await errorCode(me.dashboard.production({ studioId: w.studio.id, from: "2026-11-05", to: "2026-11-01" }))).toBe("BAD_REQUEST");
     expect(await errorCode(me.dashboard.production({ studioId: w.studio.id, from: "2025-01-01", to: "2026-01-02" }))).toBe("BAD_REQUEST");
     expect(await errorCode(me.dashboard.production({ studioId: w.studio.id, from: "2026-13-01", to: "2026-11-01" }))).toBe("BAD_REQUEST");

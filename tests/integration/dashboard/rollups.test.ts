@@ -4,13 +4,13 @@ import { systemDb } from "~/server/db";
 import { callerFor, errorCode } from "../../helpers/caller";
 import { benchWorld, race } from "../bench/fixtures";
 
-// The dashboard reads hourly rollups kept by the bench procedures. Whatever the bench does (shared reports,
+// The dashboard reads rollups per studio-local day kept by the bench procedures. Whatever the bench does (shared reports,
 // racing reports, refused reports, completions), the rollups must equal a rebuild from the events and work.
 
 async function rollupsOf(studioId: string) {
   const db = systemDb();
-  const reports = await db.benchReportHour.findMany({ where: { studioId }, orderBy: [{ hour: "asc" }, { stepName: "asc" }], select: { hour: true, stepName: true, piecesDone: true, piecesScrapped: true, reports: true } });
-  const labour = await db.benchLabourHour.findMany({ where: { studioId }, orderBy: [{ hour: "asc" }, { designName: "asc" }, { stepPosition: "asc" }], select: { hour: true, designName: true, stepPosition: true, piecesDone: true, actualSeconds: true, standardSeconds: true } });
+  const reports = await db.benchReportDay.findMany({ where: { studioId }, orderBy: [{ day: "asc" }, { stepName: "asc" }], select: { day: true, stepName: true, piecesDone: true, piecesScrapped: true, reports: true } });
+  const labour = await db.benchLabourDay.findMany({ where: { studioId }, orderBy: [{ day: "asc" }, { designName: "asc" }, { stepPosition: "asc" }], select: { day: true, designName: true, stepPosition: true, piecesDone: true, actualSeconds: true, standardSeconds: true } });
   const round = (value: number) => Math.round(value * 1e6) / 1e6;
   return { reports, labour: labour.map((row) => ({ ...row, actualSeconds: round(row.actualSeconds), standardSeconds: round(row.standardSeconds) })) };
 }
@@ -63,7 +63,7 @@ describe("dashboard rollups", () => {
     await me.bench.claim({ studioId: a.studio.id, batchId: batch.id });
     await me.bench.report({ studioId: a.studio.id, batchId: batch.id, piecesDone: 2, piecesScrapped: 0 });
     const { withTenant } = await import("~/server/db");
-    expect(await withTenant(b.studio.id, (db) => db.benchReportHour.count({ where: { studioId: a.studio.id } }))).toBe(0);
-    expect(await withTenant(a.studio.id, (db) => db.benchReportHour.count({ where: { studioId: a.studio.id } }))).toBe(1);
+    expect(await withTenant(b.studio.id, (db) => db.benchReportDay.count({ where: { studioId: a.studio.id } }))).toBe(0);
+    expect(await withTenant(a.studio.id, (db) => db.benchReportDay.count({ where: { studioId: a.studio.id } }))).toBe(1);
   });
 });

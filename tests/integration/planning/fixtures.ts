@@ -19,8 +19,9 @@ export const paris = (dayOffset: number, hhmm: string) => {
   return new Date(Date.UTC(2030, 2, 4 + dayOffset, h - 1, m));
 };
 
-/** A studio with the catalog fixture (solder bench ×2, tumbler) and two orders over both variants. */
-export async function planningWorld(quantities: { size6: number; size9: number } = { size6: 4, size9: 3 }) {
+/** A studio with the catalog fixture (solder bench ×2, tumbler) and two orders over both variants, due 6 and 9 days after `now`. */
+export async function planningWorld(quantities: { size6: number; size9: number } = { size6: 4, size9: 3 }, now = NOW) {
+  const due = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
   const { studio, owner } = await makeStudio();
   const catalog = await makeCatalogFixture(studio.id, owner);
   const caller = callerFor(owner);
@@ -28,11 +29,11 @@ export async function planningWorld(quantities: { size6: number; size9: number }
   const [size6, size9] = [variants.find((v) => v.variantName === "Size 6")!, variants.find((v) => v.variantName === "Size 9")!];
   const first = await caller.order.create({
     studioId: studio.id,
-    order: { kind: "CUSTOMER", customerName: "Ana", notes: "", lines: [{ variantId: size6.variantId, quantity: quantities.size6, dueDate: dueIn(6) }] },
+    order: { kind: "CUSTOMER", customerName: "Ana", notes: "", lines: [{ variantId: size6.variantId, quantity: quantities.size6, dueDate: due(6) }] },
   });
   const second = await caller.order.create({
     studioId: studio.id,
-    order: { kind: "WHOLESALE", customerName: "Shop", notes: "", lines: [{ variantId: size9.variantId, quantity: quantities.size9, dueDate: dueIn(9) }] },
+    order: { kind: "WHOLESALE", customerName: "Shop", notes: "", lines: [{ variantId: size9.variantId, quantity: quantities.size9, dueDate: due(9) }] },
   });
   return { studio, owner, caller, catalog, size6, size9, orders: [first, second], db: systemDb() };
 }

@@ -1,19 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { assignLanes, daySpan, TimeScale } from "~/features/planning/components/time-scale";
-import { formatInZone, zonedDateKey, zonedDateTime, zonedDayStart, zonedInputValue, zoneLabel } from "~/server/time-zone";
+import { zoneLabel } from "~/server/time-zone";
 
 // The board's scale and studio-time labels, on fixed instants: nothing here reads the machine's zone or clock.
 
-describe("studio time on screen", () => {
-  it("reads and writes times on the studio's clocks, across a clock change", () => {
-    expect(zonedDateKey("Europe/Paris", new Date("2026-03-02T23:30:00Z"))).toBe("2026-03-03");
-    expect(zonedDayStart("Europe/Paris", "2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
-    expect(zonedDayStart("Europe/Paris", "2026-03-29", 1).toISOString()).toBe("2026-03-29T22:00:00.000Z");
-    expect(zonedDateTime("Europe/Paris", "2026-03-30", "10:00").toISOString()).toBe("2026-03-30T08:00:00.000Z");
-    expect(zonedInputValue(new Date("2026-03-30T08:00:00Z"), "Europe/Paris")).toBe("2026-03-30T10:00");
-    expect(formatInZone(new Date("2026-03-30T08:00:00Z"), "America/New_York", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).toBe("04:00");
+describe("the zone label", () => {
+  it("names the zone with its offset at that instant", () => {
     expect(zoneLabel("Europe/Paris", new Date("2026-01-10T12:00:00Z"))).toBe("Europe/Paris (UTC+1)");
+    expect(zoneLabel("Europe/Paris", new Date("2026-07-10T12:00:00Z"))).toBe("Europe/Paris (UTC+2)");
     expect(zoneLabel("Asia/Kolkata", new Date("2026-01-10T12:00:00Z"))).toBe("Asia/Kolkata (UTC+5:30)");
+    expect(zoneLabel("America/New_York", new Date("2026-01-10T12:00:00Z"))).toBe("America/New_York (UTC−5)");
     expect(zoneLabel("Europe/London", new Date("2026-01-10T12:00:00Z"))).toBe("Europe/London (UTC)");
   });
 });
@@ -30,6 +26,13 @@ describe("the board's scale", () => {
     expect(scale.x(Date.parse("2026-03-05T09:00:00Z"))).toBe(384);
     expect(scale.shows(Date.parse("2026-03-02T17:00:00Z"), Date.parse("2026-03-02T18:00:00Z"))).toBe(false);
     expect(scale.ticks().filter((t) => t.label).map((t) => t.label)).toEqual(["10:00", "12:00", "14:00", "16:00", "10:00", "12:00", "14:00", "16:00"]);
+  });
+
+  it("keeps wall-clock hours across a clock change (Paris, Sunday 29 March 2026 is 23 hours long)", () => {
+    const spring = new TimeScale(["2026-03-28", "2026-03-29", "2026-03-30"], "Europe/Paris", 9 * 60, 17 * 60, 24);
+    expect(spring.x(Date.parse("2026-03-28T08:00:00Z"))).toBe(0); // Saturday 09:00 CET
+    expect(spring.x(Date.parse("2026-03-29T07:00:00Z"))).toBe(192); // Sunday 09:00 CEST
+    expect(spring.x(Date.parse("2026-03-30T11:00:00Z"))).toBe(384 + 96); // Monday 13:00 CEST
   });
 
   it("widens the hours to show work outside them", () => {

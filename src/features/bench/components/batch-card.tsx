@@ -5,9 +5,9 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Alert } from "~/components/ui/card";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import type { AppRouter } from "~/server/trpc/root";
 import { useTRPC } from "~/trpc/react";
-import { zonedDayTime, zonedTime } from "~/server/time-zone";
 import { ReportSheet } from "./report-sheet";
 import { BenchTimer } from "./timer";
 
@@ -16,7 +16,7 @@ export type BenchCardData = inferRouterOutputs<AppRouter>["bench"]["queue"]["car
 const BIG = "min-h-11 min-w-11 rounded-lg px-4 text-base font-semibold disabled:opacity-50";
 const PRIMARY = `${BIG} bg-brand-600 text-white hover:bg-brand-700`;
 const SECONDARY = `${BIG} bg-white text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100`;
-export function BatchCard({ card, timeZone }: { card: BenchCardData; timeZone: string }) {
+export function BatchCard({ card }: { card: BenchCardData }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
@@ -39,7 +39,7 @@ export function BatchCard({ card, timeZone }: { card: BenchCardData; timeZone: s
   const designs = [...new Set(card.items.map((item) => `${item.designName} · ${item.variantName}`))];
   const left = card.pieces - card.piecesDone - card.piecesScrapped;
   const remakes = card.items.filter((item) => item.remake);
-  const time = (date: Date) => zonedTime(new Date(date), timeZone);
+  const clock = useStudioTime();
 
   return (
     <article id={`batch-${card.batchId}`} className="scroll-mt-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={`${card.stepName} batch`} data-batch-id={card.batchId}>
@@ -48,7 +48,7 @@ export function BatchCard({ card, timeZone }: { card: BenchCardData; timeZone: s
           <h3 className="text-lg font-semibold text-stone-900">{card.stepName}</h3>
           <p className="truncate text-sm text-stone-600">{designs.join(", ")}</p>
           <p className="text-sm text-stone-500">
-            {card.stationName} · {zonedDayTime(new Date(card.startAt), timeZone)}–{time(card.endAt)}
+            {card.stationName} · {clock.dateTime(card.startAt)}–{clock.day(card.endAt) === clock.day(card.startAt) ? clock.time(card.endAt) : clock.dateTime(card.endAt)}
           </p>
           {remakes.map((item) => (
             <p key={item.id} className="mt-1 inline-block rounded bg-rose-50 px-2 py-0.5 text-sm text-rose-800" data-testid="remake-badge">
@@ -77,7 +77,7 @@ export function BatchCard({ card, timeZone }: { card: BenchCardData; timeZone: s
       </dl>
       {card.remade.map((r, i) => (
         <p key={i} className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-900" data-testid="remade">
-          ↻ {r.pieces} scrapped ({r.reason}) will be made again: {r.plannedAt ? `planned from ${zonedDayTime(new Date(r.plannedAt), timeZone)}` : "not on the plan yet"}
+          ↻ {r.pieces} scrapped ({r.reason}) will be made again: {r.plannedAt ? `planned from ${clock.dateTime(r.plannedAt)}` : "not on the plan yet"}
         </p>
       ))}
       {card.status !== "OPEN" && (
@@ -112,13 +112,14 @@ export function BatchCard({ card, timeZone }: { card: BenchCardData; timeZone: s
         </button>
       </div>
       {reporting && <ReportSheet card={card} onClose={() => setReporting(false)} onDone={refresh} />}
-      {details && <BatchDetails batchId={card.batchId} timeZone={timeZone} />}
+      {details && <BatchDetails batchId={card.batchId} />}
     </article>
   );
 }
 
 /** Items and the audit trail (who did what when) of one batch. */
-function BatchDetails({ batchId, timeZone }: { batchId: string; timeZone: string }) {
+function BatchDetails({ batchId }: { batchId: string }) {
+  const clock = useStudioTime();
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const detail = useQuery(trpc.bench.batch.queryOptions({ studioId: studio.id, batchId }));
@@ -143,7 +144,7 @@ function BatchDetails({ batchId, timeZone }: { batchId: string; timeZone: string
       <ol className="space-y-1" aria-label="History">
         {detail.data.events.map((event) => (
           <li key={event.id} className="text-stone-700">
-            <span className="text-stone-500">{zonedDayTime(new Date(event.createdAt), timeZone)}</span>{" "}
+            <span className="text-stone-500">{clock.dateTime(event.createdAt)}</span>{" "}
             {event.userName} {event.kind.toLowerCase()}
             {event.kind === "REPORT" || event.kind === "COMPLETE" ? ` ${event.piecesDone} done, ${event.piecesScrapped} scrapped` : ""}
             {event.scrapReason ? ` (${event.scrapReason})` : ""}

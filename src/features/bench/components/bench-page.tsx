@@ -6,7 +6,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
-import { formatInZone } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { BatchCard } from "./batch-card";
 
@@ -21,6 +21,7 @@ export function BenchPage() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const queue = useQuery(trpc.bench.queue.queryOptions({ studioId: studio.id }));
+  const clock = useStudioTime();
   // Claims and reports ("bench."), re-plans and board edits ("plan.") reach the bench without a reload.
   useStudioLive(["bench.", "plan."], [trpc.bench.queue.queryKey(), trpc.bench.batch.queryKey()]);
   // Opened from a batch on the studio home (/bench#batch-<id>): scroll to its card once the queue is here.
@@ -37,7 +38,7 @@ export function BenchPage() {
       <h1 className="text-2xl font-semibold tracking-tight">My bench</h1>
       {queue.data?.nextDay && (
         <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="next-day">
-          Nothing left to claim today. Next up: {formatInZone(new Date(queue.data.nextDay), queue.data.timeZone, { weekday: "long", day: "numeric", month: "long" })}.
+          Nothing left to claim today. Next up: {clock.date(queue.data.nextDay)}.
         </p>
       )}
       {queue.isPending && <Spinner label="Loading today's queue…" />}
@@ -53,7 +54,7 @@ export function BenchPage() {
             <section key={key} aria-label={title} className="space-y-3">
               <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-500">{title}</h2>
               {cards.map((card) => (
-                <BatchCard key={card.batchId} card={card} timeZone={queue.data.timeZone} />
+                <BatchCard key={card.batchId} card={card} />
               ))}
             </section>
           );
@@ -62,7 +63,7 @@ export function BenchPage() {
         <section aria-label="Done today" className="space-y-3">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-stone-500">Done today</h2>
           {queue.data.done.map((card) => (
-            <BatchCard key={card.batchId} card={card} timeZone={queue.data.timeZone} />
+            <BatchCard key={card.batchId} card={card} />
           ))}
         </section>
       )}

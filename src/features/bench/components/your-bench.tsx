@@ -7,7 +7,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { buttonClasses } from "~/components/ui/button";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import type { AppRouter } from "~/server/trpc/root";
-import { zonedDayTime, zonedTime } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import type { BenchCardData } from "./batch-card";
 
@@ -70,11 +70,14 @@ function TallyCard({ title, tally, testId }: { title: string; tally: Tally | und
   );
 }
 
-/** "Starts 14:30" today; otherwise with the day: "Was due Tue 24 Nov, 14:30" (overdue) or a later day. Studio time. */
-function startLabel(startAt: Date, dayStart: Date, dayEnd: Date, timeZone: string): string {
+/**
+ * "Starts 14:30" today; otherwise with the day: "Was due Tue 24 Nov, 14:30" (overdue) or a later day claimed
+ * ahead. On the studio's clock, and "today" is the studio's day from the queue.
+ */
+function startLabel(clock: ReturnType<typeof useStudioTime>, startAt: Date, dayStart: Date, dayEnd: Date): string {
   const start = new Date(startAt);
-  if (start >= new Date(dayStart) && start < new Date(dayEnd)) return `Starts ${zonedTime(start, timeZone)}`;
-  return `${start < new Date(dayStart) ? "Was due" : "Starts"} ${zonedDayTime(start, timeZone)}`;
+  if (start >= new Date(dayStart) && start < new Date(dayEnd)) return `Starts ${clock.time(start)}`;
+  return `${start < new Date(dayStart) ? "Was due" : "Starts"} ${clock.dateTime(start)}`;
 }
 
 /**
@@ -84,6 +87,7 @@ function startLabel(startAt: Date, dayStart: Date, dayEnd: Date, timeZone: strin
 export function YourBench() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const queue = useQuery(trpc.bench.queue.queryOptions({ studioId: studio.id }));
   const mineCards = queue.data?.cards.filter((card) => card.section === "mine") ?? [];
   const openCount = queue.data?.cards.filter((card) => card.section === "open").length ?? 0;
@@ -157,7 +161,7 @@ export function YourBench() {
                     <span className="min-w-0">
                       <span className="block truncate font-semibold text-stone-900">{card.stepName}</span>
                       <span className="block truncate text-sm text-stone-600">{card.stationName}</span>
-                      <span className="block truncate text-sm text-stone-500">{startLabel(card.startAt, queue.data.dayStart, queue.data.dayEnd, queue.data.timeZone)}</span>
+                      <span className="block truncate text-sm text-stone-500">{startLabel(clock, card.startAt, queue.data.dayStart, queue.data.dayEnd)}</span>
                     </span>
                     <span className="flex shrink-0 flex-col items-end gap-1">
                       <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_TONES[card.status]}`}>{STATUS_LABELS[card.status]}</span>

@@ -82,7 +82,7 @@ export async function completeBatch(ctx: BenchCtx, batchId: string, expectedVers
   if (count === 0) await explainRefusal(ctx, batchId, expectedVersion, ["claimed", "running", "paused"]);
   const batch = await ctx.db.batch.findFirstOrThrow({ where: { id: batchId, studioId: ctx.studio.id }, select: { stepName: true } });
   await ctx.db.batch.updateMany({ where: { id: batchId, studioId: ctx.studio.id }, data: { status: "DONE", version: { increment: 1 } } });
-  await addCompletedWorkToRollup(ctx.db, ctx.studio.id, batchId);
+  await addCompletedWorkToRollup(ctx.db, ctx.studio, batchId);
   const consumed = await consumeMaterials(ctx, batchId, batch.stepName);
   await recordAndAnnounce(ctx, batchId, "COMPLETE", { piecesDone: work.piecesDone, piecesScrapped: work.piecesScrapped });
   if (consumed.length > 0) await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "material.stock", data: { batchId } });

@@ -1,4 +1,5 @@
 import { studioDay, studioWeek } from "~/server/time-zone";
+import { sqlTimestamp } from "~/server/time-zone-sql";
 import type { BenchCtx } from "./context";
 
 // "Your bench" on the studio home: what the signed-in member did today and this week, in the studio's time
@@ -23,7 +24,7 @@ const SESSION_LOOKBACK = "1 day";
 function studioBounds(ctx: BenchCtx, now: Date): Bounds {
   const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone, now);
   const [weekStart, weekEnd] = studioWeek(ctx.studio.timeZone, now);
-  const sql = (at: Date) => at.toISOString().slice(0, 23).replace("T", " ");
+  const sql = sqlTimestamp;
   return { dayStart: sql(dayStart), dayEnd: sql(dayEnd), weekStart: sql(weekStart), weekEnd: sql(weekEnd), now: sql(now) };
 }
 

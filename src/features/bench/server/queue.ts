@@ -141,7 +141,7 @@ export async function benchQueue(ctx: BenchCtx, now = new Date()) {
   const cards = await describe(ctx, batches);
   const active = cards.filter((card) => card.status !== "DONE");
   active.sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section]);
-  return { dayStart, dayEnd, nextDay, timeZone: ctx.studio.timeZone, cards: active, done: cards.filter((card) => card.status === "DONE") };
+  return { dayStart, dayEnd, nextDay, cards: active, done: cards.filter((card) => card.status === "DONE") };
 }
 
 /** One batch with its items, readiness and audit trail (who did what when). */

@@ -78,7 +78,7 @@ export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
     piecesScrapped: input.piecesScrapped,
     scrapReason: input.piecesScrapped > 0 ? input.scrapReason : null,
   });
-  await addReportToRollup(ctx.db, studioId, input.batchId, event.createdAt, input.piecesDone, input.piecesScrapped);
+  await addReportToRollup(ctx.db, ctx.studio, input.batchId, event.createdAt, input.piecesDone, input.piecesScrapped);
   if (input.piecesScrapped > 0) {
     const scraps = allocations.map(({ row, scrapped }) => ({
       orderLineId: row.orderLineId, remakeId: row.batchItem.remakeId, stepPosition: row.stepPosition, routingStepId: row.batchItem.routingStepId, pieces: scrapped,

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { studioToday } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import { CsvImportPanel, downloadCsv } from "./csv-import-panel";
 
@@ -14,7 +15,8 @@ function ExportCard() {
   const studio = useCurrentStudio();
   const [busy, setBusy] = useState<"materials" | "designs" | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const day = new Date().toISOString().slice(0, 10);
+  // The export's file name carries the studio's day.
+  const day = studioToday(studio.timeZone);
 
   const run = async (kind: "materials" | "designs") => {
     setBusy(kind);

@@ -8,6 +8,7 @@ import { Alert, Card } from "~/components/ui/card";
 import { SelectField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { formatCents, formatQuantity, secondsToMinutes, STATION_KIND_LABELS } from "../units";
 import { ForkForm } from "./fork-form";
@@ -16,6 +17,7 @@ import { DataTable, Td } from "./table";
 export function DesignDetail({ designId }: { designId: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const canEdit = useCan("catalog:edit");
   const [versionId, setVersionId] = useState<string>("");
   const design = useQuery(trpc.design.get.queryOptions({ studioId: studio.id, id: designId }));
@@ -50,7 +52,7 @@ export function DesignDetail({ designId }: { designId: string }) {
           <SelectField label="Version" value={versionId} onChange={(e) => setVersionId(e.target.value)}>
             <option value="">Current (v{d.version})</option>
             {versions.data?.filter((v) => v.number !== d.version).map((v) => (
-              <option key={v.id} value={v.id}>v{v.number} · {new Date(v.createdAt).toLocaleDateString()}</option>
+              <option key={v.id} value={v.id}>v{v.number} · {clock.day(v.createdAt)}</option>
             ))}
           </SelectField>
           {d.own && canEdit && <Link href={`${base}/catalog/designs/${d.id}/edit`} className={buttonClasses("primary")}>Edit design</Link>}

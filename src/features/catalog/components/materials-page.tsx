@@ -7,6 +7,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { CATEGORY_LABELS, formatCents, formatQuantity, toMilli, UNIT_LABELS } from "../units";
 import { MaterialForm } from "./material-form";
@@ -47,6 +48,7 @@ function MovementForm({ materialId, unit }: { materialId: string; unit: keyof ty
 }
 
 export function MaterialsPage() {
+  const clock = useStudioTime();
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const canEdit = useCan("catalog:edit");
@@ -98,7 +100,7 @@ export function MaterialsPage() {
               <ul className="divide-y divide-stone-100 text-sm">
                 {detail.data.movements.map((mv) => (
                   <li key={mv.id} className="flex flex-wrap justify-between gap-2 py-1">
-                    <span>{new Date(mv.createdAt).toLocaleString()} · {mv.kind.toLowerCase()} {mv.note && `· ${mv.note}`}</span>
+                    <span>{clock.dateTime(mv.createdAt)} · {mv.kind.toLowerCase()} {mv.note && `· ${mv.note}`}</span>
                     <span>{mv.quantityMilli > 0 ? "+" : ""}{formatQuantity(mv.quantityMilli, detail.data.unit)} → {formatQuantity(mv.balanceAfterMilli, detail.data.unit)}</span>
                   </li>
                 ))}

@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { EmptyState } from "~/components/ui/card";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 
 type Line = { id: string; orderId: string; orderNumber: number; customerName: string; designName: string; variantName: string; quantity: number; dueDate: Date; daysLate?: number };
 
-const dueDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Order lines with their order, design and due day; `late` shows how many days they are overdue. */
 export function LineTable({ lines, slug, late = false, empty }: { lines: Line[]; slug: string; late?: boolean; empty: { title: string; body: string } }) {
+  const clock = useStudioTime();
   if (lines.length === 0) return <EmptyState title={empty.title}>{empty.body}</EmptyState>;
   // A busy studio has dozens of lines due: the list scrolls inside its card instead of stretching the page.
   return (
@@ -36,7 +37,7 @@ export function LineTable({ lines, slug, late = false, empty }: { lines: Line[];
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
               <td className="py-2 pr-3 whitespace-nowrap">
-                {dueDay(line.dueDate)}
+                {clock.day(line.dueDate)}
                 {late && line.daysLate && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">{line.daysLate} d late</span>}
               </td>
             </tr>

@@ -6,7 +6,9 @@ import { useState, type ReactNode } from "react";
 import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { daysBetween, MAX_RANGE_DAYS, resolveRange } from "../schemas";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
+import { addDays, daysBetween, mondayOf } from "~/server/time-zone";
+import { rangeError as describeRangeError, resolveRange, type DashboardRange } from "../schemas";
 import { ScrapChart, ThroughputChart, WipChart } from "./charts";
 import { LabourTable, LineTable, LowStockTable } from "./dashboard-lists";
 
@@ -27,9 +29,16 @@ function Figure({ label, value, note }: { label: string; value: ReactNode; note:
 export function StudioDashboard() {
   const studio = useCurrentStudio();
   const allowed = useCan("dashboard:read");
-  const [range, setRange] = useState(() => resolveRange({}));
+  const clock = useStudioTime();
+  // Days are the studio's days, whatever the browser's zone: "today" is today in the studio.
+  const presets: Array<{ label: string; range: () => DashboardRange }> = [
+    { label: "Today", range: () => ({ from: clock.today(), to: clock.today() }) },
+    { label: "This week", range: () => ({ from: mondayOf(clock.today()), to: addDays(mondayOf(clock.today()), 6) }) },
+    { label: "Last 30 days", range: () => resolveRange({}, clock.timeZone) },
+  ];
+  const [range, setRange] = useState(() => resolveRange({}, clock.timeZone));
   const span = daysBetween(range.from, range.to) + 1;
-  const rangeError = span < 1 ? "The start must be on or before the end." : span > MAX_RANGE_DAYS ? `Choose at most ${MAX_RANGE_DAYS} days.` : null;
+  const rangeError = describeRangeError(range);
   const trpc = useTRPC();
   const input = { studioId: studio.id, ...range };
   const options = { enabled: allowed && !rangeError, placeholderData: keepPreviousData };
@@ -47,7 +56,7 @@ export function StudioDashboard() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Dashboard</h1>
-          <p className="mt-1 text-sm text-stone-600">How the bench is doing, in your studio&apos;s time zone.</p>
+          <p className="mt-1 text-sm text-stone-600">How the bench is doing, day by day in your studio&apos;s time zone ({clock.timeZone}).</p>
         </div>
         <form className="flex flex-wrap items-end gap-3" onSubmit={(event) => event.preventDefault()} aria-label="Date range">
           <label className="text-sm font-medium text-stone-700">
@@ -60,9 +69,18 @@ export function StudioDashboard() {
             <input type="date" className="mt-1 block rounded-lg border border-stone-300 px-3 py-1.5 text-sm" value={range.to} min={range.from}
               onChange={(event) => event.target.value && setRange((r) => ({ ...r, to: event.target.value }))} />
           </label>
-          <button type="button" className="rounded-lg px-3 py-2 text-sm font-medium text-brand-700 hover:bg-stone-100" onClick={() => setRange(resolveRange({}))}>
-            Last 30 days
-          </button>
+          <div className="flex gap-1" role="group" aria-label="Quick ranges">
+            {presets.map((preset) => {
+              const value = preset.range();
+              const active = value.from === range.from && value.to === range.to;
+              return (
+                <button key={preset.label} type="button" aria-pressed={active} onClick={() => setRange(value)}
+                  className={`rounded-lg px-3 py-2 text-sm font-medium hover:bg-stone-100 ${active ? "bg-stone-100 text-brand-900" : "text-brand-700"}`}>
+                  {preset.label}
+                </button>
+              );
+            })}
+          </div>
         </form>
       </div>
       {rangeError && <Alert>{rangeError}</Alert>}

@@ -1,6 +1,7 @@
 import type { PlanFigures } from "~/features/planning/server/save";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { DashboardRange } from "../schemas";
+import { addDays, dayOf, daysBetween, endOfStudioDay, studioToday } from "~/server/time-zone";
 import { rangeBounds } from "./range";
 
 const LIST_LIMIT = 50;
@@ -10,7 +11,7 @@ const UPCOMING_DAYS = 14;
  * On-time delivery over the range. A line is "completed" when its status is DONE (an admin marks the order
  * Done, which closes its open lines); its completion time is the order's updatedAt (the Done transition).
  * Completed lines count in the range when that time falls inside it. On time: completed at or before the
- * line's due date (stored as 23:59 UTC of the due day). rate = onTime / completed, null without completions.
+ * line's due date (the end of the due day in the studio's zone). rate = onTime / completed, null without completions.
  */
 export async function onTimeDelivery(ctx: StudioContext, range: DashboardRange) {
   const { lo, hi } = rangeBounds(range, ctx.studio.timeZone);
@@ -36,16 +37,21 @@ function toRow(line: { id: string; orderId: string; designName: string; variantN
   return { id: line.id, orderId: line.orderId, orderNumber: line.order.number, customerName: line.order.customerName, designName: line.designName, variantName: line.variantName, quantity: line.quantity, dueDate: line.dueDate };
 }
 
-/** Open order lines (status OPEN) whose due date has passed, most overdue first; and those due in the next 14 days. */
+/**
+ * Open order lines (status OPEN) whose due day has ended, most overdue first; and those due from now to the
+ * end of the 14th studio-local day from today.
+ */
 export async function dueLines(ctx: StudioContext, now = new Date()) {
   const studioId = ctx.studio.id;
-  const soon = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
+  const timeZone = ctx.studio.timeZone;
+  const today = studioToday(timeZone, now);
+  const soon = endOfStudioDay(timeZone, addDays(today, UPCOMING_DAYS));
   // Sequential: one request transaction runs one query at a time.
   const late = await ctx.db.orderLine.findMany({ where: { studioId, status: "OPEN", dueDate: { lt: now } }, select: lineSelect, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: LIST_LIMIT });
   const lateCount = await ctx.db.orderLine.count({ where: { studioId, status: "OPEN", dueDate: { lt: now } } });
   const upcoming = await ctx.db.orderLine.findMany({ where: { studioId, status: "OPEN", dueDate: { gte: now, lte: soon } }, select: lineSelect, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: LIST_LIMIT });
-  // Whole days past the due date, at least 1.
-  const daysLate = (due: Date) => Math.max(1, Math.floor((now.getTime() - due.getTime()) / 86_400_000));
+  // Studio-local days since the due day, at least 1.
+  const daysLate = (due: Date) => Math.max(1, daysBetween(dayOf(timeZone, due), today));
   return { late: late.map((line) => ({ ...toRow(line), daysLate: daysLate(line.dueDate) })), lateCount, upcoming: upcoming.map(toRow) };
 }
 

@@ -1,10 +1,8 @@
-import { Prisma } from "~/generated/prisma/client";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { DashboardRange } from "../schemas";
-import { localDay, rangeBounds } from "./range";
 
 // Production figures, all computed by PostgreSQL aggregates (never by loading events into JS). Range figures
-// read the hourly rollups (see rollups.ts), a few thousand rows even for a year of a busy studio's history.
+// read the rollups per studio-local day (see rollups.ts), a few thousand rows even for a year of a busy studio's history.
 
 /**
  * Work in progress now (not range-bound), per step name, over batches that are not DONE. Remaining pieces
@@ -30,14 +28,12 @@ export async function wipPerStep(ctx: StudioContext) {
 
 /** Pieces reported done per studio-local day (REPORT bench events), every day of the range, zeros included. */
 export async function throughputPerDay(ctx: StudioContext, range: DashboardRange) {
-  const tz = ctx.studio.timeZone;
-  const { lo, hi } = rangeBounds(range, tz);
   const rows = await ctx.db.$queryRaw<Array<{ day: string; piecesDone: number; piecesScrapped: number }>>`
     WITH reports AS (
-      SELECT ${localDay(Prisma.sql`r."hour"`, tz)} AS day, SUM(r."piecesDone")::int AS done, SUM(r."piecesScrapped")::int AS scrapped
-        FROM "BenchReportHour" r
-       WHERE r."studioId" = ${ctx.studio.id} AND r."hour" >= ${lo} AND r."hour" < ${hi}
-       GROUP BY 1
+      SELECT r."day", SUM(r."piecesDone")::int AS done, SUM(r."piecesScrapped")::int AS scrapped
+        FROM "BenchReportDay" r
+       WHERE r."studioId" = ${ctx.studio.id} AND r."day" BETWEEN ${range.from}::date AND ${range.to}::date
+       GROUP BY r."day"
     )
     SELECT to_char(d.day, 'YYYY-MM-DD') AS "day", COALESCE(r.done, 0)::int AS "piecesDone", COALESCE(r.scrapped, 0)::int AS "piecesScrapped"
       FROM generate_series(${range.from}::date, ${range.to}::date, interval '1 day') AS d(day)
@@ -48,11 +44,10 @@ export async function throughputPerDay(ctx: StudioContext, range: DashboardRange
 
 /** Scrap rate per step over the range's REPORT events: scrapped / (done + scrapped). */
 export async function scrapPerStep(ctx: StudioContext, range: DashboardRange) {
-  const { lo, hi } = rangeBounds(range, ctx.studio.timeZone);
   const rows = await ctx.db.$queryRaw<Array<{ stepName: string; piecesDone: number; piecesScrapped: number }>>`
     SELECT r."stepName", SUM(r."piecesDone")::int AS "piecesDone", SUM(r."piecesScrapped")::int AS "piecesScrapped"
-      FROM "BenchReportHour" r
-     WHERE r."studioId" = ${ctx.studio.id} AND r."hour" >= ${lo} AND r."hour" < ${hi}
+      FROM "BenchReportDay" r
+     WHERE r."studioId" = ${ctx.studio.id} AND r."day" BETWEEN ${range.from}::date AND ${range.to}::date
      GROUP BY r."stepName"
     HAVING SUM(r."piecesDone" + r."piecesScrapped") > 0
      ORDER BY r."stepName"`;
@@ -65,16 +60,15 @@ export async function scrapPerStep(ctx: StudioContext, range: DashboardRange) {
  * batch's items in proportion to their pieces done, / pieces done; standard = the routing step's seconds per
  * piece (the variant's override if any) + its setup seconds shared the same way / pieces done. A design's
  * figure is the sum over its steps (the time one piece takes through every step that was worked). The shares
- * are summed per hour of completion when a batch completes (BenchLabourHour).
+ * are summed per studio-local day of completion when a batch completes (BenchLabourDay).
  */
 export async function labourPerDesign(ctx: StudioContext, range: DashboardRange) {
-  const { lo, hi } = rangeBounds(range, ctx.studio.timeZone);
   const rows = await ctx.db.$queryRaw<Array<{ designName: string; piecesDone: number; actualMinutes: number; standardMinutes: number }>>`
     WITH steps AS (
       SELECT l."designName", l."stepPosition", SUM(l."piecesDone") AS done,
              SUM(l."actualSeconds") / SUM(l."piecesDone") AS actual, SUM(l."standardSeconds") / SUM(l."piecesDone") AS standard
-        FROM "BenchLabourHour" l
-       WHERE l."studioId" = ${ctx.studio.id} AND l."hour" >= ${lo} AND l."hour" < ${hi}
+        FROM "BenchLabourDay" l
+       WHERE l."studioId" = ${ctx.studio.id} AND l."day" BETWEEN ${range.from}::date AND ${range.to}::date
        GROUP BY l."designName", l."stepPosition"
       HAVING SUM(l."piecesDone") > 0
     )

@@ -1,18 +1,22 @@
+import { TRPCError } from "@trpc/server";
 import { Prisma } from "~/generated/prisma/client";
-import type { DashboardRange } from "../schemas";
+import { studioDayRange } from "~/server/time-zone";
+import { sqlTimestamp } from "~/server/time-zone-sql";
+import { rangeError, resolveRange, type DashboardRange } from "../schemas";
+
+/** The request's range with its defaults in the studio's zone; a range that cannot be shown is a 400. */
+export function studioRange(input: { from?: string; to?: string }, timeZone: string, now = new Date()): DashboardRange {
+  const range = resolveRange(input, timeZone, now);
+  const error = rangeError(range);
+  if (error) throw new TRPCError({ code: "BAD_REQUEST", message: error });
+  return range;
+}
 
 /**
  * SQL bounds of an inclusive day range in the studio's time zone, as UTC timestamps comparable with the
  * `timestamp(3)` columns (which hold UTC): [start of `from`, start of the day after `to`).
  */
 export function rangeBounds(range: DashboardRange, timeZone: string) {
-  return {
-    lo: Prisma.sql`((${range.from}::date)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`,
-    hi: Prisma.sql`((${range.to}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`,
-  };
-}
-
-/** The studio-local day of a UTC timestamp column. */
-export function localDay(column: Prisma.Sql, timeZone: string) {
-  return Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`;
+  const [lo, hi] = studioDayRange(timeZone, range.from, range.to);
+  return { lo: Prisma.sql`${sqlTimestamp(lo)}::timestamp`, hi: Prisma.sql`${sqlTimestamp(hi)}::timestamp` };
 }

@@ -1,8 +1,9 @@
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { dashboardInput, resolveRange } from "../schemas";
+import { dashboardInput } from "../schemas";
 import { dueLines, hoursSaved, lowStock, onTimeDelivery } from "./delivery";
 import { labourPerDesign, scrapPerStep, throughputPerDay, wipPerStep } from "./production";
+import { studioRange } from "./range";
 
 // Owner and admin only ("dashboard:read"). Two procedures so the bench figures and the delivery figures
 // load (and fail) independently on the page.
@@ -10,7 +11,7 @@ const dashboard = permittedProcedure("dashboard:read").input(dashboardInput);
 
 export const dashboardRouter = router({
   production: dashboard.query(async ({ ctx, input }) => {
-    const range = resolveRange(input);
+    const range = studioRange(input, ctx.studio.timeZone);
     return {
       range,
       wip: await wipPerStep(ctx),
@@ -20,7 +21,7 @@ export const dashboardRouter = router({
     };
   }),
   delivery: dashboard.query(async ({ ctx, input }) => {
-    const range = resolveRange(input);
+    const range = studioRange(input, ctx.studio.timeZone);
     return {
       range,
       onTime: await onTimeDelivery(ctx, range),

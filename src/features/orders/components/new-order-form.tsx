@@ -9,15 +9,17 @@ import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { ORDER_KINDS, ORDER_KIND_LABELS, orderFields, type OrderFields } from "../schemas";
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 export function NewOrderForm() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const router = useRouter();
+  const clock = useStudioTime();
+  // Due days are days in the studio's zone: two weeks from the studio's today.
+  const inDays = clock.today;
   const variants = useQuery(trpc.order.orderableVariants.queryOptions({ studioId: studio.id }));
   const form = useForm<OrderFields>({
     resolver: zodResolver(orderFields) as never,

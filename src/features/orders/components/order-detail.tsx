@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../schemas";
 import { OrderProgress } from "./order-progress";
@@ -13,6 +14,7 @@ import { OrderProgress } from "./order-progress";
 export function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const canEdit = useCan("orders:edit");
   const queryClient = useQueryClient();
   const order = useQuery(trpc.order.get.queryOptions({ studioId: studio.id, id: orderId }));
@@ -37,11 +39,11 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             <li key={line.id} className="py-2">
               <div className="flex flex-wrap justify-between gap-2">
                 <span className="font-medium">{line.quantity} × {line.designName} — {line.variantName} <span className="text-stone-500">({line.sku})</span></span>
-                <span>due {line.dueDate.toISOString().slice(0, 10)}</span>
+                <span>due {clock.day(line.dueDate)}</span>
               </div>
               {line.batchItems.length > 0 && (
                 <p className="text-xs text-stone-500">
-                  In batches: {line.batchItems.map((item) => `${item.batch.stepName} ${item.pieces} pcs ${item.batch.startAt.toISOString().slice(0, 10)}`).join(" · ")}
+                  In batches: {line.batchItems.map((item) => `${item.batch.stepName} ${item.pieces} pcs ${clock.date(item.batch.startAt)}`).join(" · ")}
                 </p>
               )}
             </li>

@@ -7,14 +7,16 @@ import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { ORDER_KINDS, ORDER_KIND_LABELS } from "../schemas";
 
 export function OrderImport() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const [csv, setCsv] = useState("");
-  const [dueDate, setDueDate] = useState(() => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  const [dueDate, setDueDate] = useState(() => clock.today(14));
   const [kind, setKind] = useState<(typeof ORDER_KINDS)[number]>("CUSTOMER");
   const preview = useMutation(trpc.order.importPreview.mutationOptions());
   const commit = useMutation(trpc.order.importCommit.mutationOptions());

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Card } from "~/components/ui/card";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
-import { zonedDayTime } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 
 export const FLAG_LABELS: Record<string, { label: string; tone: string }> = {
@@ -29,10 +29,10 @@ export function OrderProgress({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const progress = useQuery(trpc.order.progress.queryOptions({ studioId: studio.id, id: orderId }));
+  const clock = useStudioTime();
   useStudioLive(["order.", "plan.", "bench."], [trpc.order.progress.queryKey(), trpc.order.get.queryKey()]);
   if (progress.isPending) return <div className="h-24 animate-pulse rounded-xl bg-stone-100" aria-hidden />;
   if (progress.isError) return <Alert>{progress.error.message}</Alert>;
-  const { timeZone } = progress.data;
   return (
     <Card title="Progress" description="Pieces at each step, updated as the bench reports.">
       <div className="space-y-5" data-testid="order-progress">
@@ -41,7 +41,7 @@ export function OrderProgress({ orderId }: { orderId: string }) {
             <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
               <span className="font-medium">Line {index + 1}: {line.finished} of {line.quantity} finished</span>
               <span className="flex items-center gap-2">
-                {line.plannedFinish && line.flag !== "done" && <span className="text-stone-600">planned to finish {zonedDayTime(new Date(line.plannedFinish), timeZone)}</span>}
+                {line.plannedFinish && line.flag !== "done" && <span className="text-stone-600">planned to finish {clock.dateTime(line.plannedFinish)}</span>}
                 <FlagBadge flag={line.flag} />
               </span>
             </div>
@@ -76,9 +76,9 @@ export function OrderProgress({ orderId }: { orderId: string }) {
               <ul className="space-y-1 text-sm" aria-label="Remakes">
                 {line.remakes.map((remake) => (
                   <li key={remake.id} className="rounded-lg bg-rose-50 px-3 py-2 text-rose-900" data-testid="remake">
-                    ↻ {remake.pieces} {remake.pieces === 1 ? "piece" : "pieces"} to remake — scrapped at {remake.stepName} ({remake.reason}), reported by {remake.reportedBy}, {zonedDayTime(new Date(remake.createdAt), timeZone)}.{" "}
+                    ↻ {remake.pieces} {remake.pieces === 1 ? "piece" : "pieces"} to remake — scrapped at {remake.stepName} ({remake.reason}), reported by {remake.reportedBy}, {clock.dateTime(remake.createdAt)}.{" "}
                     {remake.planned.length > 0
-                      ? `Planned: ${remake.planned.map((p) => `${p.stepName} ${zonedDayTime(new Date(p.startAt), timeZone)}${p.status === "DONE" ? " ✓" : ""}`).join(" → ")}.`
+                      ? `Planned: ${remake.planned.map((p) => `${p.stepName} ${clock.dateTime(p.startAt)}${p.status === "DONE" ? " ✓" : ""}`).join(" → ")}.`
                       : "Waiting for the next plan."}
                   </li>
                 ))}

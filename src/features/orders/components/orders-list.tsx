@@ -8,6 +8,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
 import { ORDER_KIND_LABELS, ORDER_STATUSES, ORDER_STATUS_LABELS } from "../schemas";
@@ -16,6 +17,7 @@ import { FlagBadge } from "./order-progress";
 export function OrdersList() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const canEdit = useCan("orders:edit");
   const [status, setStatus] = useState<(typeof ORDER_STATUSES)[number] | "">("");
   const [search, setSearch] = useState("");
@@ -71,7 +73,7 @@ export function OrdersList() {
                   <td className="px-3 py-2">{ORDER_KIND_LABELS[order.kind]}</td>
                   <td className="px-3 py-2">{order.source === "MANUAL" ? "Manual" : `${order.source[0]}${order.source.slice(1).toLowerCase()} ${order.externalRef ?? ""}`}</td>
                   <td className="px-3 py-2">{order.pieces}</td>
-                  <td className="px-3 py-2">{order.dueDate ? order.dueDate.toISOString().slice(0, 10) : "—"}</td>
+                  <td className="px-3 py-2">{order.dueDate ? clock.day(order.dueDate) : "—"}</td>
                   <td className="px-3 py-2" data-testid="order-status">{ORDER_STATUS_LABELS[order.status]}</td>
                   <td className="px-3 py-2">
                     {outlook.data?.[order.id] && order.status !== "CANCELLED" && (

@@ -106,7 +106,7 @@ export async function commitImport(ctx: OrdersCtx, input: z.infer<typeof importI
       message: `Nothing was imported: ${preview.errorCount} row${preview.errorCount === 1 ? "" : "s"} need fixing (${first.join("; ")}).`,
     });
   }
-  const dueDate = dueDateFromDay(input.dueDate);
+  const dueDate = dueDateFromDay(input.dueDate, ctx.studio.timeZone);
   const groups = new Map<string, typeof preview.rows>();
   for (const row of preview.rows) {
     if (row.duplicate) continue;

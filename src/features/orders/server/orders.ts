@@ -80,7 +80,7 @@ export async function createManualOrder(ctx: OrdersCtx, order: OrderFields) {
       customerName: order.customerName,
       notes: order.notes,
       source: "MANUAL",
-      lines: order.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity, dueDate: dueDateFromDay(line.dueDate) })),
+      lines: order.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity, dueDate: dueDateFromDay(line.dueDate, ctx.studio.timeZone) })),
     },
   ]);
   return created!;

@@ -76,7 +76,7 @@ export async function lineOutlooks(db: TenantDb, studioId: string, lines: Line[]
 
 const FLAG_ORDER: Record<LineOutlook["flag"], number> = { late: 0, "at-risk": 1, "not-planned": 2, "on-track": 3, done: 4 };
 
-type Ctx = { db: TenantDb; studio: { id: string; timeZone?: string } };
+type Ctx = { db: TenantDb; studio: { id: string } };
 
 const lineSelect = { id: true, quantity: true, dueDate: true, designVersionId: true, status: true } as const;
 
@@ -98,7 +98,6 @@ export async function orderProgress(ctx: Ctx, orderId: string, now = new Date())
   return {
     orderId: order.id,
     status: order.status,
-    timeZone: ctx.studio.timeZone ?? "UTC",
     lines: order.lines.map((line) => ({
       ...outlooks.get(line.id)!,
       remakes: remakes

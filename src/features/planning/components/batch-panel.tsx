@@ -7,7 +7,8 @@ import { Button, buttonClasses } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
-import { zonedDateTime, zonedDayTime, zonedInputValue, zonedTime } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
+import { fromStudioInput, toStudioInput } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import { PIN_REASONS, PinIcon, type BoardBatch } from "./timeline";
 
@@ -22,12 +23,14 @@ type PanelBatch = BoardBatch & {
 
 const UNLOAD_MINUTES = 5;
 
-export function BatchPanel({ batch, people, batches, timeZone, onClose }: { batch: PanelBatch; people: Array<{ id: string; name: string }>; batches: PanelBatch[]; timeZone: string; onClose: () => void }) {
+export function BatchPanel({ batch, people, batches, onClose }: { batch: PanelBatch; people: Array<{ id: string; name: string }>; batches: PanelBatch[]; onClose: () => void }) {
   const trpc = useTRPC();
+  const clock = useStudioTime();
+  const { timeZone } = clock;
   const studio = useCurrentStudio();
   const canEdit = useCan("planning:run");
   const queryClient = useQueryClient();
-  const [start, setStart] = useState(zonedInputValue(batch.startAt, timeZone));
+  const [start, setStart] = useState(toStudioInput(timeZone, batch.startAt));
   const [personId, setPersonId] = useState(batch.personId);
   const [splitPieces, setSplitPieces] = useState(Math.floor(batch.pieces / 2) || 1);
   const machine = Boolean(batch.runStartAt);
@@ -57,22 +60,19 @@ export function BatchPanel({ batch, people, batches, timeZone, onClose }: { batc
   }, [onClose]);
   const bench = batch.bench;
   const pinned = batch.locked
-    ? `Pinned${batch.pinReason && batch.pinReason !== "PINNED" ? ` — ${PIN_REASONS[batch.pinReason]} on the board` : ""}${batch.pinnedBy ? ` by ${batch.pinnedBy}` : ""}${batch.pinnedAt ? `, ${zonedDayTime(batch.pinnedAt, timeZone)}` : ""}. The next plan keeps it here.`
+    ? `Pinned${batch.pinReason && batch.pinReason !== "PINNED" ? ` — ${PIN_REASONS[batch.pinReason]} on the board` : ""}${batch.pinnedBy ? ` by ${batch.pinnedBy}` : ""}${batch.pinnedAt ? `, ${clock.dateTime(batch.pinnedAt)}` : ""}. The next plan keeps it here.`
     : null;
-  const startAt = () => {
-    const [day, time] = start.split("T");
-    return zonedDateTime(timeZone, day!, time!);
-  };
+  const startAt = () => fromStudioInput(timeZone, start);
 
   return (
     <div ref={ref} className="scroll-mt-4 lg:fixed lg:top-20 lg:right-4 lg:z-30 lg:max-h-[calc(100vh-6rem)] lg:w-96 lg:overflow-y-auto lg:rounded-xl lg:shadow-2xl" data-testid="batch-panel">
       <Card
         title={`${batch.stepName} · ${batch.pieces} pcs`}
-        description={`${zonedDayTime(batch.startAt, timeZone)} – ${zonedTime(batch.endAt, timeZone)} (studio time)`}
+        description={`${clock.dateTime(batch.startAt)} – ${clock.day(batch.endAt) === clock.day(batch.startAt) ? clock.time(batch.endAt) : clock.dateTime(batch.endAt)} (studio time)`}
         actions={<Button variant="ghost" onClick={onClose} aria-label="Close">✕</Button>}
       >
         {batch.runStartAt && batch.runEndAt && (
-          <p className="mb-2 text-sm text-stone-700">Machine runs {zonedTime(batch.runStartAt, timeZone)}–{zonedTime(batch.runEndAt, timeZone)} on its own; loading and unloading take {batch.workMinutes} min of work.</p>
+          <p className="mb-2 text-sm text-stone-700">Machine runs {clock.time(batch.runStartAt)}–{clock.time(batch.runEndAt)} on its own; loading and unloading take {batch.workMinutes} min of work.</p>
         )}
         {pinned && <p className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="pin-reason"><PinIcon /> {pinned}</p>}
         <p className="mb-3 rounded-lg bg-stone-50 px-3 py-2 text-sm text-stone-700" data-testid="bench-progress">
@@ -86,7 +86,7 @@ export function BatchPanel({ batch, people, batches, timeZone, onClose }: { batc
               <Link className="font-medium hover:underline" href={`/s/${studio.slug}/orders/${item.orderLine.order.id}`}>#{item.orderLine.order.number}</Link>{" "}
               {item.orderLine.designName} — {item.orderLine.variantName}: {item.pieces} pcs
               {item.stepName !== batch.stepName && <span className="text-stone-600"> · {item.stepName}</span>}{" "}
-              <span className="text-xs text-stone-500">due {item.orderLine.dueDate.toISOString().slice(0, 10)}{item.late ? " · late" : ""}</span>
+              <span className="text-xs text-stone-500">due {clock.day(item.orderLine.dueDate)}{item.late ? " · late" : ""}</span>
               {item.remake && <span className="ml-1 rounded bg-rose-50 px-1.5 text-xs text-rose-800">↻ remake: scrapped at {item.remake.stepName} ({item.remake.reason})</span>}
             </li>
           ))}
@@ -116,7 +116,7 @@ export function BatchPanel({ batch, people, batches, timeZone, onClose }: { batc
               <div className="flex items-end gap-2">
                 <SelectField label="Merge with" value={mergeWith} onChange={(e) => setMergeWith(e.target.value)}>
                   <option value="">Choose a batch…</option>
-                  {mergeable.map((b) => <option key={b.id} value={b.id}>{`${b.stepName} · ${b.pieces} pcs · ${zonedDayTime(b.startAt, timeZone)}`}</option>)}
+                  {mergeable.map((b) => <option key={b.id} value={b.id}>{`${b.stepName} · ${b.pieces} pcs · ${clock.dateTime(b.startAt)}`}</option>)}
                 </SelectField>
                 <Button variant="secondary" disabled={!mergeWith} loading={merge.isPending}
                   onClick={() => { const other = mergeable.find((b) => b.id === mergeWith)!; merge.mutate({ ...base, otherBatchId: other.id, otherExpectedVersion: other.version }); }}>Merge</Button>

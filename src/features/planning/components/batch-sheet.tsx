@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
-import { zonedDayTime, zonedTime } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { MaterialsTable } from "./cut-list";
 
@@ -14,10 +14,11 @@ import { MaterialsTable } from "./cut-list";
 export function BatchSheet({ batchId }: { batchId: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const sheet = useQuery(trpc.planning.batchSheet.queryOptions({ studioId: studio.id, batchId }));
   if (sheet.isPending) return <Spinner label="Preparing the batch sheet…" />;
   if (sheet.isError) return <Alert>{sheet.error.message}</Alert>;
-  const { batch, timeZone, stationName, personName, routings, materials } = sheet.data;
+  const { batch, stationName, personName, routings, materials } = sheet.data;
   return (
     <article className="batch-sheet mx-auto max-w-3xl space-y-5 bg-white p-4 sm:p-6 text-stone-900 print:max-w-none print:p-0">
       {/* The studio layout hides its header and banners in print; this hides the sheet's own buttons. */}
@@ -27,7 +28,7 @@ export function BatchSheet({ batchId }: { batchId: string }) {
         <div>
           <p className="text-xs uppercase tracking-wide text-stone-500">Batch sheet · {studio.name}</p>
           <h1 className="text-2xl font-semibold">{batch.stepName} — {batch.pieces} pieces</h1>
-          <p className="text-sm">{stationName} · {personName} · {zonedDayTime(batch.startAt, timeZone)} – {zonedTime(batch.endAt, timeZone)} ({timeZone})</p>
+          <p className="text-sm">{stationName} · {personName} · {clock.dateTime(batch.startAt)} – {clock.day(batch.endAt) === clock.day(batch.startAt) ? clock.time(batch.endAt) : clock.dateTime(batch.endAt)} ({clock.timeZone})</p>
           <p className="text-sm text-stone-600">Setup {batch.setupMinutes} min · total {batch.workMinutes} min{batch.family ? ` · family ${batch.family}` : ""}</p>
         </div>
         <Button className="no-print" onClick={() => window.print()}>Print</Button>
@@ -43,7 +44,7 @@ export function BatchSheet({ batchId }: { batchId: string }) {
                 <td className="py-2 pr-3">#{item.orderLine.order.number} {item.orderLine.order.customerName}</td>
                 <td className="py-2 pr-3">{item.orderLine.designName} — {item.orderLine.variantName} <span className="text-xs text-stone-500">{item.orderLine.sku}</span></td>
                 <td className="py-2 pr-3 font-medium">{item.pieces}</td>
-                <td className="py-2">{item.orderLine.dueDate.toISOString().slice(0, 10)}</td>
+                <td className="py-2">{clock.day(item.orderLine.dueDate)}</td>
               </tr>
             ))}
           </tbody>

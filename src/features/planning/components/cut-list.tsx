@@ -7,7 +7,8 @@ import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { formatQuantity, type MaterialUnitName } from "~/features/catalog/units";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
-import { formatInZone, zonedDayStart } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
+import { addDays, isDay, startOfStudioDay } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 
 type Materials = Array<{ key: string; name: string; alloy: string | null; gauge: string | null; unit: string; requiredMilli: number; onHandMilli: number | null; shortageMilli: number }>;
@@ -36,20 +37,23 @@ export function MaterialsTable({ materials }: { materials: Materials }) {
 export function CutList({ from, to }: { from?: string; to?: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
-  const board = useQuery(trpc.planning.boardStart.queryOptions({ studioId: studio.id }));
+  const board = useQuery({ ...trpc.planning.boardStart.queryOptions({ studioId: studio.id }), enabled: !(from && isDay(from)) });
+  if (from && isDay(from)) return <CutListFor from={from} to={to} />;
   if (board.isPending) return <Spinner label="Adding up materials…" />;
   if (board.isError) return <Alert>{board.error.message}</Alert>;
-  const first = from ?? board.data.firstDay;
-  return <CutListFor timeZone={board.data.timeZone} from={first} to={to} />;
+  return <CutListFor from={board.data.firstDay} to={to} />;
 }
 
-function CutListFor({ timeZone, from, to }: { timeZone: string; from: string; to?: string }) {
+function CutListFor({ from, to }: { from: string; to?: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
-  const start = zonedDayStart(timeZone, from);
-  const end = to ? zonedDayStart(timeZone, to) : zonedDayStart(timeZone, from, 7);
+  const clock = useStudioTime();
+  // Studio-local days: from `from` up to the start of `to` (default a week later).
+  const next = to && isDay(to) && to > from ? to : addDays(from, 7);
+  const start = startOfStudioDay(clock.timeZone, from);
+  const end = startOfStudioDay(clock.timeZone, next);
   const list = useQuery(trpc.planning.cutList.queryOptions({ studioId: studio.id, from: start, to: end }));
-  const day = (at: Date) => formatInZone(at, timeZone, { weekday: "short", day: "numeric", month: "short" });
+  const day = clock.date;
   return (
     <div className="space-y-5">
       <Link href={`/s/${studio.slug}/plan`} className="text-sm font-medium text-brand-700 hover:underline print:hidden">← Back to the plan</Link>

@@ -8,7 +8,8 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
-import { formatInZone, zonedDayStart, zoneLabel } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
+import { addDays, startOfStudioDay, studioDayRange, weekdayOf, zoneLabel } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 import { BatchPanel } from "./batch-panel";
 import { HoursSaved } from "./hours-saved";
@@ -18,11 +19,6 @@ import { daySpan } from "./time-scale";
 import { PinIcon, Timeline } from "./timeline";
 
 const ZOOMS = [16, 24, 40, 64, 96, 144];
-const DAY = 86_400_000;
-
-/** "YYYY-MM-DD" plus n calendar days. */
-const addDays = (key: string, n: number) => new Date(Date.parse(`${key}T12:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const weekdayOf = (key: string) => new Date(`${key}T12:00:00Z`).getUTCDay();
 
 export function PlanBoard() {
   const trpc = useTRPC();
@@ -38,6 +34,7 @@ type Start = { timeZone: string; today: string; firstDay: string; workingDays: n
 function Board({ start }: { start: Start }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const clock = useStudioTime();
   const { timeZone } = start;
   const [view, setView] = useState<"day" | "week">("week");
   const [zoom, setZoom] = useState({ day: 4, week: 1 });
@@ -46,7 +43,10 @@ function Board({ start }: { start: Start }) {
   const [anchor, setAnchor] = useState(start.firstDay);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const span = view === "week" ? 7 : 1;
-  const range = useMemo(() => ({ from: zonedDayStart(timeZone, anchor), to: zonedDayStart(timeZone, anchor, span) }), [timeZone, anchor, span]);
+  const range = useMemo(() => {
+    const [from, to] = studioDayRange(timeZone, anchor, addDays(anchor, span - 1));
+    return { from, to };
+  }, [timeZone, anchor, span]);
   const board = useQuery(trpc.planning.currentPlan.queryOptions({ studioId: studio.id, ...range }));
   // Bench reports ("batch.progress"), re-plans and board edits ("plan.") refresh the board live.
   useStudioLive(["batch.", "plan.", "order."], [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey(), trpc.planning.boardStart.queryKey(), trpc.planning.latestRuns.queryKey()]);
@@ -58,13 +58,16 @@ function Board({ start }: { start: Start }) {
     const all = Array.from({ length: span }, (_, i) => addDays(anchor, i));
     if (span === 1) return all;
     const busy = new Set(batches.map((b) => b.startAt.getTime()));
-    const shown = all.filter((key) => start.workingDays.includes(weekdayOf(key)) || [...busy].some((t) => t >= zonedDayStart(timeZone, key).getTime() && t < zonedDayStart(timeZone, key, 1).getTime()));
+    const shown = all.filter((key) => {
+      const [dayStart, dayEnd] = studioDayRange(timeZone, key, key);
+      return start.workingDays.includes(weekdayOf(key)) || [...busy].some((t) => t >= dayStart.getTime() && t < dayEnd.getTime());
+    });
     return shown.length ? shown : all;
   }, [anchor, span, batches, start.workingDays, timeZone]);
   const hourPx = ZOOMS[zoom[view]]!;
   const [dayStartMinute, dayEndMinute] = useMemo(() => daySpan(timeZone, start.dayStartMinute, start.dayEndMinute, batches), [timeZone, start, batches]);
   const setZoomLevel = (delta: number) => setZoom({ ...zoom, [view]: Math.min(ZOOMS.length - 1, Math.max(0, zoom[view] + delta)) });
-  const label = (key: string) => formatInZone(new Date(zonedDayStart(timeZone, key).getTime() + DAY / 2), timeZone, { weekday: "short", day: "numeric", month: "short" });
+  const label = (key: string) => clock.date(startOfStudioDay(timeZone, key));
 
   return (
     <div className="space-y-5">
@@ -74,8 +77,8 @@ function Board({ start }: { start: Start }) {
       </div>
       <PlanControls />
       {board.data?.plan?.figures && <HoursSaved figures={board.data.plan.figures} />}
-      {board.data?.plan?.figures && <PlanChangesNotice figures={board.data.plan.figures} timeZone={timeZone} />}
-      {board.data && <PinnedNotice pins={board.data.pins} timeZone={timeZone} />}
+      {board.data?.plan?.figures && <PlanChangesNotice figures={board.data.plan.figures} />}
+      {board.data && <PinnedNotice pins={board.data.pins} />}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex items-center gap-2" role="group" aria-label="Dates">
           <Button variant="secondary" onClick={() => shift(-1)} aria-label={`Earlier ${view}`}>←</Button>
@@ -124,7 +127,7 @@ function Board({ start }: { start: Start }) {
             </p>
           </div>
           {selected ? (
-            <BatchPanel key={`${selected.id}:${selected.version}`} batch={selected} people={board.data.people} batches={batches} timeZone={timeZone} onClose={() => setSelectedId(null)} />
+            <BatchPanel key={`${selected.id}:${selected.version}`} batch={selected} people={board.data.people} batches={batches} onClose={() => setSelectedId(null)} />
           ) : (
             <p className="text-sm text-stone-500">Click a batch (or tab to it and press Enter) to see its pieces, move, pin, split, merge or resize it.</p>
           )}

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
-import { zonedDayTime } from "~/server/time-zone";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import type { PlanFigures } from "../server/save";
 import { PIN_REASONS, PinIcon } from "./timeline";
@@ -12,8 +12,9 @@ import { PIN_REASONS, PinIcon } from "./timeline";
 type Pin = { id: string; stepName: string; startAt: Date; pinReason: string | null; pinnedBy: string | null };
 
 /** Which batches the next plan keeps where they are, why, and "Unpin all". */
-export function PinnedNotice({ pins, timeZone }: { pins: Pin[]; timeZone: string }) {
+export function PinnedNotice({ pins }: { pins: Pin[] }) {
   const trpc = useTRPC();
+  const clock = useStudioTime();
   const studio = useCurrentStudio();
   const canEdit = useCan("planning:run");
   const queryClient = useQueryClient();
@@ -34,7 +35,7 @@ export function PinnedNotice({ pins, timeZone }: { pins: Pin[]; timeZone: string
       <ul className="mt-1 space-y-0.5">
         {pins.slice(0, 6).map((pin) => (
           <li key={pin.id}>
-            {pin.stepName}, {zonedDayTime(pin.startAt, timeZone)} — {pin.pinReason ? PIN_REASONS[pin.pinReason] : "pinned"}
+            {pin.stepName}, {clock.dateTime(pin.startAt)} — {pin.pinReason ? PIN_REASONS[pin.pinReason] : "pinned"}
             {pin.pinnedBy ? ` by ${pin.pinnedBy}` : ""}
           </li>
         ))}
@@ -48,7 +49,8 @@ export function PinnedNotice({ pins, timeZone }: { pins: Pin[]; timeZone: string
 const hours = (h: number) => `${h.toFixed(1)} h`;
 
 /** What changed since the planner's run: board edits (figures then and now) and pins it could not keep. */
-export function PlanChangesNotice({ figures, timeZone }: { figures: PlanFigures; timeZone: string }) {
+export function PlanChangesNotice({ figures }: { figures: PlanFigures }) {
+  const clock = useStudioTime();
   const released = figures.released ?? [];
   const edited = figures.edited;
   const changes: string[] = [];
@@ -72,7 +74,7 @@ export function PlanChangesNotice({ figures, timeZone }: { figures: PlanFigures;
       {released.length > 0 && (
         <Alert tone="info">
           The last plan could not keep {released.length === 1 ? "a pinned batch" : `${released.length} pinned batches`} and planned {released.length === 1 ? "it" : "them"} again:{" "}
-          {released.map((r) => `${r.stepName} (${zonedDayTime(new Date(r.startAt), timeZone)}: ${r.why === "past" ? "its time had passed" : "its pieces could not be ready by then"})`).join("; ")}.
+          {released.map((r) => `${r.stepName} (${clock.dateTime(new Date(r.startAt))}: ${r.why === "past" ? "its time had passed" : "its pieces could not be ready by then"})`).join("; ")}.
         </Alert>
       )}
     </div>

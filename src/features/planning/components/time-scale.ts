@@ -1,4 +1,4 @@
-import { zonedDateKey, zonedDayStart } from "~/server/time-zone";
+import { addDays, dayOf, startOfStudioDay, studioInstant, wallMinutesOf } from "~/server/time-zone";
 
 // The board's horizontal scale: the shown studio-local days side by side, each covering the studio's
 // working span (e.g. 09:00–17:00) at `hourPx` pixels per hour. Pure, so the layout is testable.
@@ -16,11 +16,12 @@ export class TimeScale {
     readonly dayEndMinute: number,
     readonly hourPx: number,
   ) {
-    this.days = dayKeys.map((key) => {
-      const start = zonedDayStart(timeZone, key).getTime();
-      // Minutes from local midnight are taken along the day's real length (23/25 h on clock changes).
-      return { key, start, from: start + dayStartMinute * 60_000, to: start + dayEndMinute * 60_000 };
-    });
+    // Each day's shown span is its wall-clock hours (a day with a clock change is 23 or 25 hours long).
+    const wall = (key: string, minute: number) =>
+      minute >= 24 * 60
+        ? startOfStudioDay(timeZone, addDays(key, 1)).getTime()
+        : studioInstant(timeZone, key, `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`).getTime();
+    this.days = dayKeys.map((key) => ({ key, start: startOfStudioDay(timeZone, key).getTime(), from: wall(key, dayStartMinute), to: wall(key, dayEndMinute) }));
     this.dayWidth = ((dayEndMinute - dayStartMinute) / 60) * hourPx;
   }
 
@@ -65,13 +66,12 @@ export class TimeScale {
 export function daySpan(timeZone: string, workStart: number, workEnd: number, batches: Array<{ startAt: Date; endAt: Date }>): [number, number] {
   let from = workStart;
   let to = workEnd;
-  const minuteOfDay = (at: Date) => (at.getTime() - zonedDayStart(timeZone, zonedDateKey(timeZone, at)).getTime()) / 60_000;
   for (const b of batches) {
-    const start = minuteOfDay(b.startAt);
-    const end = minuteOfDay(b.endAt);
+    const start = wallMinutesOf(timeZone, b.startAt);
+    const end = wallMinutesOf(timeZone, b.endAt);
     // A batch that runs past midnight ends early "tomorrow": only same-day ends widen the evening.
     if (start < from) from = Math.floor(start / 60) * 60;
-    if (end > start && end > to) to = Math.min(24 * 60, Math.ceil(end / 60) * 60);
+    if (dayOf(timeZone, b.startAt) === dayOf(timeZone, b.endAt) && end > to) to = Math.min(24 * 60, Math.ceil(end / 60) * 60);
   }
   return [from, to];
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { formatInZone, zonedDayTime, zonedTime } from "~/server/time-zone";
+import { formatInZone, studioTime } from "~/server/time-zone";
 import { assignLanes, MIN_BATCH_PX, TimeScale } from "./time-scale";
 
 // Day/week timeline: one row per person (or station); the shown days side by side, each covering the
@@ -44,8 +44,8 @@ export const PIN_REASONS: Record<string, string> = { PINNED: "pinned", MOVED: "m
 
 /** One line that names a batch fully: step, pieces, studio times, machine run, pin and bench state. */
 export function describeBatch(b: BoardBatch, timeZone: string): string {
-  const parts = [`${b.stepName} · ${b.pieces} pcs · ${zonedDayTime(b.startAt, timeZone)}–${zonedTime(b.endAt, timeZone)}`];
-  if (b.runStartAt && b.runEndAt) parts.push(`machine runs ${zonedTime(b.runStartAt, timeZone)}–${zonedTime(b.runEndAt, timeZone)}`);
+  const parts = [`${b.stepName} · ${b.pieces} pcs · ${formatInZone(timeZone, b.startAt, "EEE d MMM, HH:mm")}–${studioTime(timeZone, b.endAt)}`];
+  if (b.runStartAt && b.runEndAt) parts.push(`machine runs ${studioTime(timeZone, b.runStartAt)}–${studioTime(timeZone, b.runEndAt)}`);
   if (b.locked) parts.push(`pinned${b.pinReason && b.pinReason !== "PINNED" ? ` (${PIN_REASONS[b.pinReason]}${b.pinnedBy ? ` by ${b.pinnedBy}` : ""})` : b.pinnedBy ? ` by ${b.pinnedBy}` : ""}`);
   if (b.status === "STARTED") parts.push("started at the bench");
   if (b.progress) parts.push(b.progress);
@@ -128,7 +128,7 @@ export function Timeline({ dayKeys, timeZone, dayStartMinute, dayEndMinute, hour
             <div className="relative" style={{ width: scale.width, height: 44 }}>
               {scale.days.map((d, i) => (
                 <div key={d.key} className="absolute top-0 truncate border-l border-stone-400 px-1.5 pt-1 font-medium text-stone-800" style={{ left: i * scale.dayWidth, width: scale.dayWidth }} data-testid="board-day">
-                  {formatInZone(new Date(d.from), timeZone, { weekday: "short", day: "numeric", month: "short" })}
+                  {formatInZone(timeZone, new Date(d.from), "EEE d MMM")}
                 </div>
               ))}
               {ticks.filter((t) => t.label).map((t) => (

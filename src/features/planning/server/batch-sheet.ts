@@ -35,5 +35,5 @@ export async function batchSheet(ctx: StudioContext, batchId: string) {
     steps: steps.filter((s) => s.designVersionId === versionId).map((s) => ({ position: s.position, name: s.name, stationName: s.stationName })),
     currentPosition: batch.items.find((i) => i.orderLine.designVersionId === versionId)!.stepPosition,
   }));
-  return { batch, timeZone: ctx.studio.timeZone, stationName: station?.name ?? "Unknown station", personName: person?.user.name ?? "Unassigned", routings, materials: materials.materials };
+  return { batch, stationName: station?.name ?? "Unknown station", personName: person?.user.name ?? "Unassigned", routings, materials: materials.materials };
 }

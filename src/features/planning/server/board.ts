@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { studioDay, zonedDateKey } from "~/server/time-zone";
+import { dayOf, studioDay } from "~/server/time-zone";
 import type { PlanFigures } from "./save";
 
 /** The current plan's figures, and the batches overlapping [from, to) with their items, people and stations. */
@@ -73,7 +73,7 @@ export async function planSummary(ctx: StudioContext) {
   if (!plan) return null;
   // Batches still to work: done ones are history (a busy studio keeps 100k+ of them).
   const batchCount = await ctx.db.batch.count({ where: byStudio(ctx.studio.id, { status: { in: ["PLANNED" as const, "STARTED" as const] } }) });
-  return { updatedAt: plan.updatedAt, timeZone: ctx.studio.timeZone, figures: plan.figures as unknown as PlanFigures, batchCount };
+  return { updatedAt: plan.updatedAt, figures: plan.figures as unknown as PlanFigures, batchCount };
 }
 
 /**
@@ -95,8 +95,8 @@ export async function boardStart(ctx: StudioContext, now = new Date()) {
   const first = next && next.startAt > todayStart ? next.startAt : now;
   return {
     timeZone: studio.timeZone,
-    today: zonedDateKey(studio.timeZone, now),
-    firstDay: zonedDateKey(studio.timeZone, first),
+    today: dayOf(studio.timeZone, now),
+    firstDay: dayOf(studio.timeZone, first),
     workingDays: [...new Set(shifts.map((s) => s.weekday))].sort(),
     dayStartMinute: shifts.length ? Math.min(...shifts.map((s) => minutes(s.start))) : 8 * 60,
     dayEndMinute: shifts.length ? Math.max(...shifts.map((s) => minutes(s.end))) : 18 * 60,

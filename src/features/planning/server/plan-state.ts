@@ -3,7 +3,7 @@ import { overridesSchema } from "~/features/catalog/overrides";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { Prisma, PinReason } from "~/generated/prisma/client";
 import type { TenantDb } from "~/server/db";
-import { zonedDayTime } from "~/server/time-zone";
+import { formatInZone } from "~/server/time-zone";
 import { machineOf, StudioClock } from "../batch-timing";
 import { PlanState, Refusal, type OpenBatch, type OpenItem, type RateOf, type StationInfo } from "../reflow";
 
@@ -94,7 +94,7 @@ export async function loadPlanState(ctx: Ctx, around?: Date) {
   const to = Math.max(from, ...open.map((b) => b.endAt.getTime()), ...(around ? [around.getTime()] : []));
   const clock = new StudioClock(shifts, studio.timeZone, new Date(from), Math.ceil((to - from) / DAY) + 120);
   const rateOf = await loadRates(ctx.db, batches.flatMap((b) => b.items));
-  const state = new PlanState(batches, stations, clock, rateOf, (at) => zonedDayTime(new Date(at), studio.timeZone));
+  const state = new PlanState(batches, stations, clock, rateOf, (at) => formatInZone(studio.timeZone, new Date(at), "EEE d MMM, HH:mm"));
   return { state, timeZone: studio.timeZone };
 }
 

@@ -3,7 +3,6 @@ import { overridesSchema } from "~/features/catalog/overrides";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";
 import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
-import { utcOffsetMinutes } from "~/server/time-zone";
 import { UNLOAD_MINUTES } from "../batch-timing";
 
 export type StepRef = { routingStepId: string; stepName: string; family: string | null };
@@ -214,12 +213,11 @@ export async function loadProblem(
       ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60), unloadMinutes: UNLOAD_MINUTES } }
       : {}),
   }));
-  const offset = utcOffsetMinutes(studio.timeZone, horizonStart);
   return {
     problem: {
       horizonStart: horizonStart.toISOString(),
       stations: stationInputs,
-      people: members.map((m) => ({ id: m.userId, name: m.user.name, calendar: { weekly: shifts, utcOffsetMinutes: offset } })),
+      people: members.map((m) => ({ id: m.userId, name: m.user.name, calendar: { weekly: shifts, timeZone: studio.timeZone } })),
       designs,
       orderLines: [
         ...plannable.map((line) => ({

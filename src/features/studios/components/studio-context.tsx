@@ -3,7 +3,8 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
 
-export type CurrentStudio = { id: string; name: string; slug: string; role: StudioRole };
+/** The studio of the page; `timeZone` is the zone of every day and time the studio's screens show. */
+export type CurrentStudio = { id: string; name: string; slug: string; timeZone: string; role: StudioRole };
 
 const StudioContext = createContext<CurrentStudio | null>(null);
 

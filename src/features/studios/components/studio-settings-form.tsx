@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -22,6 +23,7 @@ type Values = { name: string; timeZone: string; days: DayRow[] };
 export function StudioSettingsForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const current = useCurrentStudio();
   const canEdit = useCan("studio:update");
   const zones = useMemo(() => timeZoneOptions(), []);
@@ -52,6 +54,8 @@ export function StudioSettingsForm() {
       });
       queryClient.setQueryData(trpc.studio.get.queryKey({ studioId: current.id }), saved);
       await queryClient.invalidateQueries({ queryKey: trpc.studio.listMine.queryKey() });
+      // Every screen shows days and times in the studio's zone (from the page's layout): reload it.
+      if (saved.timeZone !== current.timeZone) router.refresh();
       setMessage({ tone: "success", text: "Settings saved." });
     } catch (cause) {
       setMessage({ tone: "error", text: (cause as Error).message });

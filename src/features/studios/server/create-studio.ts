@@ -37,6 +37,6 @@ export async function listMyStudios(db: PrismaClient, userId: string) {
 export async function findMembershipBySlug(db: PrismaClient, userId: string, slug: string) {
   return db.membership.findFirst({
     where: { userId, studio: { slug } },
-    select: { role: true, studio: { select: { id: true, name: true, slug: true } } },
+    select: { role: true, studio: { select: { id: true, name: true, slug: true, timeZone: true } } },
   });
 }

@@ -2,7 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { permissionsFor } from "~/server/authz/permissions";
+import { Prisma } from "~/generated/prisma/client";
 import { publishStudioEvent } from "~/server/realtime/events";
+import { sqlEndOfLocalDay, sqlLocalDay } from "~/server/time-zone-sql";
 import { workingHoursSchema } from "../working-hours";
 import type { updateStudioInput } from "./schemas";
 
@@ -39,6 +41,16 @@ export async function updateStudio(ctx: StudioContext, input: z.infer<typeof upd
       message: "Someone else changed these settings since you opened them. Reload to see their changes.",
     });
   }
+  if (input.timeZone !== ctx.studio.timeZone) await keepDueDays(ctx, ctx.studio.timeZone, input.timeZone);
   await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "studio.updated", data: { by: ctx.membershipId } });
   return getStudio(ctx);
+}
+
+/**
+ * A due date means the end of a day in the studio's zone. When the zone changes, every order line keeps its
+ * due day: its due instant moves to the end of that day in the new zone.
+ */
+async function keepDueDays(ctx: StudioContext, from: string, to: string) {
+  const dueDay = sqlLocalDay(Prisma.sql`"dueDate"`, from);
+  await ctx.db.$executeRaw`UPDATE "OrderLine" SET "dueDate" = ${sqlEndOfLocalDay(dueDay, to)} WHERE "studioId" = ${ctx.studio.id}`;
 }

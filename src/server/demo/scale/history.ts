@@ -3,7 +3,8 @@
 // order, assistants work the batches within their working hours and report pieces done and scrapped on the
 // bench. Pure: no database. The output rows mirror the tables (see ./insert.ts), all in one studio.
 
-import { utcOffsetMinutes } from "~/server/time-zone";
+import { workingWindows } from "~/features/planning/calendar";
+import { addDays, dayOf, endOfStudioDay, startOfStudioDay, studioToday } from "~/server/time-zone";
 import { nextRandom, type Random } from "./random";
 
 export type HistoryStep = {
@@ -68,7 +69,6 @@ export type BatchRow = {
 };
 export type History = { orders: OrderRow[]; lines: LineRow[]; batches: BatchRow[] };
 
-const DAY = 86_400_000;
 const CUSTOMERS = ["Maya Lopez", "Ines Duarte", "Sam Okafor", "Lena Novak", "Priya Raman", "Jonas Berg", "Chloe Martin", "Ada Nwosu", "Noor Haddad", "Eli Brooks"];
 const SHOPS = ["The Little Gallery", "Harbour Craft Shop", "Northlight Boutique", "Stone & Thread", "Museum Store"];
 const SCRAP_RATE = 0.03;
@@ -77,26 +77,21 @@ const BREAK_MS = 10 * 60_000;
 // (1-4 lines of 6-24 pieces).
 const PIECES_PER_ORDER = 0.6 * 1.5 * 2 + 0.4 * 2.5 * 15;
 
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** A working day: its UTC midnight-of-local-day key and the UTC bounds of its working intervals. */
+/** A working day: the instant it starts (local midnight) and the UTC bounds of its working intervals. */
 type WorkDay = { index: number; date: Date; intervals: Array<[number, number]>; cap: number };
 
 function workingDays(input: HistoryInput): WorkDay[] {
-  const today = Date.UTC(input.now.getUTCFullYear(), input.now.getUTCMonth(), input.now.getUTCDate());
+  const today = studioToday(input.timeZone, input.now);
   const now = input.now.getTime();
   const result: WorkDay[] = [];
   // Up to today, cut at `now`: the history ends with this morning's work.
   for (let d = input.days; d >= 0; d--) {
-    const localMidnight = today - d * DAY;
-    const weekday = new Date(localMidnight).getUTCDay();
-    const offset = utcOffsetMinutes(input.timeZone, new Date(localMidnight + 12 * 3_600_000)) * 60_000;
-    const intervals = input.workingHours
-      .filter((w) => w.weekday === weekday)
-      .map((w): [number, number] => [localMidnight + minutesOf(w.start) * 60_000 - offset, Math.min(now, localMidnight + minutesOf(w.end) * 60_000 - offset)])
-      .filter(([start, end]) => end > start)
-      .sort((a, b) => a[0] - b[0]);
-    if (intervals.length) result.push({ index: result.length, date: new Date(localMidnight - offset), intervals, cap: d === 0 ? now : Infinity });
+    const start = startOfStudioDay(input.timeZone, addDays(today, -d));
+    const intervals = workingWindows(input.workingHours, input.timeZone, start, 1)
+      .map(([from, until]): [number, number] => [from, Math.min(now, until)])
+      .filter(([from, until]) => until > from);
+    if (intervals.length) result.push({ index: result.length, date: start, intervals, cap: d === 0 ? now : Infinity });
   }
   return result;
 }
@@ -159,7 +154,7 @@ export function simulateHistory(input: HistoryInput): History {
       // Some customers want it fast: those rush orders are the ones that end up late.
       const rush = kind === "CUSTOMER" && rnd() < 0.12;
       const leadDays = rush ? 6 + Math.floor(rnd() * 4) : kind === "CUSTOMER" ? 12 + Math.floor(rnd() * 9) : 18 + Math.floor(rnd() * 15);
-      const due = new Date(Date.UTC(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate() + leadDays, 23, 59));
+      const due = endOfStudioDay(input.timeZone, addDays(dayOf(input.timeZone, createdAt), leadDays));
       for (let position = 0; position < lineTotal; position++) {
         const variant = pick(rnd, input.variants);
         const quantity = kind === "CUSTOMER" ? 1 + Math.floor(rnd() * 3) : 6 + Math.floor(rnd() * 19);

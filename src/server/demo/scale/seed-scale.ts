@@ -147,7 +147,7 @@ async function seedStudio(db: PrismaClient, pool: pg.Pool, options: ScaleOptions
   await pool.query(`ANALYZE "Order", "OrderLine", "Batch", "BatchItem", "BatchWork", "BatchItemProgress", "BenchEvent"`);
   options.log(`${slug}: history written; building the dashboard rollups…`);
   await rebuildDashboardRollups(db, studio.id);
-  await pool.query(`ANALYZE "BenchReportHour", "BenchLabourHour"`);
+  await pool.query(`ANALYZE "BenchReportDay", "BenchLabourDay"`);
   // Plan what is still in production (the history's open orders and the demo's current ones).
   await content.api.planning.requestPlan({ studioId: studio.id });
   const planned = await runNextPlanJob({ studioId: studio.id });

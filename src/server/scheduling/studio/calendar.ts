@@ -1,4 +1,5 @@
 import type { CalendarInput, Interval, TimeSpan, WeeklyCalendar, WeeklyShift } from "../types";
+import { instantOfWall, isValidZone, wallOfInstant, type Zone } from "./zone";
 
 const DAY_MS = 86_400_000;
 
@@ -16,19 +17,33 @@ export function parseIso(iso: string): number {
   return ms;
 }
 
+/** The local days of a horizon: day 0 is the local day of `horizonStart` in the zone. */
+function localDayZero(zone: Zone, horizonMs: number): number {
+  return Math.floor(wallOfInstant(zone, horizonMs) / DAY_MS) * DAY_MS;
+}
+
+/** Minutes from the horizon start to the start (local midnight) of local day `day`. */
+function dayStartMinute(zone: Zone, horizonMs: number, day: number): number {
+  return (instantOfWall(zone, localDayZero(zone, horizonMs) + day * DAY_MS) - horizonMs) / 60_000;
+}
+
 /**
- * Expand a weekly template into working intervals in minutes from `horizonStartISO`,
- * covering `days` local days starting at the local day of horizonStart.
- * Local time is UTC + utcOffsetMinutes (fixed offset). Parts before minute 0 are clipped.
+ * Expand a weekly template into working intervals in minutes from `horizonStartISO`, covering `days` local
+ * days starting at the local day of horizonStart (plus `firstDay`). `zone` is an IANA time zone or a fixed
+ * UTC offset in minutes. Shifts are local wall-clock times on every day, whatever the offset does: on the
+ * day clocks go forward or back a shift is shorter or longer than its template, and a shift boundary in the
+ * skipped or repeated hour follows the rule in ./zone.ts (the first instant the wall clock shows that time
+ * or later). Parts before minute 0 are clipped.
  */
 export function expandWeeklyCalendar(
   template: WeeklyShift[],
   horizonStartISO: string,
   days: number,
-  utcOffsetMinutes = 0,
+  zone: Zone = 0,
   daysOff: string[] = [],
   firstDay = 0,
 ): Interval[] {
+  if (!isValidZone(zone)) throw new Error(typeof zone === "number" ? `invalid utcOffsetMinutes ${zone}` : `unknown time zone "${zone}"`);
   const shifts = template.map((s) => {
     const start = parseHHMM(s.start);
     const end = parseHHMM(s.end);
@@ -38,8 +53,8 @@ export function expandWeeklyCalendar(
   });
   const off = new Set(daysOff);
   const horizonMs = parseIso(horizonStartISO);
-  const offsetMs = utcOffsetMinutes * 60_000;
-  const firstLocalMidnight = Math.floor((horizonMs + offsetMs) / DAY_MS) * DAY_MS;
+  const firstLocalMidnight = localDayZero(zone, horizonMs);
+  const minuteOf = (wall: number) => (instantOfWall(zone, wall) - horizonMs) / 60_000;
   const out: Interval[] = [];
   for (let d = firstDay; d < firstDay + days; d++) {
     const localMidnight = firstLocalMidnight + d * DAY_MS;
@@ -48,9 +63,9 @@ export function expandWeeklyCalendar(
     const weekday = date.getUTCDay();
     for (const s of shifts) {
       if (s.weekday !== weekday) continue;
-      const startMin = (localMidnight - offsetMs - horizonMs) / 60_000 + s.start;
-      const endMin = startMin + (s.end - s.start);
-      if (endMin <= 0) continue;
+      const startMin = minuteOf(localMidnight + s.start * 60_000);
+      const endMin = minuteOf(localMidnight + s.end * 60_000);
+      if (endMin <= 0 || endMin <= startMin) continue;
       out.push([Math.max(0, startMin), endMin]);
     }
   }
@@ -70,6 +85,14 @@ export function normalizeIntervals(intervals: Interval[]): Interval[] {
     else out.push([s, e]);
   }
   return out;
+}
+
+/** A weekly calendar's zone: its IANA `timeZone`, else its fixed `utcOffsetMinutes` (default UTC). */
+export function weeklyZone(template: WeeklyCalendar): Zone {
+  if (template.timeZone !== undefined && template.utcOffsetMinutes !== undefined) {
+    throw new Error("give a calendar either timeZone or utcOffsetMinutes, not both");
+  }
+  return template.timeZone ?? template.utcOffsetMinutes ?? 0;
 }
 
 function isWeekly(input: CalendarInput): input is WeeklyCalendar {
@@ -107,15 +130,14 @@ export class WorkCalendar {
   }
 
   static fromWeekly(template: WeeklyCalendar, horizonStart: string): WorkCalendar {
-    const offset = template.utcOffsetMinutes ?? 0;
+    const zone = weeklyZone(template);
     const horizonMs = parseIso(horizonStart);
-    const firstLocalMidnight = Math.floor((horizonMs + offset * 60_000) / DAY_MS) * DAY_MS;
     let day = 0;
     const cal = new WorkCalendar(() => {
       if (day >= MAX_DAYS) return null;
-      const intervals = expandWeeklyCalendar(template.weekly, horizonStart, EXTEND_DAYS, offset, template.daysOff ?? [], day);
+      const intervals = expandWeeklyCalendar(template.weekly, horizonStart, EXTEND_DAYS, zone, template.daysOff ?? [], day);
       day += EXTEND_DAYS;
-      return { intervals, coveredUntil: (firstLocalMidnight + day * DAY_MS - offset * 60_000 - horizonMs) / 60_000 };
+      return { intervals, coveredUntil: dayStartMinute(zone, horizonMs, day) };
     });
     cal.extend();
     return cal;

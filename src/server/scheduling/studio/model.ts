@@ -1,5 +1,6 @@
 import type { ObjectiveWeights, OrderLineInput, StudioProblem } from "../types";
-import { parseIso, WorkCalendar } from "./calendar";
+import { parseIso, weeklyZone, WorkCalendar } from "./calendar";
+import type { Zone } from "./zone";
 
 /** Normalised, index-based view of a StudioProblem used by the planner and the validator. */
 export interface StepModel {
@@ -25,6 +26,8 @@ export interface StationModel {
 export interface PersonModel {
   id: string;
   calendar: WorkCalendar;
+  /** The zone of a weekly calendar (output shows local times in it). */
+  zone?: Zone;
 }
 
 export interface LineModel {
@@ -114,7 +117,12 @@ export function buildModel(problem: StudioProblem): StudioModel {
       if (si === undefined) throw new Error(`person "${p.id}": unknown station "${sid}"`);
       if (!stations[si]!.people.includes(pi)) stations[si]!.people.push(pi);
     }
-    return { id: p.id, calendar: WorkCalendar.from(p.calendar, problem.horizonStart) };
+    try {
+      const zone = !Array.isArray(p.calendar) && "weekly" in p.calendar ? weeklyZone(p.calendar) : undefined;
+      return { id: p.id, calendar: WorkCalendar.from(p.calendar, problem.horizonStart), ...(zone !== undefined ? { zone } : {}) };
+    } catch (error) {
+      throw new Error(`person "${p.id}" calendar: ${(error as Error).message}`);
+    }
   });
 
   const keyIndex = new Map<string, number>();

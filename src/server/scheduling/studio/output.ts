@@ -2,6 +2,7 @@ import type { BatchItem, OrderLineResult, PlannedBatch, PlanSummary, TimeSpan } 
 import type { Decoded, Evaluation } from "./construct";
 import type { Work } from "./lots";
 import type { StudioModel } from "./model";
+import { localIso } from "./zone";
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
@@ -87,6 +88,11 @@ export function toPlannedBatches(model: StudioModel, work: Work, decoded: Decode
     if (startAt && endAt) {
       batch.startAt = startAt;
       batch.endAt = endAt;
+      const zone = model.people[b.slot.person]!.zone;
+      if (zone !== undefined) {
+        batch.startLocal = localIso(zone, Date.parse(startAt));
+        batch.endLocal = localIso(zone, Date.parse(endAt));
+      }
     }
     out.push(batch);
   }
