@@ -57,7 +57,7 @@ test("an owner creates a design with variants and routing, shares the catalog, a
   await a.getByRole("button", { name: "Create design" }).click();
   await expect(a.getByText("Enter a name")).toBeVisible();
   await a.getByLabel("Design name").fill("Stacking ring");
-  await a.getByLabel("SKU").fill("RING-1");
+  await a.getByLabel("SKU", { exact: true }).fill("RING-1");
   await a.getByLabel("Rings").check();
   await a.getByLabel("Step name").fill("Solder join");
   await a.getByLabel("Station").selectOption({ label: "Solder bench" });
@@ -91,10 +91,13 @@ test("an owner creates a design with variants and routing, shares the catalog, a
   await a.getByRole("button", { name: "Share Rings" }).click();
   await a.getByLabel("Studio address or owner email").fill(slugB);
   await a.getByRole("button", { name: "Share read-only" }).click();
-  await expect(a.getByText("Shared. The studio now sees this catalog")).toBeVisible();
+  await expect(a.getByText("Shared. The catalog appears in that studio once its owner accepts it.")).toBeVisible();
   await a.screenshot({ path: "/tmp/catalog-list.png", fullPage: true });
 
   await b.goto(`/s/${slugB}/catalog`);
+  // Nothing arrives before Birch's owner accepts it.
+  await expect(b.getByRole("list", { name: "Catalogs offered to you" })).toContainText("Rings from Alder Metals");
+  await b.getByRole("button", { name: "Accept into Birch Studio" }).click();
   await expect(b.getByRole("link", { name: "Stacking ring" })).toBeVisible(slow);
   await expect(b.locator("span", { hasText: "Shared by Alder Metals" }).first()).toBeVisible();
   await b.getByRole("link", { name: "Stacking ring" }).click();

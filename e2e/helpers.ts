@@ -66,3 +66,31 @@ export async function seedDemoBatch(options: { personEmail: string; stepName: st
     await client.end();
   }
 }
+
+/** Signs up a new owner and creates a studio, choosing its time zone in the searchable picker. */
+export async function createStudioAs(page: Page, options: { owner: string; name: string; slug: string; zoneSearch?: string; zone?: string; beforeCreate?: () => Promise<void> }) {
+  await signUp(page, { name: options.owner, email: uniqueEmail("owner"), password: "a bench full of silver" });
+  await page.getByLabel("Studio name").fill(options.name);
+  await page.getByLabel("Studio address").fill(options.slug);
+  if (options.zone) {
+    const picker = page.getByRole("combobox", { name: "Time zone" });
+    await picker.click();
+    await picker.fill(options.zoneSearch ?? options.zone);
+    await page.getByRole("option", { name: new RegExp(`^${options.zone.replace(/_/g, " ")}`) }).click();
+    await expect(picker).toHaveValue(options.zone);
+  }
+  await options.beforeCreate?.();
+  await page.getByRole("button", { name: "Create studio" }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${options.slug}$`), { timeout: 60_000 });
+}
+
+/** The e2e database (for checks the UI cannot show exactly, such as every batch's clock time). */
+export async function queryDb<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

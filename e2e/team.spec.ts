@@ -11,6 +11,11 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const mailDir = path.resolve(`.data/e2e-${process.env.E2E_PORT ?? 3100}/mail`);
 const shots = process.env.TEAM_SCREENSHOTS; // e.g. TEAM_SCREENSHOTS=1 writes /tmp/team-*.png
 
+function mailsTo(to: string) {
+  const files = readdirSync(mailDir, { withFileTypes: true }).filter((entry) => entry.name.endsWith(".json"));
+  return files.map((entry) => JSON.parse(readFileSync(path.join(mailDir, entry.name), "utf8")) as { to: string; links: string[] }).filter((mail) => mail.to === to);
+}
+
 async function linkFromMail(to: string, kind: "invite" | "verify-email"): Promise<string> {
   let link: string | undefined;
   await expect
@@ -82,8 +87,9 @@ test("an owner invites by email; the invitee signs up from the mailed link and j
   await invitee.getByRole("button", { name: "Join Olive's Workshop" }).click();
   await expect(invitee).toHaveURL(new RegExp(`/s/${slug}$`));
   await expect(invitee.getByText("You are assistant of")).toBeVisible();
-  // Accepting the mailed link proved the address: no banner.
+  // Signing up from the mailed link proved the address: no banner, and no mail asking to confirm it.
   await expect(invitee.getByText("Please confirm your email address")).toHaveCount(0);
+  expect(mailsTo(inviteeEmail).some((mail) => mail.links.some((href) => href.includes("/verify-email/")))).toBe(false);
 
   // The link is single-use.
   await invitee.goto(inviteLink);

@@ -111,3 +111,12 @@ export async function exhaustRateLimit(name: import("~/server/rate-limit").Limit
   const { limiter } = await import("~/server/rate-limit/store");
   await limiter(name).set(key, used ?? LIMITS[name].points, LIMITS[name].windowSeconds);
 }
+
+/** A's owner shares a catalog with B by its address, and B's owner accepts it (shares take effect on acceptance). */
+export async function shareAccepted(from: { studioId: string; owner: Owner }, catalogId: string, to: { studioId: string; slug: string; owner: Owner }) {
+  const { callerFor } = await import("./caller");
+  await callerFor(from.owner).catalog.share({ studioId: from.studioId, catalogId, target: to.slug });
+  const target = callerFor(to.owner);
+  const incoming = await target.catalog.incomingShares({ studioId: to.studioId });
+  for (const share of incoming.shares) await target.catalog.acceptShare({ studioId: to.studioId, shareId: share.id });
+}

@@ -27,6 +27,33 @@ describe("studios", () => {
     expect(detail.permissions).toContain("billing:manage");
   });
 
+  it("gives a new studio the money and units of its time zone, and lets an admin change them", async () => {
+    const user = await makeUser();
+    const caller = callerFor(user);
+    const newYork = await caller.studio.create({ ...validStudio(), locale: "en-US" });
+    expect(await caller.studio.get({ studioId: newYork.id })).toMatchObject({ currency: "USD", locale: "en-US", unitSystem: "IMPERIAL" });
+    const berlin = await caller.studio.create({ ...validStudio(), timeZone: "Europe/Berlin", locale: "en-US" });
+    const detail = await caller.studio.get({ studioId: berlin.id });
+    expect(detail).toMatchObject({ currency: "EUR", locale: "de-DE", unitSystem: "METRIC" });
+
+    const base = { studioId: berlin.id, expectedVersion: detail.version, name: detail.name, timeZone: detail.timeZone, workingHours: detail.workingHours };
+    await expect(caller.studio.update({ ...base, currency: "EURO" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Choose a currency") });
+    const saved = await caller.studio.update({ ...base, currency: "chf", locale: "de-CH", unitSystem: "IMPERIAL" });
+    expect(saved).toMatchObject({ currency: "CHF", locale: "de-CH", unitSystem: "IMPERIAL" });
+    // Leaving them out keeps them.
+    expect(await caller.studio.update({ ...base, expectedVersion: saved.version, name: "Berlin Werkstatt" })).toMatchObject({ name: "Berlin Werkstatt", currency: "CHF" });
+  });
+
+  it("starts a studio with a catalog, and ticks the getting-started steps as they are done", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    expect((await caller.catalog.list({ studioId: studio.id })).map((c) => [c.name, c.own])).toEqual([["Main catalog", true]]);
+    expect(await caller.studio.setupProgress({ studioId: studio.id })).toEqual({ stations: false, designs: false, orders: false, plan: false, team: false });
+    await caller.station.create({ studioId: studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+    await addMember(studio.id, "ASSISTANT");
+    expect(await caller.studio.setupProgress({ studioId: studio.id })).toEqual({ stations: true, designs: false, orders: false, plan: false, team: true });
+  });
+
   it("lets a user belong to several studios with different roles", async () => {
     const { studio: first } = await makeStudio();
     const { studio: second } = await makeStudio();

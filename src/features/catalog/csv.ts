@@ -12,7 +12,7 @@ export const MATERIAL_REQUIRED = ["name", "category", "unit", "unit_cost"] as co
 
 export const DESIGN_COLUMNS = [
   "sku", "design_name", "description", "catalogs", "photo_url",
-  "variant", "material", "quantity", "overrides",
+  "variant", "variant_sku", "material", "quantity", "overrides",
   "step", "step_name", "station", "setup_min", "min_per_piece", "batch_family", "max_batch", "unattended_min",
 ] as const;
 export const DESIGN_REQUIRED = ["sku", "design_name", "variant", "material", "quantity", "step", "step_name", "station", "setup_min", "min_per_piece"] as const;
@@ -23,8 +23,8 @@ export const MATERIALS_TEMPLATE = toCsv(MATERIAL_COLUMNS, [
 ]);
 
 export const DESIGNS_TEMPLATE = toCsv(DESIGN_COLUMNS, [
-  { sku: "RING-1", design_name: "Stacking ring", description: "A hammered band", catalogs: "Rings", variant: "Size 6", material: "Sterling wire 18ga", quantity: "2" },
-  { sku: "RING-1", design_name: "Stacking ring", variant: "Size 9", material: "Sterling wire 18ga", quantity: "3", overrides: "1=6" },
+  { sku: "RING-1", design_name: "Stacking ring", description: "A hammered band", catalogs: "Rings", variant: "Size 6", variant_sku: "RING-1-6", material: "Sterling wire 18ga", quantity: "2" },
+  { sku: "RING-1", design_name: "Stacking ring", variant: "Size 9", variant_sku: "RING-1-9", material: "Sterling wire 18ga", quantity: "3", overrides: "1=6" },
   { sku: "RING-1", design_name: "Stacking ring", step: "1", step_name: "Solder join", station: "Solder bench", setup_min: "10", min_per_piece: "4", batch_family: "hard-solder", max_batch: "20" },
   { sku: "RING-1", design_name: "Stacking ring", step: "2", step_name: "Tumble", station: "Tumbler", setup_min: "5", min_per_piece: "0.5", batch_family: "tumble-steel", max_batch: "5", unattended_min: "120" },
 ]);

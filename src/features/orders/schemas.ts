@@ -38,6 +38,13 @@ export const orderFields = z.object({
 export type OrderFields = z.infer<typeof orderFields>;
 
 export const createOrderInput = z.object({ order: orderFields });
+/** Editing: existing lines carry their id; lines without one are added, lines left out are removed. */
+export const editOrderLineFields = orderLineFields.extend({ id: id.optional() });
+export const editOrderFields = orderFields.extend({
+  lines: z.array(editOrderLineFields).min(1, { message: "Add at least one line" }).max(200, { message: "At most 200 lines" }),
+});
+export type EditOrderFields = z.infer<typeof editOrderFields>;
+export const updateOrderInput = z.object({ id, expectedVersion: z.number().int().min(0), order: editOrderFields });
 export const listOrdersInput = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   search: z.string().trim().max(120).optional(),

@@ -20,12 +20,12 @@ export function machineOf(station: { unattended: boolean; runSeconds: number | n
   return { runMinutes: Math.ceil(station.runSeconds / 60), unloadMinutes: UNLOAD_MINUTES };
 }
 
-/** The studio's working time over a span of days, as sorted [start, end) milliseconds. */
+/** Working time (the studio's, or one person's with their days off) over a span of days, as sorted [start, end) milliseconds. */
 export class StudioClock {
   private readonly windows: Array<[number, number]>;
 
-  constructor(shifts: WeeklyShift[], timeZone: string, from: Date, days = 90) {
-    this.windows = workingWindows(shifts, timeZone, new Date(from.getTime() - 2 * DAY), days + 3);
+  constructor(shifts: WeeklyShift[], timeZone: string, from: Date, days = 90, daysOff: string[] = []) {
+    this.windows = workingWindows(shifts, timeZone, new Date(from.getTime() - 2 * DAY), days + 3, daysOff);
   }
 
   /** Index of the first window ending after t (-1 when the span runs out). */

@@ -64,12 +64,25 @@ export class PlanState {
   constructor(
     batches: OpenBatch[],
     private readonly stations: Map<string, StationInfo>,
-    readonly clock: StudioClock,
+    private readonly clock: StudioClock,
     private readonly rateOf: RateOf,
     private readonly label: (at: number) => string,
+    /** Each person's own working time and the stations they work at (absent: the studio's hours, every station). */
+    private readonly people: Map<string, { clock: StudioClock; stationIds: string[] | null }> = new Map(),
   ) {
     for (const b of batches) this.batches.set(b.id, b);
     this.initialShort = new Set(this.shortBatches([...this.lineSteps(batches)]).map((s) => s.batch.id));
+  }
+
+  /** The working time of a person (their own hours and days off). */
+  clockOf(personId: string): StudioClock {
+    return this.people.get(personId)?.clock ?? this.clock;
+  }
+
+  /** Whether a person works at a station (their skills). */
+  works(personId: string, stationId: string): boolean {
+    const stations = this.people.get(personId)?.stationIds;
+    return !stations || stations.includes(stationId);
   }
 
   station(b: OpenBatch): StationInfo {
@@ -102,8 +115,8 @@ export class PlanState {
   retime(b: OpenBatch, start: number, items: OpenItem[]): void {
     const { attended, setupMinutes } = this.attendedFor(b, items);
     const machine = this.station(b).machine;
-    const timing = timeBatch(this.clock, start, attended, machine);
-    if (!timing) throw new Refusal(`${b.stepName} would not fit inside the studio's working hours from ${this.label(start)}.`);
+    const timing = timeBatch(this.clockOf(b.personId), start, attended, machine);
+    if (!timing) throw new Refusal(`${b.stepName} would not fit inside its person's working hours from ${this.label(start)}.`);
     Object.assign(b, timing, { items, pieces: items.reduce((s, i) => s + i.pieces, 0), setupMinutes, workMinutes: attended + (machine?.unloadMinutes ?? 0) });
     this.changed.add(b.id);
   }
@@ -172,9 +185,10 @@ export class PlanState {
     const machine = this.station(b).machine;
     let t = from;
     for (let probe = 0; probe < 2000; probe++) {
-      const start = this.clock.nextWorking(t);
+      const clock = this.clockOf(b.personId);
+      const start = clock.nextWorking(t);
       if (start === null) break;
-      const timing = timeBatch(this.clock, start, attended, machine);
+      const timing = timeBatch(clock, start, attended, machine);
       if (!timing) break;
       const { person, perUnit } = this.blockers(b, timing);
       const hard = person.filter((x) => !this.shovable(x, shoveAfter));

@@ -63,7 +63,8 @@ export async function countUsage(db: Db, studioId: string, key: LimitKey, option
     case "activeDesigns":
       return db.design.count({ where: { studioId, archivedAt: null } });
     case "sharedCatalogs":
-      return db.catalogShare.count({ where: { studioId, revokedAt: null } });
+      // Shares in effect and invitations waiting for an answer.
+      return db.catalogShare.count({ where: { studioId, revokedAt: null, declinedAt: null } });
   }
 }
 

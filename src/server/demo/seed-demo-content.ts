@@ -30,8 +30,8 @@ export async function seedDemoContent(owner: Owner, studioId: string, runPlanner
 
   const material = async (name: string, category: "METAL" | "FINDING" | "CHAIN", unit: "GRAM" | "PIECE" | "CENTIMETER", costCents: number, stock: number, alloy: string | null = null, gauge: string | null = null) =>
     api.material.create({ ...s, material: { name, category, alloy, gauge, unit, unitCostCents: costCents, reorderPointMilli: Math.round(stock * 250) }, openingStockMilli: Math.round(stock * 1000) });
-  const sheet22 = await material("Sterling sheet 22ga", "METAL", "GRAM", 120, 400, "Sterling 925", "22ga");
-  const wire18 = await material("Sterling wire 18ga", "METAL", "GRAM", 115, 150, "Sterling 925", "18ga");
+  const sheet22 = await material("Sterling sheet 22ga", "METAL", "GRAM", 120, 400, "Sterling 925", "22");
+  const wire18 = await material("Sterling wire 18ga", "METAL", "GRAM", 115, 150, "Sterling 925", "18");
   const solderWire = await material("Hard solder wire", "METAL", "GRAM", 350, 20, "Silver solder", null);
   const jumpRings = await material("Jump rings 5mm", "FINDING", "PIECE", 12, 300);
   const earWires = await material("French ear wires", "FINDING", "PIECE", 35, 80);

@@ -5,6 +5,7 @@ import { trialSubscription } from "~/server/billing/subscription-state";
 import { runNextPlanJob } from "~/server/jobs/plan-worker";
 import { logger } from "~/server/logger";
 import { seedDemoContent } from "./seed-demo-content";
+import { studioDefaults } from "~/features/studios/studio-defaults";
 
 export const DEMO_LOGIN = { email: "demo@benchflow.local", password: "benchflow-demo" } as const;
 export const DEMO_ASSISTANT = { email: "assistant@benchflow.local", password: "benchflow-demo" } as const;
@@ -22,6 +23,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
         name: "Demo Studio",
         slug: DEMO_STUDIO_SLUG,
         timeZone: "Europe/London",
+        ...studioDefaults("Europe/London"),
         workingHours: [...DEFAULT_WORKING_HOURS, { weekday: 6, start: "10:00", end: "14:00" }],
       },
     });

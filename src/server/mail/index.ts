@@ -2,7 +2,7 @@ import { logger } from "~/server/logger";
 import { deliver, type SentMail } from "./transport";
 import type { MailContent } from "./templates";
 
-export { accountExistsMail, invitationMail, passwordResetMail, verificationMail } from "./templates";
+export { accountExistsMail, catalogShareMail, invitationMail, passwordResetMail, verificationMail } from "./templates";
 export { mailFolder } from "./transport";
 
 /** The public base URL for links in mails: APP_URL, else NEXTAUTH_URL, else the local dev server. */

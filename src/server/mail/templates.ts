@@ -54,3 +54,15 @@ export function accountExistsMail(input: { name: string; signInLink: string; res
     html: layout([intro, reset], { href: input.signInLink, label: "Sign in" }, footer),
   };
 }
+
+/** Sent for a catalog shared by email, whether or not the address has an account (the sharer cannot tell). */
+export function catalogShareMail(input: { sharerName: string; studioName: string; catalogName: string; link: string }): MailContent {
+  const intro = `${input.sharerName} of ${input.studioName} shared their catalog "${input.catalogName}" with you on Benchflow, read-only.`;
+  const how = "Sign in with this email address (or create an account with it), open the studio that should receive the catalog, and accept it on its Catalog page.";
+  const footer = "If you did not expect this, ignore this email: nothing is shared until you accept.";
+  return {
+    subject: `${input.studioName} shared a catalog with you`,
+    text: `${intro}\n\n${how}\n${input.link}\n\n${footer}\n`,
+    html: layout([intro, how], { href: input.link, label: "Open Benchflow" }, footer),
+  };
+}

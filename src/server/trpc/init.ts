@@ -1,17 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { humanIssues } from "~/lib/validation";
 import { isDatabaseUnavailable } from "~/server/db/errors";
 import { dbPoolMax } from "~/server/env";
 import { logger } from "~/server/logger";
 import type { Context } from "./context";
 import { FairShare } from "./fair-share";
 
-function zodMessage(error: ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
-}
 
 export const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -20,7 +16,7 @@ export const t = initTRPC.context<Context>().create({
     // Unknown errors never reach the client as anything but a generic message, and no stack ever does.
     const message =
       zodError
-        ? `Invalid input: ${zodMessage(zodError)}`
+        ? humanIssues(zodError)
         : error.code === "INTERNAL_SERVER_ERROR"
           ? "Something went wrong on our side. Please try again."
           : shape.message;

@@ -97,6 +97,20 @@ describe("materials and the stock ledger", () => {
     expect(await errorCode(caller.material.update({ studioId: studio.id, id: m.id, expectedVersion: 0, material: silver }))).toBe("CONFLICT");
   });
 
+  it("changes a material's unit only while nothing is counted in it", async () => {
+    const { studio, owner } = await makeStudio();
+    const caller = callerFor(owner);
+    const fresh = await caller.material.create({ studioId: studio.id, material: { ...silver, name: "Wire 20ga" } });
+    const renamed = await caller.material.update({ studioId: studio.id, id: fresh.id, expectedVersion: 0, material: { ...silver, name: "Wire 20ga", unit: "CENTIMETER" } });
+    expect(renamed.unit).toBe("CENTIMETER");
+    const stocked = await caller.material.create({ studioId: studio.id, material: silver, openingStockMilli: 5_000 });
+    await expect(caller.material.update({ studioId: studio.id, id: stocked.id, expectedVersion: stocked.version, material: { ...silver, unit: "PENNYWEIGHT" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "This material's stock and designs are counted in g, so its unit cannot change. Add a new material for the other unit.",
+    });
+    expect((await caller.material.get({ studioId: studio.id, id: stocked.id })).unit).toBe("GRAM");
+  });
+
   it("makes the ledger append-only for the app role: updates and deletes are refused by the database", async () => {
     const { studio, owner } = await makeStudio();
     const material = await callerFor(owner).material.create({ studioId: studio.id, material: silver, openingStockMilli: 5_000 });

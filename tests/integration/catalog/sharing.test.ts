@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemDb, withTenant } from "~/server/db";
 import { callerFor, errorCode } from "../../helpers/caller";
-import { addMember, makeCatalogFixture, makeStudio, uniqueSuffix } from "../../helpers/factories";
+import { addMember, makeCatalogFixture, makeStudio, verifyEmailOf } from "../../helpers/factories";
 
 async function twoStudios() {
   const a = await makeStudio({ name: "Alder Metals" });
@@ -10,17 +10,31 @@ async function twoStudios() {
   // A second catalog of A's that is never shared, with its own design.
   const secret = await makeCatalogFixture(a.studio.id, a.owner);
   const bCatalog = await callerFor(b.owner).catalog.create({ studioId: b.studio.id, catalog: { name: "B's rings" } });
-  return { a, b, f, secret, bCatalog, ownerA: callerFor(a.owner), ownerB: callerFor(b.owner) };
+  const ownerB = callerFor(b.owner);
+  /** B's owner accepts every catalog offered to B. */
+  const acceptAll = async () => {
+    for (const share of (await ownerB.catalog.incomingShares({ studioId: b.studio.id })).shares) await ownerB.catalog.acceptShare({ studioId: b.studio.id, shareId: share.id });
+  };
+  return { a, b, f, secret, bCatalog, ownerA: callerFor(a.owner), ownerB, acceptAll };
 }
 
 describe("catalog sharing", () => {
-  it("shares by studio address: the target sees the catalog and its designs, marked with the owner's name, read-only", async () => {
-    const { a, b, f, secret, ownerA, ownerB } = await twoStudios();
+  it("shares by studio address: once the target accepts, it sees the catalog and its designs, read-only and without the owner's costs", async () => {
+    const { a, b, f, secret, ownerA, ownerB, acceptAll } = await twoStudios();
     // Nothing is visible before sharing, through the API or through RLS alone.
     expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
     expect(await withTenant(b.studio.id, (db) => db.design.findMany({ where: { id: f.design.id } }))).toEqual([]);
 
-    expect(await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug.toUpperCase() })).toEqual({ shared: true });
+    expect(await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug.toUpperCase() })).toMatchObject({ shared: true, pending: true });
+    // Offered, not yet accepted: B's owner sees the offer, B sees none of the designs.
+    expect((await ownerB.catalog.incomingShares({ studioId: b.studio.id })).shares).toEqual([
+      expect.objectContaining({ catalogName: f.catalog.name, fromStudio: "Alder Metals", designCount: 1, toYourEmail: false }),
+    ]);
+    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect(await withTenant(b.studio.id, (db) => db.design.count({ where: { id: f.design.id } }))).toBe(0);
+    expect((await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id }))[0]!.state).toBe("pending");
+    await acceptAll();
+    expect((await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id }))[0]!.state).toBe("active");
 
     const catalogs = await ownerB.catalog.list({ studioId: b.studio.id });
     expect(catalogs.find((c) => c.id === f.catalog.id)).toMatchObject({ own: false, sharedBy: "Alder Metals", designCount: 1 });
@@ -28,9 +42,17 @@ describe("catalog sharing", () => {
 
     const design = await ownerB.design.get({ studioId: b.studio.id, id: f.design.id });
     expect(design).toMatchObject({ own: false, sharedBy: "Alder Metals" });
-    expect(design.current.variants.map((v) => v.standardCostCents)).toEqual([515, 710]);
+    // The routing and bills of materials are shared; what A pays (costs, labour rate) is not.
+    expect(design.current.steps).toHaveLength(2);
+    expect(design.current.labourRateCents).toBeNull();
+    expect(design.current.variants.map((v) => [v.standardCostCents, v.materialCostCents, v.labourCostCents, v.bomLines.map((l) => [l.quantityMilli, l.unitCostCents])])).toEqual([
+      [null, null, null, [[2_000, null]]],
+      [null, null, null, [[3_000, null]]],
+    ]);
     const shared = await ownerB.design.list({ studioId: b.studio.id, scope: "shared" });
-    expect(shared.map((d) => d.id)).toEqual([f.design.id]);
+    expect(shared.map((d) => [d.id, d.minCostCents, d.maxCostCents])).toEqual([[f.design.id, null, null]]);
+    // A still sees its own costs.
+    expect((await ownerA.design.get({ studioId: a.studio.id, id: f.design.id })).current.variants.map((v) => v.standardCostCents)).toEqual([515, 710]);
 
     // The unshared catalog's design stays invisible, by id too.
     expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: secret.design.id }))).toBe("NOT_FOUND");
@@ -41,8 +63,9 @@ describe("catalog sharing", () => {
   });
 
   it("never lets the target edit a shared catalog or design, through the API or the database", async () => {
-    const { a, b, f, ownerA, ownerB } = await twoStudios();
+    const { a, b, f, ownerA, ownerB, acceptAll } = await twoStudios();
     await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug });
+    await acceptAll();
     const before = await systemDb().design.findUniqueOrThrow({ where: { id: f.design.id } });
 
     expect(await errorCode(ownerB.catalog.update({ studioId: b.studio.id, id: f.catalog.id, expectedVersion: 0, catalog: { name: "Mine" } }))).toBe("NOT_FOUND");
@@ -63,8 +86,9 @@ describe("catalog sharing", () => {
   });
 
   it("shows the owner's updates to the target, and after a revoke stops new use but keeps used versions readable", async () => {
-    const { a, b, f, ownerA, ownerB } = await twoStudios();
+    const { a, b, f, ownerA, ownerB, acceptAll } = await twoStudios();
     await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug });
+    await acceptAll();
     const v1 = (await ownerB.design.get({ studioId: b.studio.id, id: f.design.id })).current;
     // B plans an order with version 1 (orders call design.useVersion).
     expect(await ownerB.design.useVersion({ studioId: b.studio.id, versionId: v1.id })).toMatchObject({ number: 1 });
@@ -89,7 +113,7 @@ describe("catalog sharing", () => {
     expect(seen.current).toMatchObject({ number: 2, name: "Stacking ring, wider" });
 
     const shares = await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id });
-    expect(shares).toEqual([expect.objectContaining({ targetLabel: b.studio.slug, revokedAt: null })]);
+    expect(shares).toEqual([expect.objectContaining({ targetLabel: b.studio.slug, revokedAt: null, state: "active" })]);
     await ownerA.catalog.revokeShare({ studioId: a.studio.id, shareId: shares[0]!.id });
 
     // Access is gone for new use...
@@ -103,54 +127,77 @@ describe("catalog sharing", () => {
     expect(kept).toMatchObject({ number: 1, name: "Stacking ring", own: false });
     expect(kept.steps).toHaveLength(2);
     expect(kept.variants.map((v) => [v.standardCostCents, v.bomLines.length])).toEqual([
-      [515, 1],
-      [710, 1],
+      [null, 1],
+      [null, 1],
     ]);
 
-    // Sharing again restores access.
+    // Sharing again asks B again; once accepted, access is back.
     await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug });
+    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    await acceptAll();
     expect((await ownerB.design.get({ studioId: b.studio.id, id: f.design.id })).current.number).toBe(2);
   });
 
-  it("forks a shared design into the target's own catalog, mapping stations and materials to its own", async () => {
-    const { a, b, f, bCatalog, ownerA, ownerB } = await twoStudios();
-    await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug });
-    // B already has a station with the same name (any case); the material gets created.
-    await ownerB.station.create({ studioId: b.studio.id, station: { name: f.station.name.toUpperCase(), kind: "SOLDER_BENCH", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
-
-    const fork = await ownerB.design.fork({ studioId: b.studio.id, id: f.design.id, catalogId: bCatalog.id, sku: "MY-RING" });
-    const mine = await ownerB.design.get({ studioId: b.studio.id, id: fork.id });
-    expect(mine).toMatchObject({ own: true, sku: "MY-RING", name: "Stacking ring" });
-    expect(await systemDb().design.findUniqueOrThrow({ where: { id: fork.id } })).toMatchObject({ studioId: b.studio.id, forkedFromVersionId: expect.any(String) });
-    const bStations = await ownerB.station.list({ studioId: b.studio.id });
-    expect(bStations).toHaveLength(2);
-    expect(mine.current.steps.every((s) => bStations.some((st) => st.id === s.stationId))).toBe(true);
-    const bMaterials = await ownerB.material.list({ studioId: b.studio.id });
-    expect(bMaterials).toEqual([expect.objectContaining({ name: f.material.name, unit: "GRAM", onHandMilli: 0, unitCostCents: 95 })]);
-    expect(mine.current.variants.map((v) => v.standardCostCents)).toEqual([515, 710]);
-
-    // The fork is B's to edit; a fork into a catalog B does not own is refused.
-    await ownerB.design.setArchived({ studioId: b.studio.id, id: fork.id, archived: true });
-    expect(await errorCode(ownerB.design.fork({ studioId: b.studio.id, id: f.design.id, catalogId: f.catalog.id, sku: "MY-RING-2" }))).toBe("NOT_FOUND");
-  });
-
-  it("finds the target by its owner's email, refuses unknown targets and self-shares, and requires the owner role", async () => {
-    const { a, b, f, ownerA } = await twoStudios();
-    expect(await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.owner.email })).toEqual({ shared: true });
-    expect(await systemDb().catalogShare.count({ where: { catalogId: f.catalog.id, targetStudioId: b.studio.id } })).toBe(1);
+  it("refuses unknown addresses and self-shares, requires the owner role, and a declined share stays off", async () => {
+    const { a, b, f, ownerA, ownerB } = await twoStudios();
     expect(await errorCode(ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: "no-such-studio-x" }))).toBe("NOT_FOUND");
     expect(await errorCode(ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: a.studio.slug }))).toBe("BAD_REQUEST");
-    // An email answers the same whether or not it owns a studio (no account discovery), and shares nothing.
-    const before = await systemDb().catalogShare.count({ where: { catalogId: f.catalog.id } });
-    const unknown = await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: `nobody-${uniqueSuffix()}@example.test` });
-    const member = await addMember(b.studio.id, "ASSISTANT"); // has an account, owns no studio
-    const notOwner = await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: member.email });
-    expect([unknown, notOwner]).toEqual([{ shared: true }, { shared: true }]);
-    expect(await systemDb().catalogShare.count({ where: { catalogId: f.catalog.id } })).toBe(before);
     const admin = await addMember(a.studio.id, "ADMIN");
     expect(await errorCode(callerFor(admin).catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug }))).toBe("FORBIDDEN");
-    // An assistant of the target studio can read what was shared.
-    const assistantB = await addMember(b.studio.id, "ASSISTANT");
-    expect((await callerFor(assistantB).design.get({ studioId: b.studio.id, id: f.design.id })).sharedBy).toBe("Alder Metals");
+
+    await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug });
+    // Only B's owner answers; an admin of B cannot, and A cannot accept on B's behalf.
+    const adminB = await addMember(b.studio.id, "ADMIN");
+    const [offer] = (await ownerB.catalog.incomingShares({ studioId: b.studio.id })).shares;
+    expect(await errorCode(callerFor(adminB).catalog.acceptShare({ studioId: b.studio.id, shareId: offer!.id }))).toBe("FORBIDDEN");
+    expect(await errorCode(ownerA.catalog.acceptShare({ studioId: a.studio.id, shareId: offer!.id }))).toBe("NOT_FOUND");
+    await ownerB.catalog.declineShare({ studioId: b.studio.id, shareId: offer!.id });
+    expect((await ownerB.catalog.incomingShares({ studioId: b.studio.id })).shares).toEqual([]);
+    expect(await errorCode(ownerB.catalog.acceptShare({ studioId: b.studio.id, shareId: offer!.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect((await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id }))[0]!.state).toBe("declined");
+  });
+
+  it("shares by email without telling whether an account exists; an owner of two studios chooses which one accepts", async () => {
+    const { a, f, ownerA } = await twoStudios();
+    await verifyEmailOf(a.owner);
+    // A recipient who owns two studios, with a confirmed address.
+    const first = await makeStudio({ name: "First" });
+    const recipient = await verifyEmailOf(first.owner);
+    const second = await callerFor(recipient).studio.create({ name: "Second", slug: `second-${first.studio.slug}`, timeZone: "Europe/Paris", workingHours: [] });
+
+    const toRecipient = await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: recipient.email.toUpperCase() });
+    const toNobody = await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: "nobody-here@example.test" });
+    // The same answer whether or not the address has an account.
+    expect(toNobody).toEqual({ ...toRecipient, message: toRecipient.message.replace(recipient.email, "nobody-here@example.test") });
+    expect(toRecipient).toMatchObject({ pending: true, message: `Invitation sent to ${recipient.email}. The catalog appears in their studio once they accept it.` });
+
+    const me = callerFor(recipient);
+    for (const studioId of [first.studio.id, second.id]) {
+      expect((await me.catalog.incomingShares({ studioId })).shares).toEqual([expect.objectContaining({ catalogName: f.catalog.name, toYourEmail: true })]);
+    }
+    const [offer] = (await me.catalog.incomingShares({ studioId: second.id })).shares;
+    await me.catalog.acceptShare({ studioId: second.id, shareId: offer!.id });
+    expect((await me.design.get({ studioId: second.id, id: f.design.id })).sharedBy).toBe("Alder Metals");
+    expect(await errorCode(me.design.get({ studioId: first.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    // Answered: gone from the other studio's list too.
+    expect((await me.catalog.incomingShares({ studioId: first.studio.id })).shares).toEqual([]);
+    expect((await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id })).map((s) => [s.targetLabel, s.state])).toEqual([
+      [recipient.email.toLowerCase(), "active"],
+      ["nobody-here@example.test", "pending"],
+    ]);
+  });
+
+  it("shows an email share only to a confirmed address", async () => {
+    const { a, f, ownerA } = await twoStudios();
+    await verifyEmailOf(a.owner);
+    const target = await makeStudio();
+    await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: target.owner.email });
+    const unconfirmed = await callerFor(target.owner).catalog.incomingShares({ studioId: target.studio.id });
+    expect(unconfirmed).toEqual({ shares: [], waitingForEmailConfirmation: true });
+    const share = await systemDb().catalogShare.findFirstOrThrow({ where: { catalogId: f.catalog.id, targetEmail: target.owner.email } });
+    expect(await errorCode(callerFor(target.owner).catalog.acceptShare({ studioId: target.studio.id, shareId: share.id }))).toBe("NOT_FOUND");
+    await verifyEmailOf(target.owner);
+    expect((await callerFor(target.owner).catalog.incomingShares({ studioId: target.studio.id })).shares).toHaveLength(1);
   });
 });

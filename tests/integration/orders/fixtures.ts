@@ -1,6 +1,6 @@
 import { systemDb } from "~/server/db";
 import { callerFor } from "../../helpers/caller";
-import { makeCatalogFixture, makeStudio } from "../../helpers/factories";
+import { makeCatalogFixture, makeStudio, shareAccepted } from "../../helpers/factories";
 
 /** Studio B with its own catalog, plus studio A's catalog shared with B. Returns B's orderable variants. */
 export async function ordersWorld() {
@@ -8,7 +8,7 @@ export async function ordersWorld() {
   const b = await makeStudio();
   const own = await makeCatalogFixture(b.studio.id, b.owner);
   const foreign = await makeCatalogFixture(a.studio.id, a.owner);
-  await callerFor(a.owner).catalog.share({ studioId: a.studio.id, catalogId: foreign.catalog.id, target: b.studio.slug });
+  await shareAccepted({ studioId: a.studio.id, owner: a.owner }, foreign.catalog.id, { studioId: b.studio.id, slug: b.studio.slug, owner: b.owner });
   const caller = callerFor(b.owner);
   const variants = await caller.order.orderableVariants({ studioId: b.studio.id });
   const ownVariants = variants.filter((v) => v.own);

@@ -12,7 +12,7 @@ describe("orders", () => {
   it("lists own and shared designs' variants as orderable", () => {
     expect(world.ownVariants).toHaveLength(2);
     expect(world.sharedVariants).toHaveLength(2);
-    expect(world.ownVariants[0]!.sku).toMatch(/^RING-.+-Size-6$/);
+    expect(world.ownVariants[0]!.sku).toMatch(/^RING-.+-SIZE6$/);
   });
 
   it("creates an order with an own and a shared variant, numbers it and pins the shared version", async () => {

@@ -73,6 +73,35 @@ describe("moving a batch", () => {
   });
 });
 
+describe("moving onto someone else", () => {
+  it("follows that person's own hours and stations", async () => {
+    const w = await world();
+    const solder = (await w.board()).find((b) => b.stepName === "Solder join")!;
+    const membership = await w.db.membership.findFirstOrThrow({ where: { studioId: w.studio.id, userId: w.helper.id } });
+    // The helper works mornings only, and only at the tumbler.
+    await w.caller.team.updateAvailability({
+      ...w.s, membershipId: membership.id, expectedVersion: membership.version,
+      workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "12:00" })),
+      skills: { limited: true, stationIds: [w.catalog.tumbler.id] },
+    });
+    const move = (startAt: Date, expectedVersion = solder.version) => w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion, startAt, personId: w.helper.id });
+    await expect(move(paris(1, "08:00"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("does not work at") });
+    await w.caller.team.updateAvailability({
+      ...w.s, membershipId: membership.id, expectedVersion: membership.version + 1,
+      workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "12:00" })),
+      skills: { limited: false, stationIds: [] },
+    });
+    // 08:00 is before the studio's hours but inside the helper's; the 58 minutes at 11:30 run on to 08:28 the next day.
+    await move(paris(1, "08:00"));
+    let row = await w.row(solder.id);
+    expect([row.startAt, row.endAt, row.personId]).toEqual([paris(1, "08:00"), paris(1, "08:58"), w.helper.id]);
+    await move(paris(2, "11:30"), row.version);
+    row = await w.row(solder.id);
+    expect(row.endAt).toEqual(paris(3, "08:28"));
+    await expect(move(paris(2, "14:00"), row.version)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
 describe("splitting, merging and resizing", () => {
   it("split and merge keep the machine run and every piece; a merge beyond the load limit is refused", async () => {
     const w = await world();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { callerFor } from "../../helpers/caller";
 import { addMember, makeStudio } from "../../helpers/factories";
-import { dueIn, planNow, wideRange } from "./fixtures";
+import { dueIn, planNow, planningWorld, wideRange } from "./fixtures";
 
 // Materials per step (issue 13 item 8): a BOM line is used at the step that needs it. The cut list holds
 // what is cut before the first step (no findings), a batch sheet what its step uses, and completing a batch
@@ -78,5 +78,32 @@ describe("materials per step", () => {
     expect(await stock()).toMatchObject({ "Wire 18ga": 83_000, "Jump rings": 46_000 });
     const { movements } = await w.api.material.get({ ...w.s, id: w.rings.id });
     expect(movements.find((m) => m.kind === "CONSUME")!.note).toBe(`Solder jump ring / Solder seam: 7 pieces for order #${w.order.number}, completed by ${w.assistant.name}`);
+  });
+
+  it("computes the cut list for the first step: BOM × pieces per material and per piece, with shortage", async () => {
+    const world = await planningWorld({ size6: 6, size9: 4 });
+    await planNow(world.caller, world.studio.id);
+    const { studio, caller } = world;
+    const list = await caller.planning.cutList({ studioId: studio.id, ...wideRange() });
+    // Size 6: 2 g each × 6, Size 9: 3 g each × 4 = 24 g of the fixture's 18ga wire (100 g on hand).
+    expect(list.materials).toHaveLength(1);
+    expect(list.materials[0]).toMatchObject({ alloy: "925", gauge: "18", unit: "GRAM", requiredMilli: 24_000, onHandMilli: 100_000, shortageMilli: 0 });
+    // Per piece: 4 pieces take 3 g each, 6 pieces 2 g each.
+    expect(list.materials[0]!.cuts).toEqual([{ quantityMilli: 3_000, pieces: 4 }, { quantityMilli: 2_000, pieces: 6 }]);
+    expect(list.designs.map((d) => [d.variant, d.pieces])).toEqual([
+      ["Size 6", 6],
+      ["Size 9", 4],
+    ]);
+    const big = await planningWorld({ size6: 20, size9: 30 });
+    await planNow(big.caller, big.studio.id);
+    const bigList = await big.caller.planning.cutList({ studioId: big.studio.id, ...wideRange() });
+    // 20 × 2 g + 30 × 3 g = 130 g needed, 100 g on hand -> 30 g short.
+    expect(bigList.materials[0]).toMatchObject({ requiredMilli: 130_000, shortageMilli: 30_000 });
+
+    const batch = (await caller.planning.currentPlan({ studioId: studio.id, ...wideRange() })).batches.find((b) => b.stepName === "Solder join")!;
+    const sheet = await caller.planning.batchSheet({ studioId: studio.id, batchId: batch.id });
+    expect(sheet.batch.items.reduce((s, i) => s + i.pieces, 0)).toBe(10);
+    expect(sheet.routings[0]!.steps.map((s) => s.name)).toEqual(["Solder join", "Tumble"]);
+    expect(sheet.materials[0]!.requiredMilli).toBe(24_000);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runNextPlanJob } from "~/server/jobs/plan-worker";
 import { callerFor, errorCode } from "../../helpers/caller";
-import { makeStudio } from "../../helpers/factories";
+import { makeStudio, shareAccepted } from "../../helpers/factories";
 import { ordersWorld } from "../orders/fixtures";
 import { dueIn, NOW, piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
 
@@ -88,7 +88,7 @@ describe("planner job", () => {
 
     // A studio without stations cannot plan the shared design: the run fails and says which steps.
     const c = await makeStudio();
-    await callerFor(world2.a.owner).catalog.share({ studioId: world2.a.studio.id, catalogId: world2.foreign.catalog.id, target: c.studio.slug });
+    await shareAccepted({ studioId: world2.a.studio.id, owner: world2.a.owner }, world2.foreign.catalog.id, { studioId: c.studio.id, slug: c.studio.slug, owner: c.owner });
     const cCaller = callerFor(c.owner);
     const [variant] = (await cCaller.order.orderableVariants({ studioId: c.studio.id })).filter((v) => !v.own);
     await cCaller.order.create({

@@ -58,6 +58,26 @@ describe("invitations through real SMTP", () => {
     expect(await callerFor(owner).team.listInvites({ studioId: studio.id })).toEqual([]);
   });
 
+  it("does not ask an invitee who signs up from the invitation link to confirm the address again", async () => {
+    const { studio, owner } = await verifiedStudio();
+    const email = inviteEmail();
+    await callerFor(owner).team.invite({ studioId: studio.id, email, role: "ASSISTANT" });
+    const token = linkToken(await smtp.waitForMail(email, (m) => m.subject.includes("Join")), "invite");
+    const before = smtp.mails.length;
+
+    // Someone else's token, or an address the token was not sent to, proves nothing.
+    const otherEmail = inviteEmail();
+    await callerFor(null).auth.signUp({ name: "Other", email: otherEmail, password: "polishing all day", inviteToken: token });
+    expect((await systemDb().user.findUniqueOrThrow({ where: { email: otherEmail.toLowerCase() } })).emailVerifiedAt).toBeNull();
+
+    expect(await callerFor(null).auth.signUp({ name: "Invited Hand", email, password: "polishing all day", inviteToken: token })).toEqual({ ok: true });
+    expect((await systemDb().user.findUniqueOrThrow({ where: { email: email.toLowerCase() } })).emailVerifiedAt).toBeInstanceOf(Date);
+    // The confirmation mail of an ordinary sign-up goes out after the answer: give it the time it would take.
+    await smtp.waitForMail(otherEmail, (m) => m.subject.includes("Confirm"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.mails.slice(before).filter((m) => m.to.includes(email.toLowerCase()))).toEqual([]);
+  });
+
   it("rejects expired links, unknown links and accounts with another email", async () => {
     const { studio, owner } = await verifiedStudio();
     const email = inviteEmail();

@@ -28,6 +28,7 @@ import { catalogCases } from "./cases/catalog";
 import { dashboardCases } from "./cases/dashboard";
 import { catalogCsvCases } from "./cases/catalog-csv";
 import { orderCases } from "./cases/orders";
+import { peopleCases } from "./cases/people";
 import { planningCases } from "./cases/planning";
 import { studioCases } from "./cases/studios";
 import { teamCases } from "./cases/team";
@@ -43,4 +44,5 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...orderCases,
   ...planningCases,
   ...dashboardCases,
+  ...peopleCases,
 };

@@ -9,6 +9,26 @@ const at = (iso: string) => Date.parse(iso);
 const clock = new StudioClock(weekdays, "Europe/Paris", new Date("2026-03-02T00:00:00Z"), 30);
 
 describe("timing a batch on working hours", () => {
+  it("ends work inside the day when it fits, runs on to the next working morning when not, and refuses a start outside hours", () => {
+    const nov = new StudioClock(weekdays, "Europe/Paris", new Date("2026-11-23T00:00:00Z"), 14);
+    const end = (iso: string, minutes: number) => {
+      const t = nov.endOf(at(iso), minutes);
+      return t === null ? null : new Date(t).toISOString();
+    };
+    expect(end("2026-11-25T08:00:00Z", 120)).toBe("2026-11-25T10:00:00.000Z");
+    // Wednesday 16:30 + 2 h: 30 minutes on Wednesday, 90 on Thursday from 09:00 -> 10:30 Paris.
+    expect(end("2026-11-25T15:30:00Z", 120)).toBe("2026-11-26T09:30:00.000Z");
+    // Friday 16:30 + 2 h runs over the weekend to Monday 10:30 Paris; exactly to the end of a day.
+    expect(end("2026-11-27T15:30:00Z", 120)).toBe("2026-11-30T09:30:00.000Z");
+    expect(end("2026-11-25T14:00:00Z", 120)).toBe("2026-11-25T16:00:00.000Z");
+    expect(end("2026-11-25T17:30:00Z", 60)).toBeNull(); // 18:30 Paris
+    expect(end("2026-11-28T10:00:00Z", 60)).toBeNull(); // Saturday
+    expect(end("2026-11-25T07:59:00Z", 60)).toBeNull(); // 08:59 Paris
+    // A person's day off is not working time: Thursday off, so Wednesday's work resumes on Friday.
+    const offThursday = new StudioClock(weekdays, "Europe/Paris", new Date("2026-11-23T00:00:00Z"), 14, ["2026-11-26"]);
+    expect(new Date(offThursday.endOf(at("2026-11-25T15:30:00Z"), 120)!).toISOString()).toBe("2026-11-27T09:30:00.000Z");
+  });
+
   it("keeps working time across a night and a weekend", () => {
     // Friday 16:30 Paris + 60 working minutes = Monday 09:30.
     const t = timeBatch(clock, at("2026-03-06T15:30:00Z"), 60, null)!;

@@ -20,7 +20,9 @@ export default async function StudioLayout({ children, params }: { children: Rea
   const canManageBilling = can(role, "billing:manage");
   const banner = await billingBanner(studio.id);
   return (
-    <StudioProvider studio={{ ...studio, role }}>
+    <StudioProvider
+      studio={{ id: studio.id, name: studio.name, slug: studio.slug, timeZone: studio.timeZone, role, format: { currency: studio.currency, locale: studio.locale, unitSystem: studio.unitSystem } }}
+    >
       <div className="min-h-screen">
         <header className="border-b border-stone-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">

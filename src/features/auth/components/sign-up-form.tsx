@@ -31,7 +31,9 @@ export function SignUpForm() {
     setError(null);
     setNotice(null);
     try {
-      await signUp.mutateAsync(values);
+      // From an invitation link: the token (in the way back to the invitation) proves the address.
+      const inviteToken = callbackUrl?.match(/^\/invite\/([A-Za-z0-9_-]+)/)?.[1];
+      await signUp.mutateAsync({ ...values, ...(inviteToken ? { inviteToken } : {}) });
     } catch (cause) {
       setError((cause as Error).message);
       return;

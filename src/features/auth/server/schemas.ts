@@ -20,6 +20,8 @@ export const signUpInput = z.object({
   name: z.string().trim().min(1, { message: "Enter your name" }).max(100, { message: "Name is too long" }),
   email: emailSchema,
   password: newPasswordSchema,
+  // Signing up from an invitation link: the link was mailed to this address, which proves it.
+  inviteToken: z.string().trim().max(200).optional(),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 

@@ -3,7 +3,15 @@ import { logger } from "~/server/logger";
 import { accountExistsMail, appUrl, sendMail } from "~/server/mail";
 import { sendVerificationMailQuietly } from "./email-verification";
 import { hashPassword } from "./password";
+import { hashToken, isWellFormedToken } from "./tokens";
 import type { SignUpInput } from "./schemas";
+
+/** True when `token` is a live invitation (unused, unexpired) sent to `email`: reading it proves the address. */
+export async function invitedAddress(db: PrismaClient, token: string | undefined, email: string): Promise<boolean> {
+  if (!token || !isWellFormedToken(token)) return false;
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true, acceptedAt: true, expiresAt: true } });
+  return Boolean(invitation && !invitation.acceptedAt && invitation.expiresAt.getTime() > Date.now() && invitation.email.toLowerCase() === email.toLowerCase());
+}
 
 /** The one answer to every valid sign-up: whether the address already had an account is never said. */
 export type SignUpAnswer = { ok: true };
@@ -15,10 +23,15 @@ export type SignUpAnswer = { ok: true };
  */
 export async function signUp(db: PrismaClient, input: SignUpInput): Promise<SignUpAnswer> {
   const passwordHash = await hashPassword(input.password);
+  // From an invitation link mailed to this address: that already proved it, so no confirmation mail.
+  const invited = await invitedAddress(db, input.inviteToken, input.email);
   try {
-    const user = await db.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true, email: true } });
-    logger.info("auth.sign_up", { userId: user.id });
-    void sendVerificationMailQuietly(db, { ...user, name: input.name });
+    const user = await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash, ...(invited ? { emailVerifiedAt: new Date() } : {}) },
+      select: { id: true, email: true },
+    });
+    logger.info("auth.sign_up", { userId: user.id, invited });
+    if (!invited) void sendVerificationMailQuietly(db, { ...user, name: input.name });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
     void tellExistingAccount(db, input.email);

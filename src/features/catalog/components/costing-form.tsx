@@ -9,12 +9,12 @@ import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
-import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { dollarsToCents, formatCents } from "../units";
+import { currencySymbol, formatCents, moneyToCents } from "../units";
 
 const values = z.object({
-  labourRate: z.number({ message: "Enter an hourly rate" }).min(0, { message: "Cannot be negative" }).max(10_000, { message: "At most $10,000 / hour" }),
+  labourRate: z.number({ message: "Enter an hourly rate" }).min(0, { message: "Cannot be negative" }).max(10_000, { message: "At most 10,000 per hour" }),
   batchSize: z.number({ message: "Enter a batch size" }).int({ message: "Use a whole number" }).min(1, { message: "At least 1" }).max(10_000, { message: "At most 10,000" }),
 });
 type Values = z.infer<typeof values>;
@@ -25,6 +25,7 @@ export function CostingForm() {
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
   const canEdit = useCan("catalog:edit");
+  const format = useStudioFormat();
   const costing = useQuery(trpc.catalog.costing.queryOptions({ studioId: studio.id }));
   const update = useMutation(trpc.catalog.updateCosting.mutationOptions());
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -38,7 +39,7 @@ export function CostingForm() {
   const onSubmit = form.handleSubmit(async (v) => {
     setMessage(null);
     try {
-      await update.mutateAsync({ studioId: studio.id, labourRateCents: dollarsToCents(v.labourRate), costingBatchSize: v.batchSize });
+      await update.mutateAsync({ studioId: studio.id, labourRateCents: moneyToCents(v.labourRate), costingBatchSize: v.batchSize });
       await queryClient.invalidateQueries({ queryKey: trpc.catalog.costing.queryKey({ studioId: studio.id }) });
       setMessage({ tone: "success", text: "Saved. Designs use it from their next version." });
     } catch (cause) {
@@ -53,11 +54,11 @@ export function CostingForm() {
       ) : costing.isError ? (
         <Alert>{costing.error.message}</Alert>
       ) : !canEdit ? (
-        <p className="text-sm text-stone-700">{formatCents(costing.data.labourRateCents)} / hour · typical batch {costing.data.costingBatchSize}</p>
+        <p className="text-sm text-stone-700">{formatCents(costing.data.labourRateCents, format)} / hour · typical batch {costing.data.costingBatchSize}</p>
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-3">
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField label="Labour rate ($ / hour)" type="number" step="0.01" min="0" {...form.register("labourRate", { valueAsNumber: true })} error={e.labourRate?.message} />
+            <TextField label={`Labour rate (${currencySymbol(format)} / hour)`} type="number" step="0.01" min="0" {...form.register("labourRate", { valueAsNumber: true })} error={e.labourRate?.message} />
             <TextField label="Typical batch size" type="number" step="1" min="1" {...form.register("batchSize", { valueAsNumber: true })} error={e.batchSize?.message} />
           </div>
           <Button type="submit" variant="secondary" loading={form.formState.isSubmitting}>Save costing</Button>

@@ -25,7 +25,7 @@ type PreviewRow = { row: number; errors: string[]; label: string; detail: string
 const TEXT: Record<Kind, { title: string; description: string; template: string; templateName: string }> = {
   materials: {
     title: "Import materials",
-    description: "One row per material: name, category, alloy, gauge, unit (g, dwt, ozt, mm, cm, pcs, ct), unit_cost (e.g. 0.95), reorder_point and on_hand in the material's unit. A name you already have updates that material; on_hand different from your stock is recorded as an adjustment.",
+    description: "One row per material: name, category, alloy, gauge, unit (g, dwt, ozt, mm, cm, m, in, ft, pcs, ct), unit_cost (e.g. 0.95), reorder_point and on_hand in the material's unit. A name you already have updates that material; on_hand different from your stock is recorded as an adjustment.",
     template: MATERIALS_TEMPLATE,
     templateName: "materials-template.csv",
   },

@@ -7,7 +7,7 @@ import { buttonClasses } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { SelectField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
-import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { formatCents, formatQuantity, secondsToMinutes, STATION_KIND_LABELS } from "../units";
@@ -20,6 +20,7 @@ export function DesignDetail({ designId }: { designId: string }) {
   const clock = useStudioTime();
   const canEdit = useCan("catalog:edit");
   const [versionId, setVersionId] = useState<string>("");
+  const format = useStudioFormat();
   const design = useQuery(trpc.design.get.queryOptions({ studioId: studio.id, id: designId }));
   const versions = useQuery(trpc.design.versions.queryOptions({ studioId: studio.id, id: designId }));
   const older = useQuery({ ...trpc.design.version.queryOptions({ studioId: studio.id, versionId }), enabled: versionId !== "" });
@@ -82,23 +83,32 @@ export function DesignDetail({ designId }: { designId: string }) {
       </Card>
 
       <Card
-        title="Variants and standard cost"
-        description={`Cost per piece = materials + labour at ${formatCents(shown.labourRateCents)}/h, with setup spread over batches of ${shown.costingBatchSize} (or the step's max batch if smaller).`}
+        title={d.own ? "Variants and standard cost" : "Variants and materials"}
+        description={
+          shown.labourRateCents !== null
+            ? `Cost per piece = materials + labour at ${formatCents(shown.labourRateCents, format)}/h, with setup spread over batches of ${shown.costingBatchSize} (or the step's max batch if smaller).`
+            : "The sharing studio's costs and labour rate stay theirs. Fork the design to cost it with your own materials and rate."
+        }
       >
         <div className="grid gap-4 md:grid-cols-2">
           {shown.variants.map((v) => (
             <section key={v.id} className="rounded-lg border border-stone-200 p-3" aria-label={`Variant ${v.name}`}>
               <div className="flex items-baseline justify-between gap-2">
-                <h3 className="font-semibold">{v.name}</h3>
-                <p className="text-lg font-semibold">{formatCents(v.standardCostCents)}</p>
+                <h3 className="font-semibold">{v.name} <span className="ml-1 font-mono text-xs font-normal text-stone-500">{v.sku}</span></h3>
+                {v.standardCostCents !== null && <p className="text-lg font-semibold">{formatCents(v.standardCostCents, format)}</p>}
               </div>
-              <p className="text-xs text-stone-500">materials {formatCents(v.materialCostCents)} + labour {formatCents(v.labourCostCents)}</p>
+              {v.materialCostCents !== null && v.labourCostCents !== null && (
+                <p className="text-xs text-stone-500">materials {formatCents(v.materialCostCents, format)} + labour {formatCents(v.labourCostCents, format)}</p>
+              )}
               <ul className="mt-2 space-y-1 text-sm">
                 {v.bomLines.length === 0 && <li className="text-stone-500">No materials.</li>}
                 {v.bomLines.map((l) => (
                   <li key={l.id} className="flex justify-between gap-2">
                     <span>{l.materialName}</span>
-                    <span className="text-stone-600">{formatQuantity(l.quantityMilli, l.materialUnit)} × {formatCents(l.unitCostCents)}</span>
+                    <span className="text-stone-600">
+                      {formatQuantity(l.quantityMilli, l.materialUnit, format)}
+                      {l.unitCostCents !== null && ` × ${formatCents(l.unitCostCents, format)}`}
+                    </span>
                   </li>
                 ))}
               </ul>

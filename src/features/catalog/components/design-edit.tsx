@@ -41,6 +41,7 @@ export function DesignEdit({ designId }: { designId: string }) {
           })),
           variants: d.current.variants.map((v) => ({
             name: v.name,
+            sku: v.sku,
             overrides: Array.isArray(v.overrides) ? (v.overrides as { step: number; secondsPerPiece: number }[]) : [],
             bom: v.bomLines.map((l) => ({ materialId: l.materialId, quantity: l.quantityMilli / 1000, stepPosition: l.stepPosition })),
           })),

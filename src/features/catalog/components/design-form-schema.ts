@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dollarsToCents, minutesToSeconds, toMilli } from "../units";
+import { moneyToCents, minutesToSeconds, toMilli } from "../units";
 
 // Form values in the units people think in (minutes, grams, pieces); converted to API units on submit.
 
@@ -24,7 +24,9 @@ export const stepValues = z
 export const variantValues = z.object({
   // Per-step time overrides are kept as they are (edited through CSV or the API).
   overrides: z.array(z.object({ step: z.number(), secondsPerPiece: z.number() })),
-  name: z.string().trim().min(1, { message: "Name the variant" }),
+  name: z.string().trim().min(1, { message: "Name the variant" }).max(120, { message: "Use at most 120 characters" }),
+  // Empty: made from the design SKU and the variant name when saved.
+  sku: z.string().trim().max(60, { message: "Use at most 60 characters" }).regex(/^[A-Za-z0-9._-]*$/, { message: "Use letters, digits, dot, dash or underscore" }),
   bom: z.array(
     z.object({
       materialId: z.string().min(1, { message: "Choose a material" }),
@@ -36,8 +38,8 @@ export const variantValues = z.object({
 });
 
 export const designValues = z.object({
-  name: z.string().trim().min(1, { message: "Enter a name" }).max(120),
-  sku: z.string().trim().min(1, { message: "Enter a SKU" }).max(40).regex(/^[A-Za-z0-9._-]+$/, { message: "Use letters, digits, dot, dash or underscore" }),
+  name: z.string().trim().min(1, { message: "Enter a name" }).max(120, { message: "Use at most 120 characters" }),
+  sku: z.string().trim().min(1, { message: "Enter a SKU" }).max(40, { message: "Use at most 40 characters" }).regex(/^[A-Za-z0-9._-]+$/, { message: "Use letters, digits, dot, dash or underscore" }),
   description: z.string().max(4000),
   photoUrl: z.union([z.literal(""), z.string().trim().url({ message: "Enter a full https:// address" }).startsWith("https://", { message: "Use an https:// address" })]),
   catalogIds: z.array(z.string()).min(1, { message: "Choose at least one catalog" }),
@@ -76,6 +78,7 @@ export function toApiDesign(values: DesignValues) {
     })),
     variants: values.variants.map((variant) => ({
       name: variant.name,
+      sku: variant.sku,
       overrides: variant.overrides,
       bom: variant.bom.map((line) => ({ materialId: line.materialId, quantityMilli: toMilli(line.quantity), stepPosition: line.stepPosition })),
     })),
@@ -84,4 +87,4 @@ export function toApiDesign(values: DesignValues) {
 
 /** Empty inputs become null for optional numbers. */
 export const nullableNumber = { setValueAs: (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value)) };
-export { dollarsToCents };
+export { moneyToCents };

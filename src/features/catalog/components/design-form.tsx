@@ -4,12 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
+import { useUnsavedChangesWarning } from "~/components/ui/use-unsaved-changes";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 import { designValues, emptyStep, toApiDesign, type DesignValues } from "./design-form-schema";
@@ -29,6 +30,7 @@ export function DesignForm({ existing }: { existing?: Existing }) {
   const create = useMutation(trpc.design.create.mutationOptions());
   const update = useMutation(trpc.design.update.mutationOptions());
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const form = useForm<DesignValues>({
     resolver: zodResolver(designValues),
     defaultValues: existing?.values ?? {
@@ -38,9 +40,16 @@ export function DesignForm({ existing }: { existing?: Existing }) {
       photoUrl: "",
       catalogIds: [],
       steps: [{ ...emptyStep }],
-      variants: [{ name: "Standard", overrides: [], bom: [] }],
+      variants: [{ name: "Standard", sku: "", overrides: [], bom: [] }],
     },
   });
+
+  useUnsavedChangesWarning(form.formState.isDirty && !saved);
+  // A new design goes into the studio's catalog when it has just one (every studio starts with one).
+  const onlyCatalog = catalogs.data?.filter((c) => c.own).length === 1 ? catalogs.data.find((c) => c.own)!.id : null;
+  useEffect(() => {
+    if (!existing && onlyCatalog && form.getValues("catalogIds").length === 0) form.setValue("catalogIds", [onlyCatalog]);
+  }, [existing, onlyCatalog, form]);
 
   if (stations.isPending || materials.isPending || catalogs.isPending) return <Spinner label="Loading…" />;
   if (stations.isError || materials.isError || catalogs.isError) return <Alert>Could not load stations, materials or catalogs. Reload to try again.</Alert>;
@@ -59,11 +68,12 @@ export function DesignForm({ existing }: { existing?: Existing }) {
     setError(null);
     try {
       const design = toApiDesign(values);
-      const saved = existing
+      const result = existing
         ? await update.mutateAsync({ studioId: studio.id, id: existing.id, expectedVersion: existing.version, design })
         : await create.mutateAsync({ studioId: studio.id, design });
+      setSaved(true);
       await queryClient.invalidateQueries({ queryKey: trpc.design.pathKey() });
-      router.push(`${base}/catalog/designs/${saved.id}`);
+      router.push(`${base}/catalog/designs/${result.id}`);
     } catch (cause) {
       setError((cause as Error).message);
     }

@@ -7,7 +7,7 @@ import { buttonClasses } from "~/components/ui/button";
 import { Alert, EmptyState } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
-import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 import { formatCents } from "../units";
 import { DataTable, Td } from "./table";
@@ -18,6 +18,7 @@ export function DesignList() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const canEdit = useCan("catalog:edit");
+  const format = useStudioFormat();
   const [search, setSearch] = useState("");
   const [catalogId, setCatalogId] = useState("");
   const [scope, setScope] = useState<Scope>("all");
@@ -67,7 +68,7 @@ export function DesignList() {
               <Td>{d.variantCount}</Td>
               <Td>{d.stepCount}</Td>
               <Td className="whitespace-nowrap">
-                {d.minCostCents === null ? "—" : d.minCostCents === d.maxCostCents ? formatCents(d.minCostCents) : `${formatCents(d.minCostCents)} – ${formatCents(d.maxCostCents!)}`}
+                {d.minCostCents === null ? "—" : d.minCostCents === d.maxCostCents ? formatCents(d.minCostCents, format) : `${formatCents(d.minCostCents, format)} – ${formatCents(d.maxCostCents!, format)}`}
               </Td>
               <Td>v{d.version}</Td>
             </tr>

@@ -6,11 +6,11 @@ import { Button } from "~/components/ui/button";
 import { Alert, EmptyState } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
-import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
-import { CATEGORY_LABELS, formatCents, formatQuantity, toMilli, UNIT_LABELS } from "../units";
-import { MaterialForm } from "./material-form";
+import { CATEGORY_LABELS, displayUnit, formatCents, formatGauge, formatQuantity, toMilli, UNIT_LABELS } from "../units";
+import { MaterialForm, type EditableMaterial } from "./material-form";
 import { DataTable, Td } from "./table";
 
 function MovementForm({ materialId, unit }: { materialId: string; unit: keyof typeof UNIT_LABELS }) {
@@ -55,6 +55,8 @@ export function MaterialsPage() {
   const [search, setSearch] = useState("");
   const [lowStockOnly, setLowStockOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<EditableMaterial | null>(null);
+  const format = useStudioFormat();
   const materials = useQuery(trpc.material.list.queryOptions({ studioId: studio.id, search: search.trim() || undefined, lowStockOnly }));
   const detail = useQuery({ ...trpc.material.get.queryOptions({ studioId: studio.id, id: open ?? "" }), enabled: open !== null });
 
@@ -77,16 +79,28 @@ export function MaterialsPage() {
             <tr key={m.id}>
               <Td className="font-medium">
                 {m.name}
-                {(m.alloy || m.gauge) && <span className="block text-xs text-stone-500">{[m.alloy, m.gauge && `${m.gauge} ga`].filter(Boolean).join(" · ")}</span>}
+                {(m.alloy || m.gauge) && <span className="block text-xs text-stone-500">{[m.alloy, m.gauge && formatGauge(m.gauge)].filter(Boolean).join(" · ")}</span>}
               </Td>
               <Td>{CATEGORY_LABELS[m.category]}</Td>
               <Td className="whitespace-nowrap">
-                {formatQuantity(m.onHandMilli, m.unit)}
+                {formatQuantity(m.onHandMilli, m.unit, format)}
                 {m.lowStock && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">Low</span>}
               </Td>
-              <Td className="whitespace-nowrap">{formatQuantity(m.reorderPointMilli, m.unit)}</Td>
-              <Td className="whitespace-nowrap">{formatCents(m.unitCostCents)} / {UNIT_LABELS[m.unit]}</Td>
-              <Td><Button type="button" variant="ghost" onClick={() => setOpen(open === m.id ? null : m.id)} aria-expanded={open === m.id}>Ledger</Button></Td>
+              <Td className="whitespace-nowrap">{formatQuantity(m.reorderPointMilli, m.unit, format)}</Td>
+              <Td className="whitespace-nowrap">
+                {formatCents(m.unitCostCents, format)} / {UNIT_LABELS[m.unit]}
+                {displayUnit(m.unit, format.unitSystem) !== m.unit && <span className="block text-xs text-stone-500">stocked in {UNIT_LABELS[m.unit]}</span>}
+              </Td>
+              <Td>
+                <div className="flex gap-1">
+                  {canEdit && (
+                    <Button type="button" variant="ghost" aria-label={`Edit ${m.name}`} onClick={() => { setEditing(m); document.getElementById("material-form")?.scrollIntoView({ behavior: "smooth" }); }}>
+                      Edit
+                    </Button>
+                  )}
+                  <Button type="button" variant="ghost" onClick={() => setOpen(open === m.id ? null : m.id)} aria-expanded={open === m.id}>Ledger</Button>
+                </div>
+              </Td>
             </tr>
           ))}
         </DataTable>
@@ -101,7 +115,7 @@ export function MaterialsPage() {
                 {detail.data.movements.map((mv) => (
                   <li key={mv.id} className="flex flex-wrap justify-between gap-2 py-1">
                     <span>{clock.dateTime(mv.createdAt)} · {mv.kind.toLowerCase()} {mv.note && `· ${mv.note}`}</span>
-                    <span>{mv.quantityMilli > 0 ? "+" : ""}{formatQuantity(mv.quantityMilli, detail.data.unit)} → {formatQuantity(mv.balanceAfterMilli, detail.data.unit)}</span>
+                    <span>{mv.quantityMilli > 0 ? "+" : ""}{formatQuantity(mv.quantityMilli, detail.data.unit, format)} → {formatQuantity(mv.balanceAfterMilli, detail.data.unit, format)}</span>
                   </li>
                 ))}
               </ul>
@@ -109,7 +123,11 @@ export function MaterialsPage() {
           )}
         </section>
       )}
-      {canEdit && <MaterialForm />}
+      {canEdit && (
+        <div id="material-form">
+          <MaterialForm key={editing ? `${editing.id}:${editing.version}` : "new"} editing={editing} onDone={() => setEditing(null)} />
+        </div>
+      )}
     </div>
   );
 }

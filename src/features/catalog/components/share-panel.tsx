@@ -8,7 +8,10 @@ import { TextField } from "~/components/ui/field";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 
-/** Owner only: share a catalog read-only with another studio, see and revoke its shares. */
+const STATE_LABEL = { pending: "waiting for them to accept", active: "active", declined: "declined", revoked: "revoked" } as const;
+const STATE_STYLE = { pending: "text-amber-700", active: "text-emerald-700", declined: "text-stone-500", revoked: "text-stone-500" } as const;
+
+/** Owner only: share a catalog read-only with another studio, see where each share stands, revoke it. */
 export function SharePanel({ catalogId }: { catalogId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -25,14 +28,9 @@ export function SharePanel({ catalogId }: { catalogId: string }) {
     setMessage(null);
     if (target.trim().length < 3) return setMessage({ tone: "error", text: "Enter a studio address or an owner's email" });
     try {
-      await share.mutateAsync({ studioId: studio.id, catalogId, target });
+      const result = await share.mutateAsync({ studioId: studio.id, catalogId, target });
       setTarget("");
-      setMessage({
-        tone: "success",
-        text: target.includes("@")
-          ? "Shared. If that address owns a studio, the studio now sees this catalog, read-only."
-          : "Shared. The studio now sees this catalog, read-only.",
-      });
+      setMessage({ tone: "success", text: result.message });
       await refresh();
     } catch (cause) {
       setMessage({ tone: "error", text: (cause as Error).message });
@@ -43,7 +41,7 @@ export function SharePanel({ catalogId }: { catalogId: string }) {
     <div className="mt-3 space-y-3 rounded-lg bg-stone-50 p-3">
       <form onSubmit={onShare} noValidate className="flex flex-wrap items-end gap-2">
         <div className="min-w-56 flex-1">
-          <TextField label="Studio address or owner email" value={target} onChange={(e) => setTarget(e.target.value)} hint="They can use your designs as they are, or fork them; they can never edit yours." />
+          <TextField label="Studio address or owner email" value={target} onChange={(e) => setTarget(e.target.value)} hint="They accept it first. They can use your designs as they are, or fork them; they never see your costs and can never edit yours." />
         </div>
         <Button type="submit" loading={share.isPending}>Share read-only</Button>
       </form>
@@ -52,12 +50,12 @@ export function SharePanel({ catalogId }: { catalogId: string }) {
         <ul className="space-y-1 text-sm">
           {shares.data.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2">
-              <span>
-                {s.targetLabel} {s.revokedAt ? <span className="text-stone-500">(revoked)</span> : <span className="text-emerald-700">(active)</span>}
+              <span className="min-w-0 break-all">
+                {s.targetLabel} <span className={STATE_STYLE[s.state]}>({STATE_LABEL[s.state]})</span>
               </span>
-              {!s.revokedAt && (
+              {(s.state === "active" || s.state === "pending") && (
                 <Button type="button" variant="ghost" onClick={async () => { await revoke.mutateAsync({ studioId: studio.id, shareId: s.id }); await refresh(); }}>
-                  Revoke
+                  {s.state === "pending" ? "Withdraw" : "Revoke"}
                 </Button>
               )}
             </li>

@@ -10,7 +10,7 @@ export type CatalogCtx = StudioContext & { user: { id: string } };
  */
 export function liveShareWhere(studioId: string) {
   assertStudioId(studioId);
-  return { shares: { some: { targetStudioId: studioId, revokedAt: null } } };
+  return { shares: { some: { targetStudioId: studioId, acceptedAt: { not: null }, revokedAt: null } } };
 }
 
 export function readableCatalogWhere(studioId: string) {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
+import { DEFAULT_CATALOG_NAME } from "~/features/studios/server/create-studio";
 import { readableCatalogWhere, type CatalogCtx } from "./access";
 import { missingOrStale, uniqueOr } from "./errors";
 import type { createCatalogInput, updateCatalogInput } from "./schemas";
@@ -75,6 +76,6 @@ export async function updateCatalog(ctx: CatalogCtx, input: z.infer<typeof updat
 export async function ensureDefaultCatalog(ctx: CatalogCtx): Promise<string> {
   const existing = await ctx.db.catalog.findFirst({ where: { studioId: ctx.studio.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (existing) return existing.id;
-  const created = await ctx.db.catalog.create({ data: { studioId: ctx.studio.id, name: "Main catalog" }, select: { id: true } });
+  const created = await ctx.db.catalog.create({ data: { studioId: ctx.studio.id, name: DEFAULT_CATALOG_NAME }, select: { id: true } });
   return created.id;
 }

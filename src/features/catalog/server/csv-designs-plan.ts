@@ -21,7 +21,7 @@ export type PlannedDesign = {
 export type DesignPlan = { rows: DesignPreviewRow[]; designs: PlannedDesign[]; newCatalogs: string[] };
 
 type Step = DesignFields["steps"][number] & { number: number; row: number };
-type Variant = { name: string; bom: { materialId: string; quantityMilli: number }[]; overrides: { stepNumber: number; secondsPerPiece: number }[]; row: number };
+type Variant = { name: string; sku: string; bom: { materialId: string; quantityMilli: number }[]; overrides: { stepNumber: number; secondsPerPiece: number }[]; row: number };
 type Group = { sku: string; rows: DesignPreviewRow[]; head: Record<string, { value: string; row: number }>; variants: Map<string, Variant>; steps: Step[] };
 
 const HEAD_COLUMNS = ["design_name", "description", "catalogs", "photo_url"] as const;
@@ -89,7 +89,10 @@ function readRow(record: CsvRecord, row: DesignPreviewRow, group: Group, lookups
   const variantName = get("variant");
   if (variantName) {
     let variant = group.variants.get(variantName);
-    if (!variant) group.variants.set(variantName, (variant = { name: variantName, bom: [], overrides: [], row: row.row }));
+    if (!variant) group.variants.set(variantName, (variant = { name: variantName, sku: "", bom: [], overrides: [], row: row.row }));
+    const sku = get("variant_sku");
+    if (sku && variant.sku && sku !== variant.sku) row.errors.push(`variant_sku of ${variantName} differs from row ${variant.row}`);
+    else if (sku) variant.sku = sku;
     const overrides = take(parseOverrides(get("overrides")));
     if (overrides?.length) {
       if (variant.overrides.length) row.errors.push(`Overrides for ${variantName} are already on row ${variant.row}`);
@@ -150,6 +153,7 @@ function buildFields(group: Group): PlannedDesign["fields"] | null {
     }
     return {
       name: variant.name,
+      ...(variant.sku ? { sku: variant.sku } : {}),
       bom: variant.bom,
       overrides: variant.overrides.filter((o) => position.has(o.stepNumber)).map((o) => ({ step: position.get(o.stepNumber)!, secondsPerPiece: o.secondsPerPiece })),
     };

@@ -74,7 +74,7 @@ export async function exportDesigns(ctx: CatalogCtx): Promise<string> {
           steps: { orderBy: { position: "asc" }, select: { position: true, name: true, setupSeconds: true, secondsPerPiece: true, batchFamily: true, maxBatchSize: true, unattendedRunSeconds: true, station: { select: { name: true } } } },
           variants: {
             orderBy: { position: "asc" },
-            select: { name: true, overrides: true, bomLines: { orderBy: { position: "asc" }, select: { quantityMilli: true, material: { select: { name: true } } } } },
+            select: { name: true, sku: true, overrides: true, bomLines: { orderBy: { position: "asc" }, select: { quantityMilli: true, material: { select: { name: true } } } } },
           },
         },
       })
@@ -98,6 +98,7 @@ export async function exportDesigns(ctx: CatalogCtx): Promise<string> {
         rows.push({
           ...head,
           variant: variant.name,
+          variant_sku: variant.sku,
           material: line?.material.name ?? "",
           quantity: line ? formatMilli(line.quantityMilli) : "",
           overrides: index === 0 ? overrides : "",

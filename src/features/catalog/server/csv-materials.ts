@@ -67,7 +67,7 @@ function planRow(record: CsvRecord, rowNumber: number, byName: Map<string, Exist
   }
   const fields =
     errors.length === 0 ? { name, category: category!, alloy, gauge, unit: unit!, unitCostCents: unitCost!, reorderPointMilli: reorder! } : null;
-  const summary = [unit && unitLabel(unit), unitCost !== null && `$${formatMoney(unitCost)}`, onHand !== null && `on hand ${formatMilli(onHand)}`]
+  const summary = [unit && unitLabel(unit), unitCost !== null && `cost ${formatMoney(unitCost)}`, onHand !== null && `on hand ${formatMilli(onHand)}`]
     .filter(Boolean)
     .join(" · ");
   return { row: { row: rowNumber, name, action: match ? "update" : "create", summary, errors }, fields, onHandMilli: onHand, existing: match };

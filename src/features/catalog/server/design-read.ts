@@ -26,7 +26,7 @@ const versionDetail = {
   variants: {
     orderBy: { position: "asc" },
     select: {
-      id: true, position: true, name: true, overrides: true, materialCostCents: true, labourCostCents: true, standardCostCents: true,
+      id: true, position: true, name: true, sku: true, overrides: true, materialCostCents: true, labourCostCents: true, standardCostCents: true,
       bomLines: {
         orderBy: { position: "asc" },
         select: { id: true, materialId: true, materialName: true, materialUnit: true, unitCostCents: true, quantityMilli: true, stepPosition: true },
@@ -34,6 +34,42 @@ const versionDetail = {
     },
   },
 } as const;
+
+type CostFields = "materialCostCents" | "labourCostCents" | "standardCostCents";
+type VersionDetail = {
+  labourRateCents: number;
+  costingBatchSize: number;
+  variants: Array<Record<CostFields, number> & { bomLines: Array<{ unitCostCents: number }> }>;
+};
+type Variant<V extends VersionDetail> = V["variants"][number];
+type Line<V extends VersionDetail> = Variant<V>["bomLines"][number];
+type WithoutCosts<V extends VersionDetail> = Omit<V, "labourRateCents" | "costingBatchSize" | "variants"> & {
+  labourRateCents: number | null;
+  costingBatchSize: number | null;
+  variants: Array<Omit<Variant<V>, CostFields | "bomLines"> & Record<CostFields, number | null> & { bomLines: Array<Omit<Line<V>, "unitCostCents"> & { unitCostCents: number | null }> }>;
+};
+
+/**
+ * A version as another studio may see it: its routing, variants and bills of materials, without what the owner
+ * pays (material costs, labour rate, standard costs). Those are the owner's business; a fork costs the design
+ * again with the receiving studio's own materials and rate.
+ */
+function withoutOwnersCosts<V extends VersionDetail>(version: V, own: boolean): WithoutCosts<V> {
+  // A widening only (numbers are numbers or null): the generic Omit types cannot see it.
+  if (own) return version as unknown as WithoutCosts<V>;
+  return {
+    ...version,
+    labourRateCents: null,
+    costingBatchSize: null,
+    variants: version.variants.map((variant) => ({
+      ...variant,
+      materialCostCents: null,
+      labourCostCents: null,
+      standardCostCents: null,
+      bomLines: variant.bomLines.map((line) => ({ ...line, unitCostCents: null })),
+    })),
+  };
+}
 
 /** Own designs and designs in catalogs shared with this studio (explicit filter; RLS is the second wall). */
 export async function listDesigns(ctx: CatalogCtx, input: z.infer<typeof listDesignsInput>) {
@@ -64,7 +100,8 @@ export async function listDesigns(ctx: CatalogCtx, input: z.infer<typeof listDes
   const owners = await sharingStudioNames([...new Set(designs.filter((d) => d.studioId !== studioId).map((d) => d.studioId))]);
   return designs.map(({ studioId: owner, ...design }) => {
     const version = byDesign.get(design.id);
-    const costs = version?.variants.map((v) => v.standardCostCents) ?? [];
+    // Another studio's costs are its own business.
+    const costs = owner === studioId ? (version?.variants.map((v) => v.standardCostCents) ?? []) : [];
     return {
       ...design,
       own: owner === studioId,
@@ -99,7 +136,7 @@ export async function getDesign(ctx: CatalogCtx, id: string) {
     own,
     sharedBy: own ? null : (owners.get(design.studioId) ?? "another studio"),
     catalogs: catalogs.map((entry) => entry.catalog),
-    current: { ...current, studioId: undefined },
+    current: withoutOwnersCosts({ ...current, studioId: undefined }, own),
   };
 }
 
@@ -121,5 +158,6 @@ export async function getVersion(ctx: CatalogCtx, versionId: string) {
   });
   if (!version) throw notFound("Design version");
   const { studioId, ...rest } = version;
-  return { ...rest, own: studioId === ctx.studio.id };
+  const own = studioId === ctx.studio.id;
+  return { ...withoutOwnersCosts(rest, own), own };
 }

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { CatalogCtx as StudioContext } from "./access";
+import { UNIT_LABELS } from "../units";
 import { missingOrStale, notFound, uniqueOr } from "./errors";
 import type { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
 
@@ -70,6 +71,18 @@ export async function createMaterial(ctx: StudioContext, input: z.infer<typeof c
 }
 
 export async function updateMaterial(ctx: StudioContext, input: z.infer<typeof updateMaterialInput>) {
+  const current = await ctx.db.material.findFirst({ where: { id: input.id, studioId: ctx.studio.id }, select: { unit: true, onHandMilli: true } });
+  if (current && current.unit !== input.material.unit) {
+    // Stock, the ledger and bills of materials are counted in the unit: it changes only while none exist.
+    const movements = await ctx.db.stockMovement.count({ where: { materialId: input.id, studioId: ctx.studio.id } });
+    const bomLines = await ctx.db.bomLine.count({ where: { materialId: input.id, studioId: ctx.studio.id } });
+    if (current.onHandMilli !== 0 || movements > 0 || bomLines > 0) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `This material's stock and designs are counted in ${UNIT_LABELS[current.unit]}, so its unit cannot change. Add a new material for the other unit.`,
+      });
+    }
+  }
   const { count } = await uniqueOr(
     ctx.db.material.updateMany({
       where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { standardCost } from "../costing";
 import type { CatalogCtx } from "./access";
 import type { DesignFields } from "./schemas";
+import { resolveVariantSkus } from "./variant-skus";
 
 type Content = Pick<DesignFields, "name" | "sku" | "description" | "photoUrl" | "variants" | "steps">;
 
@@ -25,6 +26,7 @@ export async function publishVersion(ctx: CatalogCtx, designId: string, number: 
   if (materialById.size !== materialIds.length) throw new TRPCError({ code: "BAD_REQUEST", message: "A bill of materials names a material this studio does not have." });
   if (stationById.size !== stationIds.length) throw new TRPCError({ code: "BAD_REQUEST", message: "A routing step names a station this studio does not have." });
 
+  const skus = await resolveVariantSkus(ctx, designId, content);
   const version = await ctx.db.designVersion.create({
     data: {
       studioId,
@@ -80,6 +82,7 @@ export async function publishVersion(ctx: CatalogCtx, designId: string, number: 
         designVersionId: version.id,
         position,
         name: variant.name,
+        sku: skus[position]!,
         overrides,
         materialCostCents: cost.materialCostCents,
         labourCostCents: cost.labourCostCents,

@@ -4,10 +4,10 @@ import { permittedProcedure } from "~/server/trpc/procedures";
 import { createCatalog, listCatalogs, updateCatalog } from "./catalogs";
 import { getDesign, getVersion, listDesigns, listVersions } from "./design-read";
 import { createDesign, getCosting, setDesignArchived, updateCosting, updateDesign } from "./design-write";
-import { forkDesign } from "./fork";
+import { forkDesign, forkPlan } from "./fork";
 import { appendMovement, createMaterial, getMaterial, listMaterials, updateMaterial } from "./materials";
 import * as s from "./schemas";
-import { listShares, revokeShare, shareCatalog } from "./sharing";
+import { acceptShare, declineShare, incomingShares, listShares, revokeShare, shareCatalog } from "./sharing";
 import { createStation, listStations, setStationArchived, updateStation } from "./stations";
 import { useDesignVersion } from "./version-use";
 
@@ -40,7 +40,11 @@ export const catalogRouter = router({
   updateCosting: edit.input(s.costingInput).mutation(({ ctx, input }) => updateCosting(ctx, input)),
   shares: share.input(z.object({ catalogId: z.string().min(1) })).query(({ ctx, input }) => listShares(ctx, input.catalogId)),
   share: share.input(s.shareCatalogInput).mutation(({ ctx, input }) => shareCatalog(ctx, input)),
-  revokeShare: share.input(s.revokeShareInput).mutation(({ ctx, input }) => revokeShare(ctx, input.shareId)),
+  revokeShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => revokeShare(ctx, input.shareId)),
+  // The receiving side: catalogs offered to this studio, accepted or declined by its owner.
+  incomingShares: share.query(({ ctx }) => incomingShares(ctx)),
+  acceptShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => acceptShare(ctx, input.shareId)),
+  declineShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => declineShare(ctx, input.shareId)),
 });
 
 export const designRouter = router({
@@ -51,6 +55,7 @@ export const designRouter = router({
   create: edit.input(s.createDesignInput).mutation(({ ctx, input }) => createDesign(ctx, input.design)),
   update: edit.input(s.updateDesignInput).mutation(({ ctx, input }) => updateDesign(ctx, input)),
   setArchived: edit.input(archiveInput).mutation(({ ctx, input }) => setDesignArchived(ctx, input.id, input.archived)),
+  forkPlan: edit.input(s.byIdInput).query(({ ctx, input }) => forkPlan(ctx, input.id)),
   fork: edit.input(s.forkDesignInput).mutation(({ ctx, input }) => forkDesign(ctx, input)),
   // Called when an order is planned with a version (orders:edit): pins it for this studio's history.
   useVersion: permittedProcedure("orders:edit").input(s.getVersionInput).mutation(({ ctx, input }) => useDesignVersion(ctx, input.versionId)),

@@ -70,13 +70,17 @@ export const shareCatalogInput = z.object({
   // The target studio's address (slug) or its owner's email.
   target: z.string().trim().toLowerCase().min(3, { message: "Enter a studio address or an owner's email" }).max(200),
 });
-export const revokeShareInput = z.object({ shareId: id });
+export const shareIdInput = z.object({ shareId: id });
 
 // stepPosition: the routing step that uses the material (null = the first step, where metal is cut).
 export const bomLineInput = z.object({ materialId: id, quantityMilli: positiveInt("Quantity"), stepPosition: z.number().int().min(0).max(49).nullable().default(null) });
 export const overrideInput = z.object({ step: z.number().int().min(0), secondsPerPiece: nonNegativeInt("Override") });
+export const skuSchema = z.string().trim().min(1, { message: "Enter a SKU" }).max(40, { message: "Use at most 40 characters" }).regex(/^[A-Za-z0-9._-]+$/, { message: "Use letters, digits, dot, dash or underscore" });
+export const variantSkuSchema = z.string().trim().max(60, { message: "Use at most 60 characters" }).regex(/^[A-Za-z0-9._-]*$/, { message: "Use letters, digits, dot, dash or underscore" });
 export const variantInput = z.object({
   name: name,
+  // Empty or missing: made from the design SKU and the variant name (see ../variant-skus.ts).
+  sku: variantSkuSchema.optional(),
   bom: z.array(bomLineInput).max(50),
   overrides: z.array(overrideInput).max(50).default([]),
 });
@@ -107,11 +111,11 @@ const photoUrl = z
 
 export const designFields = z.object({
   name,
-  sku: z.string().trim().min(1, { message: "Enter a SKU" }).max(40).regex(/^[A-Za-z0-9._-]+$/, { message: "Use letters, digits, dot, dash or underscore" }),
+  sku: skuSchema,
   description: optionalText(4000).default(""),
   photoUrl,
   catalogIds: z.array(id).min(1, { message: "Choose at least one catalog" }).max(20),
-  variants: z.array(variantInput).min(1, { message: "Add at least one variant" }).max(100),
+  variants: z.array(variantInput).min(1, { message: "Add at least one variant" }).max(200, { message: "At most 200 variants" }),
   steps: z.array(stepInput).min(1, { message: "Add at least one routing step" }).max(50),
 });
 export type DesignFields = z.infer<typeof designFields>;
@@ -124,7 +128,9 @@ export const listDesignsInput = z.object({
   scope: z.enum(["all", "own", "shared"]).default("all"),
 });
 export const getVersionInput = z.object({ versionId: id });
-export const forkDesignInput = z.object({ id, catalogId: id, sku: designFields.shape.sku });
+// The sharer's station id / material key -> one of ours, or "new". Left out: the suggested match.
+const forkChoices = z.record(z.string().max(200), z.string().min(1).max(64)).refine((r) => Object.keys(r).length <= 100, { message: "Too many choices" });
+export const forkDesignInput = z.object({ id, catalogId: id, sku: skuSchema, stations: forkChoices.optional(), materials: forkChoices.optional() });
 
 export const costingInput = z.object({
   labourRateCents: nonNegativeInt("Labour rate").max(10_000_00),

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { EmptyState } from "~/components/ui/card";
+import { formatQuantity, type MaterialUnitName } from "~/features/catalog/units";
+import { useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 
 type Line = { id: string; orderId: string; orderNumber: number; customerName: string; designName: string; variantName: string; quantity: number; dueDate: Date; daysLate?: number };
@@ -48,10 +50,9 @@ export function LineTable({ lines, slug, late = false, empty }: { lines: Line[];
   );
 }
 
-const UNIT_LABEL: Record<string, string> = { GRAM: "g", PENNYWEIGHT: "dwt", TROY_OUNCE: "ozt", MILLIMETER: "mm", CENTIMETER: "cm", PIECE: "pcs", CARAT: "ct" };
-const qty = (milli: number, unit: string) => `${(milli / 1000).toLocaleString()} ${UNIT_LABEL[unit] ?? unit.toLowerCase()}`;
-
 export function LowStockTable({ materials, slug }: { materials: Array<{ id: string; name: string; unit: string; onHandMilli: number; reorderPointMilli: number }>; slug: string }) {
+  const format = useStudioFormat();
+  const qty = (milli: number, unit: string) => formatQuantity(milli, unit as MaterialUnitName, format);
   if (materials.length === 0) {
     return <EmptyState title="Stock is above every reorder point">Set reorder points on the Materials page to be warned here before you run out.</EmptyState>;
   }

@@ -25,7 +25,7 @@ export function OrderImport() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Import orders</h1>
-      <Card title="Etsy or Shopify export" description="Etsy: Shop Manager → Settings → Options → Download Data → Order Items. Shopify: Orders → Export. SKUs must match a variant SKU (design SKU-variant name) or a single-variant design's SKU.">
+      <Card title="Etsy or Shopify export" description="Etsy: Shop Manager → Settings → Options → Download Data → Order Items. Shopify: Orders → Export. SKUs must match a variant's SKU (see each design's variants) or a single-variant design's SKU.">
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="space-y-1">
             <label htmlFor="csv-file" className="block text-sm font-medium text-stone-700">CSV file</label>

@@ -4,6 +4,7 @@ import { byStudio } from "~/server/db";
 import { parseOrderCsv, type CsvFormat } from "../csv-formats";
 import { dueDateFromDay, type importInput } from "../schemas";
 import { listOrderableVariants, type OrderableVariant } from "./orderable";
+import { assertDueDaysNotPast } from "./due-dates";
 import { createOrders, type OrdersCtx } from "./orders";
 
 export type PreviewRow = {
@@ -31,8 +32,8 @@ export type ImportPreview = {
 const normalise = (sku: string) => sku.trim().toLowerCase().replace(/\s+/g, "-");
 
 /**
- * SKU -> variant: the variant SKU ("<design SKU>-<variant name>", spaces as dashes, case-insensitive), or the
- * design SKU alone when the design has exactly one variant.
+ * SKU -> variant: the variant's own SKU (case-insensitive, spaces read as dashes), or the design SKU alone when
+ * the design has exactly one variant.
  */
 function skuIndex(variants: OrderableVariant[]) {
   const index = new Map<string, OrderableVariant | "ambiguous">();
@@ -57,6 +58,7 @@ export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof import
   if (parsed.format === null) throw new TRPCError({ code: "BAD_REQUEST", message: parsed.error });
   if (parsed.rows.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no order rows." });
   if (parsed.rows.length > 5000) throw new TRPCError({ code: "BAD_REQUEST", message: "Import at most 5,000 rows at a time." });
+  assertDueDaysNotPast([{ day: input.dueDate, label: "Due date" }], ctx.studio.timeZone);
 
   const index = skuIndex(await listOrderableVariants(ctx));
   const refs = [...new Set(parsed.rows.map((row) => row.orderRef).filter(Boolean))];
@@ -73,7 +75,7 @@ export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof import
     if (!row.orderRef) error = "Missing order id";
     else if (row.quantity === null || row.quantity < 1) error = "Quantity must be a whole number of at least 1";
     else if (!row.sku) error = "Missing SKU";
-    else if (hit === "ambiguous") error = `SKU "${row.sku}" matches several variants: use "<design SKU>-<variant name>"`;
+    else if (hit === "ambiguous") error = `SKU "${row.sku}" matches several variants: list each variant's own SKU in the shop`;
     else if (!variant) error = `Unknown SKU "${row.sku}"`;
     return {
       ...row,

@@ -14,11 +14,6 @@ export type OrderableVariant = {
   own: boolean;
 };
 
-/** The SKU of a variant as imports expect it: the design SKU, then "-" and the variant name ("RING-01-Size-6"). */
-export function variantSku(designSku: string, variantName: string): string {
-  return `${designSku}-${variantName.trim().replace(/\s+/g, "-")}`;
-}
-
 /**
  * Variants of the current version of every unarchived design the studio can read (own + live shares), using
  * the catalog's where-builder so the sharing rule lives in one place.
@@ -34,7 +29,7 @@ export async function listOrderableVariants(ctx: StudioContext): Promise<Orderab
   if (designs.length === 0) return [];
   const versions = await ctx.db.designVersion.findMany({
     where: { OR: designs.map((d) => ({ designId: d.id, number: d.version })) },
-    select: { id: true, designId: true, variants: { orderBy: { position: "asc" }, select: { id: true, name: true } } },
+    select: { id: true, designId: true, variants: { orderBy: { position: "asc" }, select: { id: true, name: true, sku: true } } },
   });
   const byDesign = new Map(versions.map((v) => [v.designId, v]));
   return designs.flatMap((design) => {
@@ -47,7 +42,7 @@ export async function listOrderableVariants(ctx: StudioContext): Promise<Orderab
       designId: design.id,
       designName: design.name,
       designSku: design.sku,
-      sku: variantSku(design.sku, variant.name),
+      sku: variant.sku,
       own: design.studioId === studioId,
     }));
   });
@@ -62,6 +57,7 @@ export async function resolveVariants(ctx: StudioContext, variantIds: string[]):
     select: {
       id: true,
       name: true,
+      sku: true,
       designVersion: { select: { id: true, designId: true, name: true, sku: true, studioId: true } },
     },
   });
@@ -75,7 +71,7 @@ export async function resolveVariants(ctx: StudioContext, variantIds: string[]):
         designId: row.designVersion.designId,
         designName: row.designVersion.name,
         designSku: row.designVersion.sku,
-        sku: variantSku(row.designVersion.sku, row.name),
+        sku: row.sku,
         own: row.designVersion.studioId === studioId,
       },
     ]),

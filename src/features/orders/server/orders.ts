@@ -4,7 +4,11 @@ import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { dueDateFromDay, type listOrdersInput, type OrderFields, type setOrderStatusInput } from "../schemas";
+import { replanAfterOrderChange } from "~/features/planning/server/runs";
+import { auditTrail, recordAudit } from "~/server/audit";
+import { dueDateFromDay, ORDER_STATUS_LABELS, type listOrdersInput, type OrderFields, type setOrderStatusInput } from "../schemas";
+import { assertDueDaysNotPast } from "./due-dates";
+import { committedPieces } from "./order-edit";
 import { resolveVariants } from "./orderable";
 
 export type OrdersCtx = StudioContext & { user: { id: string } };
@@ -73,7 +77,8 @@ export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
   return created;
 }
 
-export async function createManualOrder(ctx: OrdersCtx, order: OrderFields) {
+export async function createManualOrder(ctx: OrdersCtx, order: OrderFields, now: Date = new Date()) {
+  assertDueDaysNotPast(order.lines.map((line, index) => ({ day: line.dueDate, label: `Line ${index + 1}` })), ctx.studio.timeZone, now);
   const [created] = await createOrders(ctx, [
     {
       kind: order.kind,
@@ -108,15 +113,19 @@ export async function listOrders(ctx: StudioContext, input: z.infer<typeof listO
     take: 300,
     select: {
       id: true, number: true, kind: true, customerName: true, source: true, externalRef: true, status: true, createdAt: true,
-      lines: { select: { quantity: true, dueDate: true } },
+      lines: { select: { quantity: true, dueDate: true, status: true } },
     },
   });
-  return orders.map(({ lines, ...order }) => ({
-    ...order,
-    lineCount: lines.length,
-    pieces: lines.reduce((sum, line) => sum + line.quantity, 0),
-    dueDate: lines.length ? new Date(Math.min(...lines.map((line) => line.dueDate.getTime()))) : null,
-  }));
+  return orders.map(({ lines: all, ...order }) => {
+    // Lines removed by an edit stay as cancelled rows for history; a cancelled order shows what it was.
+    const lines = order.status === "CANCELLED" ? all : all.filter((line) => line.status !== "CANCELLED");
+    return {
+      ...order,
+      lineCount: lines.length,
+      pieces: lines.reduce((sum, line) => sum + line.quantity, 0),
+      dueDate: lines.length ? new Date(Math.min(...lines.map((line) => line.dueDate.getTime()))) : null,
+    };
+  });
 }
 
 export async function getOrder(ctx: StudioContext, id: string) {
@@ -136,7 +145,12 @@ export async function getOrder(ctx: StudioContext, id: string) {
     },
   });
   if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
-  return order;
+  const committed = await committedPieces(ctx, order.lines.map((line) => line.id));
+  return {
+    ...order,
+    lines: order.lines.map((line) => ({ ...line, committedPieces: committed.get(line.id) ?? 0 })),
+    history: await auditTrail(ctx, "order", order.id),
+  };
 }
 
 const LINE_STATUS_FOR: Record<OrderStatus, "OPEN" | "DONE" | "CANCELLED" | null> = {
@@ -146,8 +160,16 @@ const LINE_STATUS_FOR: Record<OrderStatus, "OPEN" | "DONE" | "CANCELLED" | null>
   CANCELLED: "CANCELLED",
 };
 
-/** Status change with the optimistic-lock version; cancelling or finishing closes the open lines too. */
-export async function setOrderStatus(ctx: StudioContext, input: z.infer<typeof setOrderStatusInput>) {
+/**
+ * Status change with the optimistic-lock version; cancelling or finishing closes the open lines too. A
+ * cancelled order is reopened before anything else (it was never made, so it cannot be "done"). Audited;
+ * a studio with a plan plans again so the board follows.
+ */
+export async function setOrderStatus(ctx: OrdersCtx, input: z.infer<typeof setOrderStatusInput>) {
+  const current = await ctx.db.order.findFirst({ where: byStudio(ctx.studio.id, { id: input.id }), select: { status: true } });
+  if (current?.status === "CANCELLED" && input.status !== "OPEN" && input.status !== "CANCELLED") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This order is cancelled. Reopen it first." });
+  }
   const updated = await ctx.db.order.updateMany({
     where: byStudio(ctx.studio.id, { id: input.id, version: input.expectedVersion }),
     data: { status: input.status, version: { increment: 1 } },
@@ -164,5 +186,15 @@ export async function setOrderStatus(ctx: StudioContext, input: z.infer<typeof s
       data: { status: lineStatus },
     });
   }
-  return { id: input.id, status: input.status };
+  if (current && current.status !== input.status) {
+    await recordAudit(ctx, {
+      entity: "order",
+      entityId: input.id,
+      action: "order.status",
+      summary: `Status: ${ORDER_STATUS_LABELS[current.status]} → ${ORDER_STATUS_LABELS[input.status]}`,
+      changes: [{ field: "Status", from: current.status, to: input.status }],
+    });
+  }
+  const replan = current && current.status !== input.status ? await replanAfterOrderChange(ctx) : "none";
+  return { id: input.id, status: input.status, replan };
 }

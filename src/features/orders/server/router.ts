@@ -1,12 +1,13 @@
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { byIdInput, createOrderInput, importInput, listOrdersInput, orderIdsInput, setOrderStatusInput } from "../schemas";
+import { byIdInput, createOrderInput, importInput, listOrdersInput, orderIdsInput, setOrderStatusInput, updateOrderInput } from "../schemas";
 import { commitImport, previewImport } from "./import";
+import { updateOrder } from "./order-edit";
 import { listOrderableVariants } from "./orderable";
 import { createManualOrder, getOrder, listOrders, setOrderStatus } from "./orders";
 import { orderProgress, ordersOutlook } from "./progress";
 
-// orders:read (assistant+) reads; orders:edit (admin+) creates, imports and changes status.
+// orders:read (assistant+) reads; orders:edit (admin+) creates, edits, imports and changes status.
 const read = permittedProcedure("orders:read");
 const edit = permittedProcedure("orders:edit");
 
@@ -18,6 +19,7 @@ export const orderRouter = router({
   outlook: read.input(orderIdsInput).query(({ ctx, input }) => ordersOutlook(ctx, input.ids)),
   orderableVariants: read.query(({ ctx }) => listOrderableVariants(ctx)),
   create: edit.input(createOrderInput).mutation(({ ctx, input }) => createManualOrder(ctx, input.order)),
+  update: edit.input(updateOrderInput).mutation(({ ctx, input }) => updateOrder(ctx, input)),
   setStatus: edit.input(setOrderStatusInput).mutation(({ ctx, input }) => setOrderStatus(ctx, input)),
   // Preview writes nothing, but it is the first half of an import: same permission as the import itself.
   importPreview: edit.input(importInput).mutation(({ ctx, input }) => previewImport(ctx, input)),

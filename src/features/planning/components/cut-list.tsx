@@ -5,26 +5,38 @@ import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
-import { formatQuantity, type MaterialUnitName } from "~/features/catalog/units";
-import { useCurrentStudio } from "~/features/studios/components/studio-context";
+import { dimensionOf, formatGauge, formatNumber, formatQuantity, type MaterialUnitName, type StudioFormat } from "~/features/catalog/units";
+import { useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { addDays, isDay, startOfStudioDay } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
 
-type Materials = Array<{ key: string; name: string; alloy: string | null; gauge: string | null; unit: string; requiredMilli: number; onHandMilli: number | null; shortageMilli: number }>;
+type Materials = Array<{
+  key: string; name: string; alloy: string | null; gauge: string | null; unit: string; requiredMilli: number; onHandMilli: number | null; shortageMilli: number;
+  cuts: Array<{ quantityMilli: number; pieces: number }>;
+}>;
+
+/** "12 × 55 mm, 4 × 70 mm": what to cut per piece, for lengths (wire, chain, tube). */
+function cutsText(m: Materials[number], format: StudioFormat): string | null {
+  const unit = m.unit as MaterialUnitName;
+  if (dimensionOf(unit) !== "length" || m.cuts.length === 0) return null;
+  return m.cuts.map((cut) => `${formatNumber(cut.pieces, format.locale, 0)} × ${formatQuantity(cut.quantityMilli, unit, format)}`).join(", ");
+}
 
 export function MaterialsTable({ materials }: { materials: Materials }) {
+  const format = useStudioFormat();
   return (
     <div className="overflow-x-auto">
     <table className="w-full text-left text-sm">
-      <thead className="text-stone-600"><tr><th className="py-1 pr-2">Material</th><th className="py-1 pr-2">Alloy</th><th className="py-1 pr-2">Gauge</th><th className="py-1 pr-2">Cut</th><th className="py-1 pr-2">On hand</th><th className="py-1">Short</th></tr></thead>
+      <thead className="text-stone-600"><tr><th className="py-1 pr-2">Material</th><th className="py-1 pr-2">Alloy</th><th className="py-1 pr-2">Gauge</th><th className="py-1 pr-2">Cut per piece</th><th className="py-1 pr-2">Total</th><th className="py-1 pr-2">On hand</th><th className="py-1">Short</th></tr></thead>
       <tbody>
         {materials.map((m) => (
           <tr key={m.key} className="border-t border-stone-100">
-            <td className="py-1 pr-2">{m.name}</td><td className="py-1 pr-2">{m.alloy ?? "—"}</td><td className="py-1 pr-2">{m.gauge ?? "—"}</td>
-            <td className="py-1 pr-2 font-medium">{formatQuantity(m.requiredMilli, m.unit as MaterialUnitName)}</td>
-            <td className="py-1 pr-2">{m.onHandMilli === null ? "not in your inventory" : formatQuantity(m.onHandMilli, m.unit as MaterialUnitName)}</td>
-            <td className={`py-1 ${m.shortageMilli ? "font-semibold text-red-700" : "text-stone-500"}`}>{m.shortageMilli ? formatQuantity(m.shortageMilli, m.unit as MaterialUnitName) : "—"}</td>
+            <td className="py-1 pr-2">{m.name}</td><td className="py-1 pr-2">{m.alloy ?? "—"}</td><td className="py-1 pr-2">{m.gauge ? formatGauge(m.gauge) : "—"}</td>
+            <td className="py-1 pr-2" data-testid="cuts">{cutsText(m, format) ?? "—"}</td>
+            <td className="py-1 pr-2 font-medium">{formatQuantity(m.requiredMilli, m.unit as MaterialUnitName, format)}</td>
+            <td className="py-1 pr-2">{m.onHandMilli === null ? "not in your inventory" : formatQuantity(m.onHandMilli, m.unit as MaterialUnitName, format)}</td>
+            <td className={`py-1 ${m.shortageMilli ? "font-semibold text-red-700" : "text-stone-500"}`}>{m.shortageMilli ? formatQuantity(m.shortageMilli, m.unit as MaterialUnitName, format) : "—"}</td>
           </tr>
         ))}
       </tbody>

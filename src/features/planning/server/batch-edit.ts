@@ -41,8 +41,11 @@ export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>)
   const plan = await ctx.db.plan.findFirst({ where: byStudio(ctx.studio.id), select: { horizonStart: true } });
   await assertWithinPlanningHorizon(ctx, input.startAt, new Date(Math.max(Date.now(), plan?.horizonStart.getTime() ?? 0)));
   const machine = state.station(batch).machine;
-  const timing = timeBatch(state.clock, input.startAt.getTime(), attendedOf(batch.workMinutes, machine), machine);
-  if (!timing) throw new TRPCError({ code: "BAD_REQUEST", message: "The batch would not fit inside the studio's working hours at that time." });
+  if (!state.works(personId, batch.stationId)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `That person does not work at ${state.station(batch).name}. Their stations are set on the Team page.` });
+  }
+  const timing = timeBatch(state.clockOf(personId), input.startAt.getTime(), attendedOf(batch.workMinutes, machine), machine);
+  if (!timing) throw new TRPCError({ code: "BAD_REQUEST", message: "The batch would not fit inside that person's working hours at that time." });
   const moving = { ...batch, personId };
   const clash = state.clash(moving, timing);
   if (clash) {
@@ -181,7 +184,7 @@ export async function resizeBatch(ctx: Ctx, input: z.infer<typeof resizeBatchInp
     throw new TRPCError({ code: "BAD_REQUEST", message: `The setup alone takes ${batch.setupMinutes} minutes.` });
   }
   const machine = state.station(batch).machine;
-  const timing = timeBatch(state.clock, batch.startAt, input.minutes, machine);
+  const timing = timeBatch(state.clockOf(batch.personId), batch.startAt, input.minutes, machine);
   if (!timing) throw new TRPCError({ code: "BAD_REQUEST", message: "That no longer fits inside the studio's working hours." });
   Object.assign(batch, timing, { workMinutes: input.minutes + (machine?.unloadMinutes ?? 0) });
   state.changed.add(batch.id);

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { convertible, convertMilli, type MaterialUnitName } from "~/features/catalog/units";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 
@@ -12,6 +13,8 @@ export type CutListLine = {
   requiredMilli: number;
   onHandMilli: number | null;
   shortageMilli: number;
+  /** What to cut per piece and for how many pieces, largest first ("12 × 55 mm"), in the line's unit. */
+  cuts: Array<{ quantityMilli: number; pieces: number }>;
 };
 
 /** Materials a cut list covers: stock cut to size before the first step. Findings and stones are not cut. */
@@ -49,7 +52,12 @@ export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Dat
     select: { id: true, name: true, alloy: true, gauge: true, unit: true, onHandMilli: true, category: true },
   });
   const ownById = new Map(own.map((m) => [m.id, m]));
-  const ownByName = new Map(own.map((m) => [`${m.name.toLowerCase()}|${m.unit}`, m]));
+  // A shared design's BOM names the owner's material: this studio's material of that name, counted in a unit
+  // of the same kind (6 in of wire is 152.4 mm of this studio's wire).
+  const ownByName = new Map<string, (typeof own)[number][]>();
+  for (const m of own) ownByName.set(m.name.toLowerCase(), [...(ownByName.get(m.name.toLowerCase()) ?? []), m]);
+  const sameName = (name: string, unit: MaterialUnitName) => ownByName.get(name.toLowerCase())?.find((m) => convertible(m.unit, unit));
+  const cuts = new Map<string, Map<number, number>>();
 
   const lines = new Map<string, CutListLine>();
   const designs = new Map<string, { design: string; variant: string; pieces: number }>();
@@ -59,7 +67,7 @@ export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Dat
     d.pieces += item.pieces;
     designs.set(key, d);
     for (const line of bom.filter((b) => b.variantId === item.orderLine.variantId && (b.stepPosition ?? 0) === item.stepPosition)) {
-      const material = line.studioId === studioId ? ownById.get(line.materialId) : ownByName.get(`${line.materialName.toLowerCase()}|${line.materialUnit}`);
+      const material = line.studioId === studioId ? ownById.get(line.materialId) : sameName(line.materialName, line.materialUnit);
       // (A shared design's material without a match here is listed: we cannot tell what it is.)
       if (!input.batchId && material && !CUT_CATEGORIES.has(material.category)) continue;
       const lineKey = material ? material.id : `snapshot:${line.materialName}|${line.materialUnit}`;
@@ -73,13 +81,22 @@ export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Dat
         requiredMilli: 0,
         onHandMilli: material ? material.onHandMilli : null,
         shortageMilli: 0,
+        cuts: [],
       };
-      entry.requiredMilli += line.quantityMilli * item.pieces;
+      const perPiece = convertMilli(line.quantityMilli, line.materialUnit, entry.unit as MaterialUnitName);
+      entry.requiredMilli += perPiece * item.pieces;
       lines.set(lineKey, entry);
+      const byLength = cuts.get(lineKey) ?? new Map<number, number>();
+      byLength.set(perPiece, (byLength.get(perPiece) ?? 0) + item.pieces);
+      cuts.set(lineKey, byLength);
     }
   }
   const materials = [...lines.values()]
-    .map((line) => ({ ...line, shortageMilli: Math.max(0, line.requiredMilli - (line.onHandMilli ?? 0)) }))
+    .map((line) => ({
+      ...line,
+      shortageMilli: Math.max(0, line.requiredMilli - (line.onHandMilli ?? 0)),
+      cuts: [...(cuts.get(line.key) ?? new Map<number, number>()).entries()].map(([quantityMilli, pieces]) => ({ quantityMilli, pieces })).sort((a, b) => b.quantityMilli - a.quantityMilli),
+    }))
     .sort((a, b) => (a.alloy ?? "").localeCompare(b.alloy ?? "") || (a.gauge ?? "").localeCompare(b.gauge ?? "") || a.name.localeCompare(b.name));
   return {
     materials,

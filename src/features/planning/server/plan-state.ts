@@ -5,6 +5,7 @@ import type { Prisma, PinReason } from "~/generated/prisma/client";
 import type { TenantDb } from "~/server/db";
 import { formatInZone } from "~/server/time-zone";
 import { machineOf, StudioClock } from "../batch-timing";
+import { loadPeople } from "./people";
 import { PlanState, Refusal, type OpenBatch, type OpenItem, type RateOf, type StationInfo } from "../reflow";
 
 // Loads the studio's open work into a PlanState for one board edit, and writes back what the edit changed.
@@ -92,9 +93,21 @@ export async function loadPlanState(ctx: Ctx, around?: Date) {
   const starts = [...open.map((b) => b.startAt.getTime()), ...(around ? [around.getTime()] : [])];
   const from = starts.length ? Math.min(...starts) : Date.now();
   const to = Math.max(from, ...open.map((b) => b.endAt.getTime()), ...(around ? [around.getTime()] : []));
-  const clock = new StudioClock(shifts, studio.timeZone, new Date(from), Math.ceil((to - from) / DAY) + 120);
+  const days = Math.ceil((to - from) / DAY) + 120;
+  const clock = new StudioClock(shifts, studio.timeZone, new Date(from), days);
+  // Each person's own hours, days off and stations, as the planner uses them.
+  const people = await loadPeople(ctx.db, studioId, {
+    timeZone: studio.timeZone, horizonStart: new Date(from), studioHours: shifts,
+    calendarOf: (weekly, daysOff) => ({ weekly, daysOff, timeZone: studio.timeZone }),
+  });
+  const personal = new Map(
+    people.map((p) => {
+      const calendar = p.calendar as { weekly: typeof shifts; daysOff?: string[] };
+      return [p.id, { clock: new StudioClock(calendar.weekly, studio.timeZone, new Date(from), days, calendar.daysOff ?? []), stationIds: p.stationIds ?? null }];
+    }),
+  );
   const rateOf = await loadRates(ctx.db, batches.flatMap((b) => b.items));
-  const state = new PlanState(batches, stations, clock, rateOf, (at) => formatInZone(studio.timeZone, new Date(at), "EEE d MMM, HH:mm"));
+  const state = new PlanState(batches, stations, clock, rateOf, (at) => formatInZone(studio.timeZone, new Date(at), "EEE d MMM, HH:mm"), personal);
   return { state, timeZone: studio.timeZone };
 }
 

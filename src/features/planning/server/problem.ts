@@ -4,6 +4,7 @@ import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";
 import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
 import { UNLOAD_MINUTES } from "../batch-timing";
+import { fitPeopleToStations, loadPeople } from "./people";
 
 export type StepRef = { routingStepId: string; stepName: string; family: string | null };
 
@@ -143,7 +144,6 @@ export async function loadProblem(
     where: { studioId, archivedAt: null },
     select: { id: true, name: true, kind: true, count: true, unattended: true, loadCapacity: true, runSeconds: true },
   });
-  const members = await db.membership.findMany({ where: { studioId }, select: { userId: true, user: { select: { name: true } } }, orderBy: { createdAt: "asc" } });
 
   const stepsByVersion = new Map<string, typeof steps>();
   for (const step of steps) stepsByVersion.set(step.designVersionId, [...(stepsByVersion.get(step.designVersionId) ?? []), step]);
@@ -188,8 +188,6 @@ export async function loadProblem(
       message: `Some steps have no matching station in this studio: ${[...unmapped].join("; ")}. Add a station of that kind, then plan again.`,
     });
   }
-  if (members.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The studio has nobody to plan work for." });
-  if (shifts.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Set the studio's working hours before planning." });
 
   const fixed = await loadKeptBatches(db, studioId, horizonStart);
   const minuteOf = (date: Date) => Math.round((date.getTime() - horizonStart.getTime()) / 60_000);
@@ -213,11 +211,16 @@ export async function loadProblem(
       ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60), unloadMinutes: UNLOAD_MINUTES } }
       : {}),
   }));
+  // Each person's own hours, days off and skills (see people.ts), on the studio's clock.
+  const people = fitPeopleToStations(
+    await loadPeople(db, studioId, { timeZone: studio.timeZone, horizonStart, studioHours: shifts, calendarOf: (weekly, daysOff) => ({ weekly, daysOff, timeZone: studio.timeZone }) }),
+    stationInputs,
+  );
   return {
     problem: {
       horizonStart: horizonStart.toISOString(),
       stations: stationInputs,
-      people: members.map((m) => ({ id: m.userId, name: m.user.name, calendar: { weekly: shifts, timeZone: studio.timeZone } })),
+      people,
       designs,
       orderLines: [
         ...plannable.map((line) => ({

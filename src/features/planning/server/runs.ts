@@ -23,6 +23,15 @@ export async function requestPlan(ctx: Ctx) {
   }
 }
 
+/**
+ * After orders change: plan again when the studio already has a plan, so the board follows the change. A run
+ * already queued or running ("busy") gets a follow-up run once it ends (it may have read the orders before).
+ */
+export async function replanAfterOrderChange(ctx: Ctx): Promise<"queued" | "busy" | "none"> {
+  if (!(await ctx.db.plan.count({ where: byStudio(ctx.studio.id) }))) return "none";
+  return (await requestReplan(ctx.db, ctx.studio.id, ctx.user.id, "orders changed")) === "queued" ? "queued" : "busy";
+}
+
 export async function getRun(ctx: StudioContext, runId: string) {
   const run = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { id: runId }), select: runSelect });
   if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "Planner run not found." });
@@ -54,11 +63,11 @@ export async function cancelRun(ctx: StudioContext, runId: string) {
 }
 
 /**
- * Queues a re-plan nobody clicked for (new remake work after a scrap report), inside the caller's
- * transaction: a new run, or — when one is already queued or running, and may have read the studio before
- * this change — a follow-up run the worker queues when that one ends.
+ * Queues a re-plan nobody clicked for (orders changed, new remake work after a scrap report), inside the
+ * caller's transaction: a new run, or — when one is already queued or running, and may have read the studio
+ * before this change — a follow-up run the worker queues when that one ends.
  */
-export async function requestReplan(db: TenantDb, studioId: string, userId: string, reason: string): Promise<void> {
+export async function requestReplan(db: TenantDb, studioId: string, userId: string, reason: string): Promise<"queued" | "follow-up"> {
   const queued = await db.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
     VALUES (${crypto.randomUUID()}, ${studioId}, ${userId}, ${reason}, ${`Re-planning: ${reason}`})
@@ -68,4 +77,5 @@ export async function requestReplan(db: TenantDb, studioId: string, userId: stri
     await db.planRun.updateMany({ where: byStudio(studioId, { activeSlot: "active" }), data: { followUp: true, reason } });
   }
   await publishStudioEvent(db, { studioId, topic: "plan.requested", data: { reason } });
+  return queued.length ? "queued" : "follow-up";
 }

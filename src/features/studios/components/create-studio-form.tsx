@@ -3,20 +3,25 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
-import { SelectField, TextField } from "~/components/ui/field";
+import { TextField } from "~/components/ui/field";
+import { formatCents, formatQuantity } from "~/features/catalog/units";
 import { useTRPC } from "~/trpc/react";
 import { slugSchema, studioNameSchema, timeZoneSchema } from "../server/schemas";
+import { studioDefaults } from "../studio-defaults";
 import { DEFAULT_WORKING_HOURS } from "../working-hours";
-import { browserTimeZone, timeZoneOptions } from "./time-zones";
+import { TimeZonePicker } from "./time-zone-picker";
+import { browserLocale, browserTimeZone } from "./time-zones";
 import { dayRowSchema, toDayRows, toIntervals, WorkingHoursEditor, type DayRow } from "./working-hours-editor";
 
 const formSchema = z.object({ name: studioNameSchema, slug: slugSchema, timeZone: timeZoneSchema, days: z.array(dayRowSchema).length(7) });
 type Values = { name: string; slug: string; timeZone: string; days: DayRow[] };
+
+const noSubscription = () => () => {};
 
 function slugify(name: string): string {
   return name
@@ -32,7 +37,6 @@ export function CreateStudioForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const zones = useMemo(() => timeZoneOptions(), []);
   const create = useMutation(trpc.studio.create.mutationOptions());
   const form = useForm<Values>({
     resolver: zodResolver(formSchema) as never,
@@ -41,6 +45,10 @@ export function CreateStudioForm() {
   const [slugTouched, setSlugTouched] = useState(false);
   const name = useWatch({ control: form.control, name: "name" });
   const slug = useWatch({ control: form.control, name: "slug" });
+  const timeZone = useWatch({ control: form.control, name: "timeZone" });
+  // The browser's locale only exists in the browser: read it without a hydration mismatch.
+  const locale = useSyncExternalStore(noSubscription, browserLocale, () => undefined);
+  const defaults = studioDefaults(timeZone, locale);
 
   useEffect(() => form.setValue("timeZone", browserTimeZone()), [form]);
   useEffect(() => {
@@ -55,6 +63,7 @@ export function CreateStudioForm() {
         slug: values.slug,
         timeZone: values.timeZone,
         workingHours: toIntervals(values.days),
+        locale,
       });
       await queryClient.invalidateQueries({ queryKey: trpc.studio.listMine.queryKey() });
       router.push(`/s/${studio.slug}`);
@@ -73,13 +82,16 @@ export function CreateStudioForm() {
         {...form.register("slug", { onChange: () => setSlugTouched(true) })}
         error={form.formState.errors.slug?.message}
       />
-      <SelectField label="Time zone" {...form.register("timeZone")} error={form.formState.errors.timeZone?.message}>
-        {zones.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone}
-          </option>
-        ))}
-      </SelectField>
+      <div className="space-y-1">
+        <Controller
+          control={form.control}
+          name="timeZone"
+          render={({ field, fieldState }) => <TimeZonePicker value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        />
+        <p className="text-xs text-stone-500" data-testid="studio-defaults">
+          Prices like {formatCents(123450, defaults)}, {defaults.unitSystem === "METRIC" ? "metric units" : "inches and troy weights"} ({formatQuantity(55_000, "MILLIMETER", defaults)}). You can change these in Settings.
+        </p>
+      </div>
       <WorkingHoursEditor register={form.register as never} errors={form.formState.errors.days} />
       <Button type="submit" loading={form.formState.isSubmitting}>
         Create studio

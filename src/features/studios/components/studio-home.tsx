@@ -60,38 +60,65 @@ export function StudioHome() {
           </p>
         </Card>
       </div>
-      {canSetUp && (
-        <Card title="Getting started" description="Benchflow plans your studio's week in a few steps.">
-          <ol className="space-y-3 text-sm">
-            <li className="flex gap-3">
-              <span className="flex size-6 items-center justify-center rounded-full bg-emerald-100 text-emerald-700" aria-label="done">
-                ✓
-              </span>
-              <span>
-                Studio created{canEdit && data.workingHours.length > 0 ? " with its working hours" : ""}.{" "}
-                {canEdit && (
-                  <Link href={`/s/${current.slug}/settings`} className="font-medium text-brand-700 hover:underline">
-                    Review settings
-                  </Link>
-                )}
-              </span>
-            </li>
-            <NextStep n={2} href={`/s/${current.slug}/catalog`} link="Open the catalog">Describe your designs: their steps, stations and materials.</NextStep>
-            <NextStep n={3} href={`/s/${current.slug}/orders`} link="Open orders">Enter or import orders.</NextStep>
-            <NextStep n={4} href={`/s/${current.slug}/plan`} link="Open the plan">Plan batches and work them at the bench.</NextStep>
-          </ol>
-        </Card>
-      )}
+      {canSetUp && <GettingStarted canEdit={canEdit} hasHours={data.workingHours.length > 0} />}
       <PlanSavingsCard />
     </div>
   );
 }
 
-function NextStep({ n, href, link, children }: { n: number; href: string; link: string; children: React.ReactNode }) {
+/** The setup steps, each ticked once the studio has done it; the first open one is the one to do next. */
+function GettingStarted({ canEdit, hasHours }: { canEdit: boolean; hasHours: boolean }) {
+  const trpc = useTRPC();
+  const current = useCurrentStudio();
+  // Fresh on every visit: the steps are done on other pages.
+  const progress = useQuery({ ...trpc.studio.setupProgress.queryOptions({ studioId: current.id }), staleTime: 0 });
+  const base = `/s/${current.slug}`;
+  const done = progress.data;
+  const steps = [
+    { key: "stations", done: done?.stations, href: `${base}/stations`, link: "Add stations", text: "Add the stations you work at: solder bench, tumbler, pickle pot…" },
+    { key: "designs", done: done?.designs, href: `${base}/catalog`, link: "Open the catalog", text: "Describe your designs: their steps, stations and materials." },
+    { key: "orders", done: done?.orders, href: `${base}/orders`, link: "Open orders", text: "Enter or import orders." },
+    { key: "plan", done: done?.plan, href: `${base}/plan`, link: "Open the plan", text: "Plan batches and work them at the bench." },
+    { key: "team", done: done?.team, href: `${base}/team`, link: "Invite your team", text: "Invite the people who work at the bench, with their hours and stations." },
+  ];
+  if (done && steps.every((step) => step.done)) return null;
+  return (
+    <Card title="Getting started" description="Benchflow plans your studio's week in a few steps.">
+      <ol className="space-y-3 text-sm" aria-label="Getting started">
+        <li className="flex gap-3">
+          <Tick />
+          <span>
+            Studio created{canEdit && hasHours ? " with its working hours" : ""}.{" "}
+            {canEdit && (
+              <Link href={`${base}/settings`} className="font-medium text-brand-700 hover:underline">
+                Review settings
+              </Link>
+            )}
+          </span>
+        </li>
+        {steps.map((step, index) => (
+          <NextStep key={step.key} n={index + 2} done={Boolean(step.done)} href={step.href} link={step.link}>
+            {step.text}
+          </NextStep>
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
+function Tick() {
+  return (
+    <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-emerald-100 text-emerald-700" aria-label="done">
+      ✓
+    </span>
+  );
+}
+
+function NextStep({ n, done, href, link, children }: { n: number; done: boolean; href: string; link: string; children: React.ReactNode }) {
   return (
     <li className="flex gap-3">
-      <span className="flex size-6 items-center justify-center rounded-full bg-brand-100 text-brand-800">{n}</span>
-      <span>
+      {done ? <Tick /> : <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-brand-100 text-brand-800" aria-label="to do">{n}</span>}
+      <span className={done ? "text-stone-500" : undefined}>
         {children}{" "}
         <Link href={href} className="font-medium text-brand-700 hover:underline">
           {link}

@@ -10,3 +10,11 @@ export function browserTimeZone(): string {
     return "UTC";
   }
 }
+
+export function browserLocale(): string | undefined {
+  try {
+    return typeof navigator === "undefined" ? undefined : navigator.language || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -29,13 +29,15 @@ type Props = {
   register: UseFormRegister<{ days: DayRow[] } & Record<string, unknown>>;
   errors?: FieldErrors<{ days: DayRow[] }>["days"];
   disabled?: boolean;
+  label?: string;
+  hint?: string;
 };
 
-export function WorkingHoursEditor({ register, errors, disabled }: Props) {
+export function WorkingHoursEditor({ register, errors, disabled, label = "Working hours", hint = "The planner only schedules bench work inside these hours." }: Props) {
   return (
     <fieldset className="space-y-2" disabled={disabled}>
-      <legend className="text-sm font-medium text-stone-700">Working hours</legend>
-      <p className="text-xs text-stone-500">The planner only schedules bench work inside these hours.</p>
+      <legend className="text-sm font-medium text-stone-700">{label}</legend>
+      <p className="text-xs text-stone-500">{hint}</p>
       <div className="divide-y divide-stone-100 rounded-lg border border-stone-200">
         {ORDER.map((weekday) => {
           const dayErrors = Array.isArray(errors) ? errors[weekday] : undefined;

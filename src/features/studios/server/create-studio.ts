@@ -1,17 +1,22 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { trialSubscription } from "~/server/billing/subscription-state";
+import { studioDefaults } from "../studio-defaults";
 import type { CreateStudioInput } from "./schemas";
 
-/** A new tenant: the studio and its owner's membership, together or not at all. */
+export const DEFAULT_CATALOG_NAME = "Main catalog";
+
+/** A new tenant: the studio, its owner's membership and a first catalog, together or not at all. */
 export async function createStudio(db: PrismaClient, userId: string, input: CreateStudioInput) {
   try {
     return await db.$transaction(async (tx) => {
       const studio = await tx.studio.create({
-        data: { name: input.name, slug: input.slug, timeZone: input.timeZone, workingHours: input.workingHours },
+        data: { name: input.name, slug: input.slug, timeZone: input.timeZone, workingHours: input.workingHours, ...studioDefaults(input.timeZone, input.locale) },
         select: { id: true, slug: true, name: true },
       });
       await tx.membership.create({ data: { studioId: studio.id, userId, role: "OWNER" } });
+      // Designs live in catalogs: a studio starts with one, so its first design needs no detour.
+      await tx.catalog.create({ data: { studioId: studio.id, name: DEFAULT_CATALOG_NAME } });
       // Every new studio starts on the trial of the middle plan (billing).
       await tx.studioSubscription.create({ data: { studioId: studio.id, ...trialSubscription(new Date()) } });
       return studio;
@@ -37,6 +42,6 @@ export async function listMyStudios(db: PrismaClient, userId: string) {
 export async function findMembershipBySlug(db: PrismaClient, userId: string, slug: string) {
   return db.membership.findFirst({
     where: { userId, studio: { slug } },
-    select: { role: true, studio: { select: { id: true, name: true, slug: true, timeZone: true } } },
+    select: { role: true, studio: { select: { id: true, name: true, slug: true, timeZone: true, currency: true, locale: true, unitSystem: true } } },
   });
 }

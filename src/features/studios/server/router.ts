@@ -2,7 +2,10 @@ import { systemDb } from "~/server/db";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure, protectedProcedure, studioProcedure } from "~/server/trpc/procedures";
 import { createStudio, listMyStudios } from "./create-studio";
-import { createStudioInput, updateStudioInput } from "./schemas";
+import { studioToday } from "~/server/time-zone";
+import { addHoliday, listHolidays, removeHoliday } from "./holidays";
+import { setupProgress } from "./setup-progress";
+import { addHolidayInput, createStudioInput, holidayIdInput, updateStudioInput } from "./schemas";
 import { getStudio, updateStudio } from "./studio-settings";
 import { studioEventsInput } from "./schemas";
 import { studioEventFeed } from "~/server/realtime/studio-events";
@@ -18,6 +21,10 @@ export const studioRouter = router({
   update: permittedProcedure("studio:update")
     .input(updateStudioInput)
     .mutation(({ ctx, input }) => updateStudio(ctx, input)),
+  setupProgress: studioProcedure.query(({ ctx }) => setupProgress(ctx)),
+  holidays: studioProcedure.query(({ ctx }) => listHolidays(ctx, studioToday(ctx.studio.timeZone))),
+  addHoliday: permittedProcedure("studio:update").input(addHolidayInput).mutation(({ ctx, input }) => addHoliday(ctx, input)),
+  removeHoliday: permittedProcedure("studio:update").input(holidayIdInput).mutation(({ ctx, input }) => removeHoliday(ctx, input.holidayId)),
   /** Live feed (SSE) of the studio's changes, e.g. topics ["studio."] or ["batch."]. */
   events: studioProcedure.input(studioEventsInput).subscription(({ ctx, input, signal }) =>
     studioEventFeed({ studioId: ctx.studio.id, session: ctx.session, topics: input.topics, signal: signal ?? new AbortController().signal }),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { UNIT_SYSTEMS } from "~/features/catalog/units";
+import { isValidCurrency, isValidLocale } from "../studio-defaults";
 import { isValidTimeZone, workingHoursSchema } from "../working-hours";
 
 export const slugSchema = z
@@ -17,11 +19,16 @@ export const studioNameSchema = z
   .min(2, { message: "Use at least 2 characters" })
   .max(80, { message: "Use at most 80 characters" });
 
+export const currencySchema = z.string().trim().toUpperCase().refine(isValidCurrency, { message: "Choose a currency" });
+export const localeSchema = z.string().trim().max(35).refine(isValidLocale, { message: "Choose a number format" });
+
 export const createStudioInput = z.object({
   name: studioNameSchema,
   slug: slugSchema,
   timeZone: timeZoneSchema,
   workingHours: workingHoursSchema,
+  // The browser's locale: with the time zone it picks the studio's currency, number format and units.
+  locale: z.string().max(35).optional(),
 });
 export type CreateStudioInput = z.infer<typeof createStudioInput>;
 
@@ -30,8 +37,23 @@ export const updateStudioInput = z.object({
   name: studioNameSchema,
   timeZone: timeZoneSchema,
   workingHours: workingHoursSchema,
+  // Omitted: unchanged.
+  currency: currencySchema.optional(),
+  locale: localeSchema.optional(),
+  unitSystem: z.enum(UNIT_SYSTEMS).optional(),
 });
 
 export const studioEventsInput = z.object({
   topics: z.array(z.string().min(1).max(60)).max(10).default([]),
 });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Pick a date" });
+/** A span of local days, first to last inclusive, at most a year. */
+export const dayRangeFields = z
+  .object({ firstDay: day, lastDay: day })
+  .refine((range) => range.firstDay <= range.lastDay, { message: "The last day must be on or after the first day", path: ["lastDay"] })
+  .refine((range) => Date.parse(range.lastDay) - Date.parse(range.firstDay) <= 366 * 86_400_000, { message: "Choose at most a year", path: ["lastDay"] });
+export type DayRange = z.infer<typeof dayRangeFields>;
+
+export const addHolidayInput = z.object({ range: dayRangeFields, name: z.string().trim().min(1, { message: "Name the holiday" }).max(80, { message: "Use at most 80 characters" }) });
+export const holidayIdInput = z.object({ holidayId: z.string().min(1) });

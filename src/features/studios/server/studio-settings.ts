@@ -11,7 +11,10 @@ import type { updateStudioInput } from "./schemas";
 export async function getStudio(ctx: StudioContext) {
   const studio = await ctx.db.studio.findFirst({
     where: { id: ctx.studio.id },
-    select: { id: true, name: true, slug: true, timeZone: true, workingHours: true, version: true, createdAt: true, _count: { select: { memberships: true } } },
+    select: {
+      id: true, name: true, slug: true, timeZone: true, workingHours: true, currency: true, locale: true, unitSystem: true, version: true, createdAt: true,
+      _count: { select: { memberships: true } },
+    },
   });
   if (!studio) throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
   const { _count, ...fields } = studio;
@@ -32,6 +35,9 @@ export async function updateStudio(ctx: StudioContext, input: z.infer<typeof upd
       name: input.name,
       timeZone: input.timeZone,
       workingHours: input.workingHours,
+      ...(input.currency ? { currency: input.currency } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
+      ...(input.unitSystem ? { unitSystem: input.unitSystem } : {}),
       version: { increment: 1 },
     },
   });

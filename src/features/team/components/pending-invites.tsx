@@ -48,8 +48,9 @@ export function PendingInvites() {
         <ul className="divide-y divide-stone-200" aria-label="Pending invitations">
           {invites.data.map((invite) => (
             <li key={invite.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-              <div className="min-w-0">
-                <p className="truncate font-medium">{invite.email}</p>
+              {/* A long address must not push the card wider than a phone: it wraps inside its own box. */}
+              <div className="min-w-0 max-w-full flex-1 basis-56">
+                <p className="break-all font-medium">{invite.email}</p>
                 <p className="text-sm text-stone-600">
                   {ROLE_LABELS[invite.role]} ·{" "}
                   {invite.expired ? (

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import { logger } from "~/server/logger";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { changeRoleInput, membershipIdInput } from "./schemas";
+import { studioToday } from "~/server/time-zone";
+import { availabilityByMember } from "./availability";
 import { lockStudio } from "./seats";
 
 // Rules: exactly one owner per studio. Admins manage admins and assistants but never the owner; the
@@ -18,8 +20,9 @@ export async function listMembers(ctx: TeamContext) {
     where: { studioId: ctx.studio.id },
     select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
+  const availability = await availabilityByMember(ctx, studioToday(ctx.studio.timeZone));
   return rows
-    .map((row) => ({ ...row, isYou: row.user.id === ctx.user.id }))
+    .map((row) => ({ ...row, isYou: row.user.id === ctx.user.id, availability: availability.get(row.id)! }))
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.user.name.localeCompare(b.user.name));
 }
 

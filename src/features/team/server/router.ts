@@ -4,7 +4,8 @@ import { permittedProcedure, protectedProcedure } from "~/server/trpc/procedures
 import { acceptInvite } from "./accept-invite";
 import { invite, listInvites, resendInvite, revokeInvite } from "./invitations";
 import { changeRole, listMembers, removeMember, transferOwnership } from "./members";
-import { acceptInviteInput, changeRoleInput, invitationIdInput, inviteInput, membershipIdInput } from "./schemas";
+import { addTimeOff, removeTimeOff, updateAvailability } from "./availability";
+import { acceptInviteInput, availabilityInput, changeRoleInput, invitationIdInput, inviteInput, membershipIdInput, timeOffIdInput, timeOffInput } from "./schemas";
 
 export const teamRouter = router({
   list: permittedProcedure("members:read").query(({ ctx }) => listMembers(ctx)),
@@ -20,6 +21,9 @@ export const teamRouter = router({
   removeMember: permittedProcedure("members:manage")
     .input(membershipIdInput)
     .mutation(({ ctx, input }) => removeMember(ctx, input)),
+  updateAvailability: permittedProcedure("members:manage").input(availabilityInput).mutation(({ ctx, input }) => updateAvailability(ctx, input)),
+  addTimeOff: permittedProcedure("members:manage").input(timeOffInput).mutation(({ ctx, input }) => addTimeOff(ctx, input)),
+  removeTimeOff: permittedProcedure("members:manage").input(timeOffIdInput).mutation(({ ctx, input }) => removeTimeOff(ctx, input.timeOffId)),
   transferOwnership: permittedProcedure("members:transfer-ownership")
     .input(membershipIdInput)
     .mutation(({ ctx, input }) => transferOwnership(ctx, input)),

@@ -9,6 +9,7 @@ import { batchEvents, type EventRow } from "./events";
 import { neededPeople, simulateHistory, type HistoryVariant } from "./history";
 import { insertBatches, insertEvents, insertOrders } from "./insert";
 import { nextRandom } from "./random";
+import { studioDefaults } from "~/features/studios/studio-defaults";
 
 // `npm run seed:demo -- --studios N --scale S`: N realistic studios, each with a team, stations, materials,
 // a catalog of designs, current orders and a plan (all through the procedures, like the demo studio), plus
@@ -71,7 +72,7 @@ async function seedStudio(db: PrismaClient, pool: pg.Pool, options: ScaleOptions
 
   const owner = await db.user.create({ data: { email: scaleOwnerEmail(index), name: `${FIRST_NAMES[index % FIRST_NAMES.length]} Owner`, passwordHash, emailVerifiedAt: options.now } });
   const studio = await db.studio.create({
-    data: { name: STUDIO_NAMES[index % STUDIO_NAMES.length]!, slug, timeZone, workingHours: DEFAULT_WORKING_HOURS },
+    data: { name: STUDIO_NAMES[index % STUDIO_NAMES.length]!, slug, timeZone, ...studioDefaults(timeZone), workingHours: DEFAULT_WORKING_HOURS },
   });
   await db.membership.create({ data: { studioId: studio.id, userId: owner.id, role: "OWNER" } });
   await db.studioSubscription.create({ data: { studioId: studio.id, plan: "WORKSHOP", status: "active", currentPeriodEnd: new Date(options.now.getTime() + 30 * 86_400_000) } });

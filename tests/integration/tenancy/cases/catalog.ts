@@ -24,6 +24,13 @@ const designState = (studioId: string) => async () => ({
   versions: await db().designVersion.count({ where: { studioId } }),
   uses: await db().designVersionUse.count(),
 });
+const shareRow = (id: string) => () => db().catalogShare.findUniqueOrThrow({ where: { id } });
+/** A third studio's catalog offered to A (pending): only A's owner may answer it. */
+async function offeredToA(cast: Cast) {
+  const third = await makeStudio();
+  const catalog = await db().catalog.findFirstOrThrow({ where: { studioId: third.studio.id } });
+  return db().catalogShare.create({ data: { studioId: third.studio.id, catalogId: catalog.id, targetStudioId: cast.a.studio.id, targetLabel: cast.a.studio.slug } });
+}
 const studioCosting = (id: string) => () => db().studio.findUniqueOrThrow({ where: { id }, select: { labourRateCents: true, costingBatchSize: true } });
 
 const stationFields = { name: "Hijacked", kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null };
@@ -137,6 +144,28 @@ export const catalogCases: Record<string, IsolationCase> = {
     },
     call: (c, i) => c.catalog.revokeShare(i),
   },
+  "catalog.incomingShares": {
+    minRole: "OWNER",
+    arrange: async (cast) => ({ input: { studioId: cast.a.studio.id }, recordInput: false, snapshot: catalogState(cast.a.studio.id) }),
+    call: (c, i) => c.catalog.incomingShares(i),
+  },
+  "catalog.acceptShare": {
+    minRole: "OWNER",
+    arrange: async (cast) => {
+      const share = await offeredToA(cast);
+      return { input: { studioId: cast.a.studio.id, shareId: share.id }, recordInput: true, snapshot: shareRow(share.id) };
+    },
+    call: (c, i) => c.catalog.acceptShare(i),
+  },
+  "catalog.declineShare": {
+    minRole: "OWNER",
+    arrange: async (cast) => {
+      const share = await offeredToA(cast);
+      return { input: { studioId: cast.a.studio.id, shareId: share.id }, recordInput: true, snapshot: shareRow(share.id) };
+    },
+    call: (c, i) => c.catalog.declineShare(i),
+  },
+  "design.forkPlan": readCase("ADMIN", (f) => ({ id: f.design.id }), true, (c, i) => c.design.forkPlan(i)),
   "design.list": readCase("ASSISTANT", () => ({}), false, (c, i) => c.design.list(i)),
   "design.get": readCase("ASSISTANT", (f) => ({ id: f.design.id }), true, (c, i) => c.design.get(i)),
   "design.versions": readCase("ASSISTANT", (f) => ({ id: f.design.id }), true, (c, i) => c.design.versions(i)),

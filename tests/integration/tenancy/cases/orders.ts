@@ -52,6 +52,12 @@ export const orderCases: Record<string, IsolationCase> = {
     (f) => ({ order: { kind: "CUSTOMER", customerName: "Hijack", notes: "", lines: [{ variantId: f.variant.variantId, quantity: 1, dueDate: "2031-01-15" }] } }),
     (c, i) => c.order.create(i),
   ),
+  "order.update": orderCase(
+    "ADMIN",
+    true,
+    (f) => ({ id: f.order.id, expectedVersion: 0, order: { kind: "CUSTOMER", customerName: "Hijack", notes: "", lines: [{ variantId: f.variant.variantId, quantity: 9, dueDate: "2031-01-15" }] } }),
+    (c, i) => c.order.update(i),
+  ),
   "order.setStatus": orderCase("ADMIN", true, (f) => ({ id: f.order.id, expectedVersion: 0, status: "CANCELLED" }), (c, i) => c.order.setStatus(i)),
   "order.importPreview": orderCase("ADMIN", false, (f) => ({ csv: csvFor(f.variant.sku), dueDate: "2031-01-15", kind: "CUSTOMER" }), (c, i) => c.order.importPreview(i)),
   "order.importCommit": orderCase("ADMIN", false, (f) => ({ csv: csvFor(f.variant.sku), dueDate: "2031-01-15", kind: "CUSTOMER" }), (c, i) => c.order.importCommit(i)),

@@ -19,6 +19,11 @@ export const studioCases: Record<string, IsolationCase> = {
     }),
     call: (caller, input) => caller.studio.update(input),
   },
+  "studio.setupProgress": {
+    minRole: "ASSISTANT",
+    arrange: async ({ a }) => ({ input: { studioId: a.studio.id }, recordInput: false, snapshot: studioRow(a.studio.id) }),
+    call: (caller, input) => caller.studio.setupProgress(input),
+  },
   "studio.events": {
     minRole: "ASSISTANT",
     arrange: async ({ a }) => ({ input: { studioId: a.studio.id, topics: [] }, recordInput: false, snapshot: studioRow(a.studio.id) }),

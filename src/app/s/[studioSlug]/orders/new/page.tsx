@@ -1,7 +1,7 @@
-import { NewOrderForm } from "~/features/orders/components/new-order-form";
+import { OrderForm } from "~/features/orders/components/order-form";
 
 export const metadata = { title: "New order" };
 
 export default function NewOrderPage() {
-  return <NewOrderForm />;
+  return <OrderForm />;
 }
