@@ -102,8 +102,8 @@ test("plan → move → split a machine batch → work and scrap on a phone → 
   const remake = board.getByRole("button", { name: /, remake$/ }).first();
   await expect(remake).toBeVisible();
   await remake.click();
-  await expect(panel.getByRole("list", { name: "Pieces in this batch" })).toContainText("↻ remake: scrapped at Cut");
-  await expect(panel.getByRole("list", { name: "Pieces in this batch" })).toContainText("(Cracked)");
+  // Traceable: the remade piece says where it was lost and why.
+  await expect(panel.getByRole("list", { name: "Pieces in this batch" })).toContainText(/↻ remake: scrapped at .+ \(Cracked\)/);
   // The pinned batches are still where they were put; "Unpin all" hands them back to the planner.
   await expect(owner.getByTestId("pinned-notice")).toContainText(/Polish, Mon \d+ \w+, 10:00 — moved by Rosa Demo/);
   await owner.keyboard.press("Escape");
