@@ -26,8 +26,19 @@ async function progress(runId: string, percent: number, message: string) {
   if (run.cancelRequested) throw new Cancelled();
 }
 
+/** Ends a run; if changes arrived while it ran (a scrap report asked for a re-plan), queues the next one. */
 async function finish(runId: string, data: Prisma.PlanRunUpdateInput) {
-  await systemDb().planRun.update({ where: { id: runId }, data: { ...data, activeSlot: null, finishedAt: new Date() } });
+  const run = await systemDb().planRun.update({
+    where: { id: runId },
+    data: { ...data, activeSlot: null, finishedAt: new Date() },
+    select: { studioId: true, followUp: true, reason: true, requestedById: true },
+  });
+  if (!run.followUp) return;
+  const reason = run.reason ?? "changes while planning";
+  await systemDb().$executeRaw`
+    INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
+    VALUES (${crypto.randomUUID()}, ${run.studioId}, ${run.requestedById}, ${reason}, ${`Re-planning: ${reason}`})
+    ON CONFLICT ("studioId", "activeSlot") DO NOTHING`;
 }
 
 /** Runs that have been RUNNING too long belong to a crashed process: fail them so the studio can plan again. */
@@ -38,10 +49,13 @@ async function failStaleRuns() {
   });
 }
 
-async function claim(): Promise<{ id: string; studioId: string } | null> {
+async function claim(studioId?: string): Promise<{ id: string; studioId: string } | null> {
   return systemDb().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string; studioId: string }>>`
-      SELECT id, "studioId" FROM "PlanRun" WHERE status = 'QUEUED' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    const rows = studioId
+      ? await tx.$queryRaw<Array<{ id: string; studioId: string }>>`
+          SELECT id, "studioId" FROM "PlanRun" WHERE status = 'QUEUED' AND "studioId" = ${studioId} ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`
+      : await tx.$queryRaw<Array<{ id: string; studioId: string }>>`
+          SELECT id, "studioId" FROM "PlanRun" WHERE status = 'QUEUED' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
     const run = rows[0];
     if (!run) return null;
     await tx.planRun.update({ where: { id: run.id }, data: { status: "RUNNING", startedAt: new Date(), progress: 5, message: "Starting" } });
@@ -51,10 +65,13 @@ async function claim(): Promise<{ id: string; studioId: string } | null> {
 
 export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANCELLED" } | null;
 
-/** Claims and runs one queued plan run. Returns null when there is nothing to do. */
-export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date } = {}): Promise<JobOutcome> {
+/**
+ * Claims and runs one queued plan run (of one studio, if given: tests sharing a database use that).
+ * Returns null when there is nothing to do.
+ */
+export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date; studioId?: string } = {}): Promise<JobOutcome> {
   await failStaleRuns();
-  const run = await claim();
+  const run = await claim(options.studioId);
   if (!run) return null;
   const started = Date.now();
   try {
@@ -76,6 +93,7 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
       progress: 100,
       message:
         `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines` +
+        (saved.figures.remakePieces ? ` (${saved.figures.remakePieces} ${saved.figures.remakePieces === 1 ? "piece" : "pieces"} to remake)` : "") +
         (loaded.beyondHorizon
           ? `. ${loaded.beyondHorizon} order line${loaded.beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${loaded.beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
           : ""),
