@@ -64,7 +64,7 @@ await runOnBenchDatabase("bench:planning", { limitMs: RUN_LIMIT_MS }, async (_da
     // End to end, exactly as the app does it: queue a run, the worker reads, solves and writes.
     let start = performance.now();
     const queued = await api.planning.requestPlan({ studioId });
-    const outcome = await runNextPlanJob();
+    const outcome = await runNextPlanJob({ studioId });
     const total = ms(start);
     if (outcome?.status !== "SUCCEEDED") throw new Error(`Run ${run} ended ${outcome?.status ?? "without a job"}.`);
     const finished = await systemDb().planRun.findUniqueOrThrow({ where: { id: queued.id }, select: { figures: true, message: true } });

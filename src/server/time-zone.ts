@@ -140,3 +140,12 @@ export function toStudioInput(timeZone: string, at: Date): string {
 export function fromStudioInput(timeZone: string, value: string): Date {
   return studioInstant(timeZone, value.slice(0, 10), value.slice(11, 16));
 }
+
+/** "Europe/Paris (UTC+1)": names the zone the times are shown in, with its offset at that instant. */
+export function zoneLabel(timeZone: string, at: Date): string {
+  const offset = utcOffsetMinutes(timeZone, at);
+  const sign = offset < 0 ? "−" : "+";
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  return `${timeZone} (UTC${offset === 0 ? "" : `${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`})`;
+}

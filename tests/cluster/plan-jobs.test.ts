@@ -4,7 +4,8 @@ import { systemDb } from "~/server/db";
 import { sessionCookie } from "../helpers/http";
 import { planningWorld } from "../integration/planning/fixtures";
 import { PLAN_JOB_LEASE_MS, WORKER_POLL_MS } from "./setup/cluster-env";
-import { allInstancesUp, cluster, finishedRun, leasePid, requestPlan, waitFor, workerLogEntries } from "./helpers";
+import { openLiveFeed, trpcMutation } from "../../scripts/lib/app-client";
+import { allInstancesUp, cluster, finishedRun, leasePid, requestPlan, sleep, waitFor, workerLogEntries } from "./helpers";
 
 // Planner jobs with two app instances taking requests and two workers sharing the queue.
 
@@ -140,5 +141,58 @@ describe("planner jobs across instances and workers", () => {
     expect(workerLogEntries("planning.succeeded").filter((entry) => entry.runId === runId)).toHaveLength(1);
     expect(workerLogEntries("planning.retrying").some((entry) => entry.runId === runId)).toBe(true);
     expect(await systemDb().planRun.count({ where: { studioId: studio.id, status: { in: ["QUEUED", "RUNNING"] } } })).toBe(0);
+  });
+
+  it("a scrap report on instance 1 while a run is saving gets exactly one re-plan; the worker's plan reaches a feed on instance 2", async () => {
+    const { studio, owner } = await planningWorld({ size6: 6, size9: 4 });
+    const cookie = await sessionCookie(owner);
+    const [app1, app2] = cluster().instances;
+    expect((await finishedRun((await requestPlan(cookie, studio.id)).runId!)).status).toBe("SUCCEEDED");
+    const solder = await systemDb().batch.findFirstOrThrow({ where: { studioId: studio.id, stepName: "Solder join" } });
+    const claim = await trpcMutation(app1!.url, cookie, "bench.claim", { studioId: studio.id, batchId: solder.id });
+    expect(claim.status).toBe(200);
+    const started = await trpcMutation(app1!.url, cookie, "bench.start", { studioId: studio.id, batchId: solder.id, expectedVersion: (claim.data as { version: number }).version });
+    expect(started.status).toBe(200);
+    const feed = await openLiveFeed(app2!.url, cookie, "studio.events", { studioId: studio.id, topics: ["plan."] });
+
+    // The run is held inside its save (the plan row is locked) while the report arrives; the report waits for the
+    // same row. Whichever commits first, the scrapped pieces must be planned by a run that starts after the report.
+    const blocker = new pg.Client({ connectionString: cluster().urls.direct });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`SELECT id FROM "Plan" WHERE "studioId" = $1 FOR UPDATE`, [studio.id]);
+    let report: Promise<{ status: number }>;
+    let running: string;
+    try {
+      running = (await requestPlan(cookie, studio.id)).runId!;
+      await waitFor(async () => (await systemDb().planRun.findUniqueOrThrow({ where: { id: running } })).progress === 90, "the run to reach its save", 30_000, 25);
+      report = trpcMutation(app1!.url, cookie, "bench.report", { studioId: studio.id, batchId: solder.id, piecesDone: 8, piecesScrapped: 2, scrapReason: "Cracked" });
+      await sleep(500);
+    } finally {
+      await blocker.query("ROLLBACK");
+      await blocker.end();
+    }
+    try {
+      expect((await report!).status).toBe(200);
+      expect((await finishedRun(running!)).status).toBe("SUCCEEDED");
+      const active = () => systemDb().planRun.findFirst({ where: { studioId: studio.id, activeSlot: "active" } });
+      const replan = await waitFor(active, "the re-plan for the scrapped pieces", 30_000, 100);
+      expect(replan.reason).toMatch(/^2 pieces to remake \(Solder join, #\d+\)$/);
+      expect((await finishedRun(replan.id)).status).toBe("SUCCEEDED");
+
+      const runs = await systemDb().planRun.findMany({ where: { studioId: studio.id }, orderBy: { createdAt: "asc" } });
+      expect(runs).toHaveLength(3);
+      for (const run of runs) expect(run).toMatchObject({ status: "SUCCEEDED", attempts: 1, activeSlot: null });
+      for (let i = 1; i < runs.length; i++) expect(runs[i]!.startedAt!.getTime()).toBeGreaterThanOrEqual(runs[i - 1]!.finishedAt!.getTime());
+      const remake = await systemDb().remake.findFirstOrThrow({ where: { studioId: studio.id } });
+      expect(await systemDb().batchItem.count({ where: { studioId: studio.id, remakeId: remake.id } })).toBeGreaterThan(0);
+
+      // NOTIFY from the report (instance 1) and from the worker (through PgBouncer) reach instance 2's LISTEN.
+      const topics = (event: unknown) => event as { topic?: string; data?: { runId?: string } };
+      await waitFor(() => feed.events.some((event) => topics(event).topic === "plan.updated" && topics(event).data?.runId === replan.id), "the re-plan on instance 2's feed", 10_000, 50);
+      expect(feed.events.some((event) => topics(event).topic === "plan.requested")).toBe(true);
+    } finally {
+      feed.close();
+    }
   });
 });

@@ -50,6 +50,7 @@ export const listOrdersInput = z.object({
   search: z.string().trim().max(120).optional(),
 });
 export const byIdInput = z.object({ id });
+export const orderIdsInput = z.object({ ids: z.array(id).max(300) });
 export const setOrderStatusInput = z.object({ id, expectedVersion: z.number().int().min(0), status: z.enum(ORDER_STATUSES) });
 
 export const importInput = z.object({

@@ -15,4 +15,5 @@ export const mergeBatchesInput = z.object({
   otherBatchId: id,
   otherExpectedVersion: version,
 });
+export const resizeBatchInput = z.object({ batchId: id, expectedVersion: version, minutes: z.number().int().min(1).max(7 * 24 * 60) });
 export const cutListInput = z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional(), batchId: id.optional() });

@@ -55,28 +55,35 @@ export async function seedDemoContent(owner: Owner, studioId: string, runPlanner
     step("Tumble", tumbler.id, 5, 0.2, "tumble", 120),
     step("Polish", polish.id, 10, 2, "polish-sterling"),
   ];
-  const design = async (name: string, sku: string, variants: { name: string; bom: { materialId: string; quantityMilli: number }[] }[], steps: ReturnType<typeof step>[]) =>
-    api.design.create({ ...s, design: { name, sku, description: "", photoUrl: null, catalogIds: [catalogId], variants: variants.map((v) => ({ ...v, overrides: [] })), steps } });
+  // A BOM line is used at its routing step (default: the first, where metal is cut): findings where they go on.
+  const design = async (name: string, sku: string, variants: { name: string; bom: { materialId: string; quantityMilli: number; stepPosition?: number }[] }[], steps: ReturnType<typeof step>[]) =>
+    api.design.create({
+      ...s,
+      design: {
+        name, sku, description: "", photoUrl: null, catalogIds: [catalogId], steps,
+        variants: variants.map((v) => ({ ...v, bom: v.bom.map((line) => ({ ...line, stepPosition: line.stepPosition ?? null })), overrides: [] })),
+      },
+    });
 
   const disc = await design(
     "Stamped initial disc necklace",
     "DISC",
     [
-      { name: "16in", bom: [{ materialId: sheet22.id, quantityMilli: grams(1.6) }, { materialId: jumpRings.id, quantityMilli: 2000 }, { materialId: chain.id, quantityMilli: 41_000 }] },
-      { name: "18in", bom: [{ materialId: sheet22.id, quantityMilli: grams(1.6) }, { materialId: jumpRings.id, quantityMilli: 2000 }, { materialId: chain.id, quantityMilli: 46_000 }] },
+      { name: "16in", bom: [{ materialId: sheet22.id, quantityMilli: grams(1.6) }, { materialId: jumpRings.id, quantityMilli: 2000, stepPosition: 2 }, { materialId: chain.id, quantityMilli: 41_000 }] },
+      { name: "18in", bom: [{ materialId: sheet22.id, quantityMilli: grams(1.6) }, { materialId: jumpRings.id, quantityMilli: 2000, stepPosition: 2 }, { materialId: chain.id, quantityMilli: 46_000 }] },
     ],
     [step("Cut discs (22ga sterling)", bench.id, 15, 1.5, "cut-22ga-sterling"), step("Stamp letters", stamping.id, 10, 3, "stamping"), step("Solder jump ring", solder.id, 12, 2.5, "hard-solder"), ...finishing],
   );
   const hoops = await design(
     "Hammered hoop earrings",
     "HOOP",
-    [{ name: "Small", bom: [{ materialId: wire18.id, quantityMilli: grams(1.8) }, { materialId: solderWire.id, quantityMilli: grams(0.05) }] }],
+    [{ name: "Small", bom: [{ materialId: wire18.id, quantityMilli: grams(1.8) }, { materialId: solderWire.id, quantityMilli: grams(0.05), stepPosition: 1 }] }],
     [step("Cut wire", bench.id, 10, 1, "cut-18ga-sterling"), step("Solder hoop closed", solder.id, 12, 3, "hard-solder"), step("Hammer texture", stamping.id, 5, 2, "stamping"), ...finishing],
   );
   const drops = await design(
     "Sterling drop earrings",
     "DROP",
-    [{ name: "Pair", bom: [{ materialId: sheet22.id, quantityMilli: grams(2.2) }, { materialId: earWires.id, quantityMilli: 2000 }, { materialId: solderWire.id, quantityMilli: grams(0.04) }] }],
+    [{ name: "Pair", bom: [{ materialId: sheet22.id, quantityMilli: grams(2.2) }, { materialId: earWires.id, quantityMilli: 2000, stepPosition: 4 }, { materialId: solderWire.id, quantityMilli: grams(0.04), stepPosition: 1 }] }],
     [step("Cut drops (22ga sterling)", bench.id, 15, 2, "cut-22ga-sterling"), step("Solder bails", solder.id, 12, 3, "hard-solder"), ...finishing],
   );
 

@@ -37,7 +37,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
     return { owner, studioId: studio.id };
   });
   try {
-    await seedDemoContent(owner, studioId, () => runNextPlanJob());
+    await seedDemoContent(owner, studioId, () => runNextPlanJob({ studioId }));
   } catch (error) {
     // The accounts and studio exist; a content failure must not stop the dev server, but must be visible.
     logger.error("demo.content_failed", { message: (error as Error).message });

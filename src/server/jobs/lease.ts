@@ -18,6 +18,9 @@ import { logger } from "~/server/logger";
 //   read, take "now" from the app like every other timestamp. Columns hold UTC without a zone.
 // - At most one run per studio is QUEUED or RUNNING (unique activeSlot), and a retry reuses the same row, so two
 //   runs of one studio are never worked on at once by live holders.
+// - Follow-ups: a re-plan asked for while a run is active sets its followUp (runs.ts requestReplan). Whoever ends
+//   the run (its holder, fenced by the token, or failExhaustedRuns) queues the follow-up in the transaction that
+//   frees the slot, so it is queued exactly once, and only once the slot is free.
 
 /** Attempts before a run that keeps killing its workers is failed for good. */
 export const MAX_ATTEMPTS = 3;
@@ -50,7 +53,7 @@ export type Lease = {
   attempt: number;
   /** Pushes the expiry forward and returns whether cancellation was asked; throws LeaseLost. */
   progress: (percent: number, message: string) => Promise<{ cancelRequested: boolean }>;
-  /** Writes the final state if the lease is still held (false otherwise). */
+  /** Writes the final state and queues the follow-up if the lease is still held (false otherwise). */
   finish: (status: "FAILED" | "CANCELLED", message: string) => Promise<boolean>;
   /** Inside a transaction: locks the run row and throws LeaseLost unless this lease still holds it. */
   assertHeld: (db: TenantDb) => Promise<void>;
@@ -58,28 +61,56 @@ export type Lease = {
   release: () => void;
 };
 
-/** Fails runs whose workers died MAX_ATTEMPTS times, so the studio can plan again. */
-async function failExhaustedRuns(): Promise<void> {
-  const failed = await systemDb().$executeRawUnsafe(
-    `UPDATE "PlanRun" SET status = 'FAILED', "activeSlot" = NULL, "leaseOwner" = NULL, "finishedAt" = $2,
-       message = 'The planner stopped unexpectedly ${MAX_ATTEMPTS} times. Plan again.'
-     WHERE status = 'RUNNING' AND "leaseExpiresAt" < ${NOW_UTC} AND attempts >= $1`,
-    MAX_ATTEMPTS,
-    new Date(),
-  );
+/** What ending a run returns (RETURNING ENDED_RUN), for queueFollowUp. */
+const ENDED_RUN = `"studioId", "followUp", reason, "requestedById"`;
+type EndedRun = { studioId: string; followUp: boolean; reason: string | null; requestedById: string | null };
+
+/**
+ * Inside the transaction that ended the run (freed its activeSlot): queues the re-plan asked for while it was
+ * active. ON CONFLICT: a run queued meanwhile by someone else already covers the change.
+ */
+export async function queueFollowUp(db: TenantDb, ended: EndedRun | undefined): Promise<void> {
+  if (!ended?.followUp) return;
+  const reason = ended.reason ?? "changes while planning";
+  await db.$executeRaw`
+    INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
+    VALUES (${randomUUID()}, ${ended.studioId}, ${ended.requestedById}, ${reason}, ${`Re-planning: ${reason}`})
+    ON CONFLICT ("studioId", "activeSlot") DO NOTHING`;
+}
+
+/** Fails runs whose workers died MAX_ATTEMPTS times, so the studio can plan again (and gets its follow-up). */
+async function failExhaustedRuns(studioId?: string): Promise<void> {
+  const failed = await systemDb().$transaction(async (tx) => {
+    const ended = await tx.$queryRawUnsafe<EndedRun[]>(
+      `UPDATE "PlanRun" SET status = 'FAILED', "activeSlot" = NULL, "leaseOwner" = NULL, "finishedAt" = $2,
+         message = 'The planner stopped unexpectedly ${MAX_ATTEMPTS} times. Plan again.'
+       WHERE status = 'RUNNING' AND "leaseExpiresAt" < ${NOW_UTC} AND attempts >= $1 AND ($3::text IS NULL OR "studioId" = $3)
+       RETURNING ${ENDED_RUN}`,
+      MAX_ATTEMPTS,
+      new Date(),
+      studioId ?? null,
+    );
+    for (const run of ended) await queueFollowUp(tx, run);
+    return ended.length;
+  });
   if (failed > 0) logger.warn("planning.attempts_exhausted", { runs: failed });
 }
 
-/** Claims the next run (queued, or abandoned by a dead worker). Null when there is nothing to do. */
-export async function claimRun(options: { engineTimeLimitMs: number }): Promise<Lease | null> {
-  await failExhaustedRuns();
+/**
+ * Claims the next run (queued, or abandoned by a dead worker), of one studio if given (tests sharing a database
+ * use that). Null when there is nothing to do.
+ */
+export async function claimRun(options: { engineTimeLimitMs: number; studioId?: string }): Promise<Lease | null> {
+  const studioId = options.studioId ?? null;
+  await failExhaustedRuns(options.studioId);
   const ms = leaseMs(options.engineTimeLimitMs);
   const token = `${workerName()}:${randomUUID()}`;
   const claimed = await systemDb().$transaction(async (tx) => {
     const rows = await tx.$queryRawUnsafe<Array<{ id: string; studioId: string; attempts: number; status: string }>>(
       `SELECT id, "studioId", attempts, status::text AS status FROM "PlanRun"
-       WHERE status = 'QUEUED' OR (status = 'RUNNING' AND "leaseExpiresAt" < ${NOW_UTC})
+       WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "leaseExpiresAt" < ${NOW_UTC})) AND ($1::text IS NULL OR "studioId" = $1)
        ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      studioId,
     );
     const run = rows[0];
     if (!run) return null;
@@ -132,16 +163,19 @@ function holdLease(lease: { runId: string; studioId: string; token: string; atte
       return row;
     },
     async finish(status, message) {
-      const done = await systemDb().$executeRawUnsafe(
-        `UPDATE "PlanRun" SET status = $3::"PlanRunStatus", message = $4, "activeSlot" = NULL, "finishedAt" = $5
-         WHERE id = $1 AND "leaseOwner" = $2 AND status = 'RUNNING'`,
-        runId,
-        token,
-        status,
-        message,
-        new Date(),
-      );
-      return done === 1;
+      return systemDb().$transaction(async (tx) => {
+        const [ended] = await tx.$queryRawUnsafe<EndedRun[]>(
+          `UPDATE "PlanRun" SET status = $3::"PlanRunStatus", message = $4, "activeSlot" = NULL, "finishedAt" = $5
+           WHERE id = $1 AND "leaseOwner" = $2 AND status = 'RUNNING' RETURNING ${ENDED_RUN}`,
+          runId,
+          token,
+          status,
+          message,
+          new Date(),
+        );
+        await queueFollowUp(tx, ended);
+        return ended !== undefined;
+      });
     },
     async assertHeld(db) {
       const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(

@@ -7,13 +7,14 @@ import { planningHorizonEnd } from "~/server/billing/plan-limits";
 import { withTenant } from "~/server/db";
 import { logger } from "~/server/logger";
 import { SchedulingError, solveStudio } from "~/server/scheduling";
-import { claimRun, LeaseLost, workerName, type Lease } from "./lease";
+import { claimRun, LeaseLost, queueFollowUp, workerName, type Lease } from "./lease";
 
 // The planner job runner. Cross-tenant by nature: claims a queued run through the owner connection with a
 // lease (lease.ts: FOR UPDATE SKIP LOCKED, so two workers never take the same run, and a dead worker's run is
 // taken over by another once its lease expires), then reads and writes the studio's data only inside
 // withTenant(studioId) transactions (row-level security applies). The plan and the run's SUCCEEDED are committed
-// in one transaction that first checks the lease is still held, so a run's plan is written exactly once.
+// in one transaction that checks the lease is still held, so a run's plan is written exactly once; a
+// follow-up re-plan asked for while the run was active is queued in the transaction that ends it (lease.ts).
 
 class Cancelled extends Error {}
 
@@ -27,12 +28,31 @@ async function progress(lease: Lease, percent: number, message: string) {
   if (cancelRequested) throw new Cancelled();
 }
 
+function successMessage(
+  batches: number,
+  loaded: { lineCount: number; beyondHorizon: number },
+  horizon: { end: Date; planName: string; weeks: number },
+  remakePieces: number | undefined,
+): string {
+  const { beyondHorizon } = loaded;
+  return (
+    `Planned ${batches} batches for ${loaded.lineCount} order lines` +
+    (remakePieces ? ` (${remakePieces} ${remakePieces === 1 ? "piece" : "pieces"} to remake)` : "") +
+    (beyondHorizon
+      ? `. ${beyondHorizon} order line${beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
+      : "")
+  );
+}
+
 export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANCELLED" | "TAKEN_OVER" } | null;
 
-/** Claims and runs one queued plan run (or one a dead worker left). Returns null when there is nothing to do. */
-export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date } = {}): Promise<JobOutcome> {
+/**
+ * Claims and runs one queued plan run (or one a dead worker left), of one studio if given (tests sharing a
+ * database use that). Returns null when there is nothing to do.
+ */
+export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date; studioId?: string } = {}): Promise<JobOutcome> {
   const timeLimitMs = options.timeLimitMs ?? planTimeLimitMs();
-  const lease = await claimRun({ engineTimeLimitMs: timeLimitMs });
+  const lease = await claimRun({ engineTimeLimitMs: timeLimitMs, studioId: options.studioId });
   if (!lease) return null;
   const run = { id: lease.runId, studioId: lease.studioId };
   const started = Date.now();
@@ -48,24 +68,24 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
     await progress(lease, 40, `Grouping ${loaded.lineCount} order lines into batches and improving the schedule`);
     const plan = solveStudio(loaded.problem);
     await progress(lease, 90, `Saving ${plan.batches.length} batches`);
-    const message =
-      `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines` +
-      (loaded.beyondHorizon
-        ? `. ${loaded.beyondHorizon} order line${loaded.beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${loaded.beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
-        : "");
     // Saving a large plan (thousands of batch items) is a background write: give it more than a request gets.
     await withTenant(
       run.studioId,
       async (db) => {
-        await lease.assertHeld(db);
         const saved = await savePlan(db, run.studioId, run.id, plan, loaded);
-        await db.planRun.updateMany({
-          where: { id: run.id, studioId: run.studioId, leaseOwner: lease.token },
+        // The lease is checked (and the run row locked until commit) after the plan's rows, in the order a scrap
+        // report takes them (plan, then the run to flag a follow-up): no deadlock between the two. A holder that
+        // lost its lease rolls the whole save back here.
+        await lease.assertHeld(db);
+        const ended = await db.planRun.update({
+          where: { studioId_id: { studioId: run.studioId, id: run.id } },
           data: {
-            status: "SUCCEEDED", progress: 100, message, activeSlot: null, finishedAt: new Date(),
+            status: "SUCCEEDED", progress: 100, message: successMessage(plan.batches.length, loaded, horizon, saved.figures.remakePieces), activeSlot: null, finishedAt: new Date(),
             figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
           },
+          select: { studioId: true, followUp: true, reason: true, requestedById: true },
         });
+        await queueFollowUp(db, ended);
       },
       { timeoutMs: 60_000 },
     );

@@ -120,9 +120,13 @@ export interface StudioProblem {
   designs: DesignInput[];
   orderLines: OrderLineInput[];
   /**
-   * The plan being revised. Batches with status "started" or "locked" are kept
-   * exactly; the rest may move. Passing the previous plan's `search` makes the
-   * re-plan start from the same ordering, so unaffected work tends to stay put.
+   * The plan being revised. Batches with status "started", "done" or "locked"
+   * (pinned) are kept exactly; the rest may move. The remaining work of every
+   * order line is planned per step around them, respecting precedence: pieces
+   * of a pinned batch at step k get their steps before k planned to finish by
+   * its start (a pin that cannot be met is released, see `StudioPlan.released`).
+   * Passing the previous plan's `search` makes the re-plan start from the same
+   * ordering, so unaffected work tends to stay put.
    */
   previousPlan?: { batches: PlannedBatch[]; search?: SearchState };
   options?: StudioOptions;
@@ -142,9 +146,15 @@ export interface BatchItem {
   stepIndex: number;
   stepId: string;
   pieces: number;
+  /**
+   * Started or done batches only: pieces of this item scrapped at this step. They went through the step
+   * (its time and setup were spent) but go no further: later steps get that many fewer pieces of the line.
+   */
+  scrapped?: number;
 }
 
-export type BatchStatus = "planned" | "started" | "locked";
+/** "locked" = pinned by a person; "done" = finished work (history: not counted in setup or work figures). */
+export type BatchStatus = "planned" | "started" | "locked" | "done";
 
 export interface PlannedBatch {
   id: string;
@@ -205,7 +215,11 @@ export interface StudioPlan {
   batches: PlannedBatch[];
   orderLines: OrderLineResult[];
   summary: PlanSummary;
-  /** One order line at a time, each step its own batch (no cross-line batching). */
+  /**
+   * One order line at a time, each step its own batch (no cross-line batching), over the same work as
+   * `summary`: everything not done, pinned batches re-planned naively too, so the savings do not depend on
+   * how much of the plan is pinned.
+   */
   naive?: PlanSummary;
   savings?: { setupHours: number; setupHoursPercent: number; makespanMinutes: number; totalLatenessMinutes: number };
   objective: number;
@@ -219,6 +233,8 @@ export interface StudioPlan {
     lots: number;
   };
   warnings: string[];
+  /** Pinned ("locked") batches of previousPlan that were released because their earlier steps could not finish by their start. */
+  released?: string[];
 }
 
 export interface Violation {

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "~/server/db";
 import { callerFor } from "../../helpers/caller";
 import { makeStudio, uniqueSuffix, verifyEmailOf } from "../../helpers/factories";
-import { inDays } from "../orders/fixtures";
-import { planNow, planningWorld, wideRange } from "../planning/fixtures";
+import { dueIn, paris, planNow, planningWorld, wideRange } from "../planning/fixtures";
 import { startMailServer } from "../team/mail-server";
 
 // Plan limits are one rule each, enforced on the server and shown the same way on the billing page.
@@ -51,7 +50,7 @@ describe("planning horizon", () => {
     const { studio, caller, size6 } = world;
     const far = await caller.order.create({
       studioId: studio.id,
-      order: { kind: "WHOLESALE", customerName: "Far away", notes: "", lines: [{ variantId: size6.variantId, quantity: 2, dueDate: inDays(60) }] },
+      order: { kind: "WHOLESALE", customerName: "Far away", notes: "", lines: [{ variantId: size6.variantId, quantity: 2, dueDate: dueIn(60) }] },
     });
     const farLine = (await systemDb().orderLine.findFirstOrThrow({ where: { orderId: far.id } })).id;
     const plannedLines = async () =>
@@ -77,10 +76,9 @@ describe("planning horizon", () => {
     await onPlan(studio.id, "SOLO");
     await planNow(caller, studio.id);
     const batch = (await caller.planning.currentPlan({ studioId: studio.id, ...wideRange() })).batches.find((b) => b.status === "PLANNED")!;
-    // A Tuesday six weeks or more ahead, 09:00 UTC: inside the studio's working hours (Paris, 9-17), past 4 weeks.
-    const farTuesday = new Date(Date.now() + 42 * 86_400_000);
-    farTuesday.setUTCDate(farTuesday.getUTCDate() + ((9 - farTuesday.getUTCDay()) % 7));
-    farTuesday.setUTCHours(9, 0, 0, 0);
+    // The planning tests plan at a fixed "now" (Monday 4 March 2030); six weeks and a day later is a Tuesday,
+    // 09:00 UTC (11:00 in Paris in April): inside the studio's working hours, past the 4-week horizon.
+    const farTuesday = paris(43, "10:00");
     const move = caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: farTuesday });
     await expect(move).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("plans 4 weeks ahead") });
 

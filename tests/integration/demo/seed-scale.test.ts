@@ -54,7 +54,7 @@ describe("demo data at scale", () => {
     // The planner plans the current orders after the history and leaves the history alone.
     const doneBefore = await db.batch.count({ where: { studioId, status: "DONE" } });
     await callerFor(owner).planning.requestPlan({ studioId });
-    expect((await runNextPlanJob())?.status).toBe("SUCCEEDED");
+    expect((await runNextPlanJob({ studioId }))?.status).toBe("SUCCEEDED");
     expect(await db.batch.count({ where: { studioId, status: "DONE" } })).toBe(doneBefore);
     expect(await db.batch.count({ where: { studioId, status: "PLANNED" } })).toBeGreaterThan(0);
     // Orders the history left in production: each unfinished line's next steps are in the new plan.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runNextPlanJob } from "~/server/jobs/plan-worker";
 import { endOfStudioDay } from "~/server/time-zone";
 import { errorCode } from "../../helpers/caller";
-import { planNow, planningWorld } from "../planning/fixtures";
+import { NOW, planNow, planningWorld } from "../planning/fixtures";
 import { inDays, ordersWorld } from "./fixtures";
 
 describe("editing orders", () => {
@@ -154,7 +154,7 @@ describe("editing a planned order", () => {
       order: { kind: order.kind, customerName: "Ana B.", notes: order.notes, lines: [{ id: line.id, variantId: line.variantId, quantity: 8, dueDate: line.dueDate.toISOString().slice(0, 10) }] },
     });
     expect(again.replan).toBe("busy");
-    expect(await runNextPlanJob({ timeLimitMs: 50 })).toMatchObject({ status: "SUCCEEDED" });
+    expect(await runNextPlanJob({ timeLimitMs: 50, now: NOW, studioId: studio.id })).toMatchObject({ status: "SUCCEEDED" });
     const items = await db.batchItem.findMany({ where: { orderLineId: line.id } });
     expect(items.filter((i) => i.stepPosition === 0).reduce((sum, i) => sum + i.pieces, 0)).toBe(8);
 

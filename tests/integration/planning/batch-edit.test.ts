@@ -1,121 +1,179 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, studioInstant, studioToday, weekdayOf } from "~/server/time-zone";
+import { describe, expect, it } from "vitest";
+import { addMember } from "../../helpers/factories";
 import { errorCode } from "../../helpers/caller";
-import { piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
+import { NOW, paris, piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
 
-/**
- * The studio-local day `weekday` (0 = Sunday) of the week after the one `skipDays` days from today (never
- * today itself): target times are wall-clock times on the studio's days, so the working hours are the same
- * whatever day, season or machine zone the suite runs in.
- */
-function nextWeekday(zone: string, weekday: number, skipDays: number): string {
-  const from = addDays(studioToday(zone), skipDays);
-  return addDays(from, (weekday - weekdayOf(from) + 7) % 7 || 7);
+// Board edits keep working time, machine runs and precedence (issue 13 item 2, issue 14 item 3). The plan
+// (at NOW, Monday 08:30 Paris; one person; hours 09–17): Solder join 10 pcs 09:00–09:58, then three Tumble
+// loads of 3, 3 and 4 pieces on the one tumbler, each 5 min setup + 0.5 min/pc load, a 120 min run and a
+// 5 min unload.
+
+const MIN = 60_000;
+
+async function world() {
+  const w = await planningWorld({ size6: 6, size9: 4 });
+  const helper = await addMember(w.studio.id, "ADMIN");
+  await planNow(w.caller, w.studio.id);
+  const board = async () => (await w.caller.planning.currentPlan({ studioId: w.studio.id, ...wideRange() })).batches;
+  const row = (id: string) => w.db.batch.findUniqueOrThrow({ where: { id }, include: { items: true } });
+  return { ...w, helper, board, row, s: { studioId: w.studio.id } };
 }
 
-describe("batch edits on the board", () => {
-  let world: Awaited<ReturnType<typeof planningWorld>>;
-  const board = () => world.caller.planning.currentPlan({ studioId: world.studio.id, ...wideRange() });
-  beforeAll(async () => {
-    world = await planningWorld({ size6: 6, size9: 4 });
-    await planNow(world.caller, world.studio.id);
-  });
-
-  it("moves a batch inside working hours, locks it, and refuses stale versions and times outside hours", async () => {
-    const { studio, caller, db } = world;
-    // A batch planned within one working day (planned late in the day, one may run on the next morning).
-    const batch = (await board()).batches.find((b) => b.endAt.getTime() - b.startAt.getTime() <= 6 * 3_600_000)!;
-    // Tuesday after next, 10:00 on the studio's clock: inside the default 9-17 hours in every season and at
-    // any time of day the test runs (the planned batch itself may span an evening and a morning).
-    const { timeZone: zone } = await db.studio.findUniqueOrThrow({ where: { id: studio.id } });
-    const tuesday = nextWeekday(zone, 2, 7);
-    const target = studioInstant(zone, tuesday, "10:00");
-    const moved = await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: target });
+describe("moving a batch", () => {
+  it("keeps its working time, pins it, refuses stale versions and times outside working hours", async () => {
+    const w = await world();
+    const solder = (await w.board()).find((b) => b.stepName === "Solder join")!;
+    expect(solder.workMinutes).toBe(58);
+    const target = paris(1, "10:00");
+    const moved = await w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion: solder.version, startAt: target });
     expect(moved.locked).toBe(true);
-    const row = await db.batch.findUniqueOrThrow({ where: { id: batch.id } });
-    expect(row.startAt).toEqual(target);
-    expect(row.endAt.getTime() - row.startAt.getTime()).toBe(batch.endAt.getTime() - batch.startAt.getTime());
-    expect(await errorCode(caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: target }))).toBe("CONFLICT");
-
-    const night = studioInstant(zone, tuesday, "02:00");
-    expect(await errorCode(caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: row.version, startAt: night }))).toBe("BAD_REQUEST");
-    await caller.planning.setBatchLocked({ studioId: studio.id, batchId: batch.id, expectedVersion: row.version, locked: false });
-    expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).locked).toBe(false);
+    const row = await w.row(solder.id);
+    expect([row.startAt, row.endAt]).toEqual([target, paris(1, "10:58")]);
+    expect(row).toMatchObject({ locked: true, pinReason: "MOVED", pinnedById: w.owner.id });
+    expect(await errorCode(w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion: solder.version, startAt: target }))).toBe("CONFLICT");
+    expect(await errorCode(w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion: row.version, startAt: paris(1, "18:00") }))).toBe("BAD_REQUEST");
+    // Started at 16:30 it runs on the next morning for its last 28 working minutes.
+    await w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion: row.version, startAt: paris(2, "16:30") });
+    expect((await w.row(solder.id)).endAt).toEqual(paris(3, "09:28"));
   });
 
-  it("keeps a batch's working time when it moves: one running into the next morning moves as its working hours", async () => {
-    const { studio, caller, db } = world;
-    const batch = (await board()).batches.find((b) => !b.locked)!;
-    // Make it run Monday 16:00 to Tuesday 10:00 on the studio's clock, three weeks ahead: two working hours.
-    const { timeZone: zone } = await db.studio.findUniqueOrThrow({ where: { id: studio.id } });
-    const monday = nextWeekday(zone, 1, 14);
-    await db.batch.update({ where: { id: batch.id }, data: { startAt: studioInstant(zone, monday, "16:00"), endAt: studioInstant(zone, addDays(monday, 1), "10:00") } });
-    // Moved to Wednesday 09:00, it ends at 11:00; at 16:30 it works 30 minutes, then 90 on Thursday: 10:30.
-    const wednesday = addDays(monday, 2);
-    const wednesday9 = studioInstant(zone, wednesday, "09:00");
-    const moved = await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, startAt: wednesday9 });
-    const row = await db.batch.findUniqueOrThrow({ where: { id: batch.id } });
-    expect(row.endAt).toEqual(studioInstant(zone, wednesday, "11:00"));
-    const late = studioInstant(zone, wednesday, "16:30");
-    await caller.planning.moveBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: row.version, startAt: late });
-    expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).endAt).toEqual(studioInstant(zone, addDays(wednesday, 1), "10:30"));
-    expect(moved.locked).toBe(true);
+  it("moves the later steps along: the tumble loads follow the solder batch, unpinned, each after its pieces", async () => {
+    const w = await world();
+    const before = await w.board();
+    const solder = before.find((b) => b.stepName === "Solder join")!;
+    const moved = await w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion: solder.version, startAt: paris(1, "10:00") });
+    const tumbles = (await w.board()).filter((b) => b.stepName === "Tumble").sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+    expect(moved.moved.sort()).toEqual(tumbles.map((t) => t.id).sort());
+    expect(tumbles[0]!.startAt).toEqual(paris(1, "10:58"));
+    for (const t of tumbles) expect(t.locked).toBe(false);
+    // Each load keeps its machine run: 120 minutes, between loading and unloading.
+    for (const t of tumbles) {
+      const r = await w.row(t.id);
+      expect(r.runEndAt!.getTime() - r.runStartAt!.getTime()).toBe(120 * MIN);
+      expect(r.unloadAt!.getTime()).toBeGreaterThanOrEqual(r.runEndAt!.getTime());
+    }
+    // The board's figures follow the edit, next to the planner's own.
+    const plan = (await w.caller.planning.currentPlan({ ...w.s, ...wideRange() })).plan!;
+    expect(plan.figures!.edited?.atRun.makespanMinutes).toBeLessThan(plan.figures!.planned.makespanMinutes);
   });
 
-  it("splits a batch by pieces and merges it back, keeping every piece traceable", async () => {
-    const { studio, caller, db } = world;
-    const before = await piecesByLineAndStep(studio.id);
-    const batch = (await board()).batches.find((b) => b.stepName === "Solder join")!;
-    expect(batch.pieces).toBe(10);
-    const { newBatchId } = await caller.planning.splitBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: batch.version, pieces: 3 });
-    const [kept, split] = await Promise.all([
-      db.batch.findUniqueOrThrow({ where: { id: batch.id }, include: { items: true } }),
-      db.batch.findUniqueOrThrow({ where: { id: newBatchId }, include: { items: true } }),
-    ]);
-    expect([kept.pieces, split.pieces]).toEqual([7, 3]);
-    expect(kept.items.reduce((s, i) => s + i.pieces, 0)).toBe(7);
-    expect(split.items.reduce((s, i) => s + i.pieces, 0)).toBe(3);
-    expect(split.startAt).toEqual(kept.endAt);
-    expect(await piecesByLineAndStep(studio.id)).toEqual(before);
+  it("refuses a step that would start before its pieces finish the step before, and a move that would push a pinned batch", async () => {
+    const w = await world();
+    const batches = await w.board();
+    const solder = batches.find((b) => b.stepName === "Solder join")!;
+    const [first, , last] = batches.filter((b) => b.stepName === "Tumble").sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+    // On another person's hands, at 09:30: the solder batch only ends at 09:58.
+    const early = w.caller.planning.moveBatch({ ...w.s, batchId: first!.id, expectedVersion: first!.version, startAt: paris(0, "09:30"), personId: w.helper.id });
+    await expect(early).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("cannot start before its pieces finish Solder join (Mon 4 Mar, 09:58)") });
 
-    expect(await errorCode(caller.planning.splitBatch({ studioId: studio.id, batchId: batch.id, expectedVersion: kept.version, pieces: 7 }))).toBe("BAD_REQUEST");
-    expect(
-      await errorCode(caller.planning.mergeBatches({ studioId: studio.id, batchId: batch.id, expectedVersion: kept.version - 1, otherBatchId: newBatchId, otherExpectedVersion: split.version })),
-    ).toBe("CONFLICT");
-    await caller.planning.mergeBatches({ studioId: studio.id, batchId: batch.id, expectedVersion: kept.version, otherBatchId: newBatchId, otherExpectedVersion: split.version });
-    expect(await db.batch.count({ where: { id: newBatchId } })).toBe(0);
-    expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).pieces).toBe(10);
-    expect(await piecesByLineAndStep(studio.id)).toEqual(before);
+    await w.caller.planning.setBatchLocked({ ...w.s, batchId: last!.id, expectedVersion: last!.version, locked: true });
+    const push = w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion: solder.version, startAt: paris(1, "10:00") });
+    await expect(push).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("pinned") });
+    expect((await w.row(solder.id)).startAt).toEqual(solder.startAt);
+  });
+});
 
-    const tumble = (await board()).batches.find((b) => b.stepName === "Tumble")!;
-    const merged = await db.batch.findUniqueOrThrow({ where: { id: batch.id } });
-    expect(
-      await errorCode(caller.planning.mergeBatches({ studioId: studio.id, batchId: batch.id, expectedVersion: merged.version, otherBatchId: tumble.id, otherExpectedVersion: tumble.version })),
-    ).toBe("BAD_REQUEST");
+describe("moving onto someone else", () => {
+  it("follows that person's own hours and stations", async () => {
+    const w = await world();
+    const solder = (await w.board()).find((b) => b.stepName === "Solder join")!;
+    const membership = await w.db.membership.findFirstOrThrow({ where: { studioId: w.studio.id, userId: w.helper.id } });
+    // The helper works mornings only, and only at the tumbler.
+    await w.caller.team.updateAvailability({
+      ...w.s, membershipId: membership.id, expectedVersion: membership.version,
+      workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "12:00" })),
+      skills: { limited: true, stationIds: [w.catalog.tumbler.id] },
+    });
+    const move = (startAt: Date, expectedVersion = solder.version) => w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion, startAt, personId: w.helper.id });
+    await expect(move(paris(1, "08:00"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("does not work at") });
+    await w.caller.team.updateAvailability({
+      ...w.s, membershipId: membership.id, expectedVersion: membership.version + 1,
+      workingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "08:00", end: "12:00" })),
+      skills: { limited: false, stationIds: [] },
+    });
+    // 08:00 is before the studio's hours but inside the helper's; the 58 minutes at 11:30 run on to 08:28 the next day.
+    await move(paris(1, "08:00"));
+    let row = await w.row(solder.id);
+    expect([row.startAt, row.endAt, row.personId]).toEqual([paris(1, "08:00"), paris(1, "08:58"), w.helper.id]);
+    await move(paris(2, "11:30"), row.version);
+    row = await w.row(solder.id);
+    expect(row.endAt).toEqual(paris(3, "08:28"));
+    await expect(move(paris(2, "14:00"), row.version)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("splitting, merging and resizing", () => {
+  it("split and merge keep the machine run and every piece; a merge beyond the load limit is refused", async () => {
+    const w = await world();
+    const before = await piecesByLineAndStep(w.studio.id);
+    const tumbles = (await w.board()).filter((b) => b.stepName === "Tumble").sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+    const four = tumbles.find((t) => t.pieces === 4)!;
+    const { newBatchId } = await w.caller.planning.splitBatch({ ...w.s, batchId: four.id, expectedVersion: four.version, pieces: 2 });
+    const [kept, split] = [await w.row(four.id), await w.row(newBatchId)];
+    for (const part of [kept, split]) {
+      expect(part.pieces).toBe(2);
+      // Load: 5 min setup + 2 × 0.5 min = 6 working minutes, then the full 120-minute run, then a 5-minute unload.
+      expect(part.workMinutes).toBe(11);
+      expect(part.runStartAt!.getTime() - part.startAt.getTime()).toBe(6 * MIN);
+      expect(part.runEndAt!.getTime() - part.runStartAt!.getTime()).toBe(120 * MIN);
+      expect(part.endAt.getTime() - part.unloadAt!.getTime()).toBe(5 * MIN);
+      expect(part).toMatchObject({ locked: true, pinReason: "SPLIT" });
+    }
+    expect(split.startAt.getTime()).toBeGreaterThanOrEqual(kept.endAt.getTime());
+    expect(await piecesByLineAndStep(w.studio.id)).toEqual(before);
+
+    await w.caller.planning.mergeBatches({ ...w.s, batchId: four.id, expectedVersion: kept.version, otherBatchId: newBatchId, otherExpectedVersion: split.version });
+    const merged = await w.row(four.id);
+    expect(merged).toMatchObject({ pieces: 4, workMinutes: 12, pinReason: "MERGED" });
+    expect(merged.runEndAt!.getTime() - merged.runStartAt!.getTime()).toBe(120 * MIN);
+    expect(await w.db.batch.count({ where: { id: newBatchId } })).toBe(0);
+    expect(await piecesByLineAndStep(w.studio.id)).toEqual(before);
+
+    const three = tumbles.find((t) => t.pieces === 3)!;
+    const tooMany = w.caller.planning.mergeBatches({ ...w.s, batchId: four.id, expectedVersion: merged.version, otherBatchId: three.id, otherExpectedVersion: three.version });
+    await expect(tooMany).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 5") });
+    const solder = (await w.board()).find((b) => b.stepName === "Solder join")!;
+    expect(await errorCode(w.caller.planning.mergeBatches({ ...w.s, batchId: four.id, expectedVersion: merged.version, otherBatchId: solder.id, otherExpectedVersion: solder.version }))).toBe("BAD_REQUEST");
   });
 
-  it("computes the cut list for the first step: BOM × pieces per material, with shortage", async () => {
-    const { studio, caller } = world;
-    const list = await caller.planning.cutList({ studioId: studio.id, ...wideRange() });
-    // Size 6: 2 g each × 6, Size 9: 3 g each × 4 = 24 g of the fixture's 18ga wire (100 g on hand).
-    expect(list.materials).toHaveLength(1);
-    expect(list.materials[0]).toMatchObject({ alloy: "925", gauge: "18", unit: "GRAM", requiredMilli: 24_000, onHandMilli: 100_000, shortageMilli: 0 });
-    // Per piece: 4 pieces take 3 g each, 6 pieces 2 g each.
-    expect(list.materials[0]!.cuts).toEqual([{ quantityMilli: 3_000, pieces: 4 }, { quantityMilli: 2_000, pieces: 6 }]);
-    expect(list.designs.map((d) => [d.variant, d.pieces])).toEqual([
-      ["Size 6", 6],
-      ["Size 9", 4],
-    ]);
-    const big = await planningWorld({ size6: 20, size9: 30 });
-    await planNow(big.caller, big.studio.id);
-    const bigList = await big.caller.planning.cutList({ studioId: big.studio.id, ...wideRange() });
-    // 20 × 2 g + 30 × 3 g = 130 g needed, 100 g on hand -> 30 g short.
-    expect(bigList.materials[0]).toMatchObject({ requiredMilli: 130_000, shortageMilli: 30_000 });
+  it("resizing a batch keeps its start, pushes the later work it runs into, and pins it", async () => {
+    const w = await world();
+    const solder = (await w.board()).find((b) => b.stepName === "Solder join")!;
+    const result = await w.caller.planning.resizeBatch({ ...w.s, batchId: solder.id, expectedVersion: solder.version, minutes: 120 });
+    expect(result.endAt).toEqual(paris(0, "11:00"));
+    expect(result.moved).toHaveLength(3);
+    const first = (await w.board()).filter((b) => b.stepName === "Tumble").sort((a, b) => a.startAt.getTime() - b.startAt.getTime())[0]!;
+    expect(first.startAt).toEqual(paris(0, "11:00"));
+    expect((await w.row(solder.id)).pinReason).toBe("RESIZED");
+    expect(await errorCode(w.caller.planning.resizeBatch({ ...w.s, batchId: solder.id, expectedVersion: 0, minutes: 5 }))).toBe("CONFLICT");
+  });
+});
 
-    const batch = (await board()).batches.find((b) => b.stepName === "Solder join")!;
-    const sheet = await caller.planning.batchSheet({ studioId: studio.id, batchId: batch.id });
-    expect(sheet.batch.items.reduce((s, i) => s + i.pieces, 0)).toBe(10);
-    expect(sheet.routings[0]!.steps.map((s) => s.name)).toEqual(["Solder join", "Tumble"]);
-    expect(sheet.materials[0]!.requiredMilli).toBe(24_000);
+describe("pins and re-planning", () => {
+  it("a re-plan keeps only the pinned batches, uses the hours that opened up, and keeps the figures comparable; unpin all frees them", async () => {
+    const w = await world();
+    const first = (await w.caller.planning.currentPlan({ ...w.s, ...wideRange() })).plan!.figures!;
+    // Pin the solder batch one day later: the tumble loads follow it.
+    const solder = (await w.board()).find((b) => b.stepName === "Solder join")!;
+    await w.caller.planning.moveBatch({ ...w.s, batchId: solder.id, expectedVersion: solder.version, startAt: paris(1, "10:00") });
+    await planNow(w.caller, w.studio.id);
+    const replanned = await w.board();
+    expect(replanned.filter((b) => b.locked).map((b) => b.id)).toEqual([solder.id]);
+    // The unpinned tumble loads are planned again right after the pinned solder batch, not where the move had pushed them.
+    const tumbles = replanned.filter((b) => b.stepName === "Tumble");
+    expect(Math.min(...tumbles.map((t) => t.startAt.getTime()))).toBe(paris(1, "10:58").getTime());
+    const pinnedFigures = (await w.caller.planning.currentPlan({ ...w.s, ...wideRange() })).plan!.figures!;
+    expect(pinnedFigures.naive).toEqual(first.naive);
+    expect(pinnedFigures.savings!.setupHours).toBe(first.savings!.setupHours);
+
+    // Open Saturday too (re-planning from Friday evening): everything not pinned moves into it.
+    expect((await w.caller.planning.unpinAll(w.s)).unpinned).toBe(1);
+    expect(await w.db.batch.count({ where: { studioId: w.studio.id, locked: true } })).toBe(0);
+    const studio = await w.caller.studio.get(w.s);
+    await w.caller.studio.update({ ...w.s, expectedVersion: studio.version, name: studio.name, timeZone: studio.timeZone, workingHours: [...studio.workingHours, { weekday: 6, start: "09:00", end: "13:00" }] });
+    await planNow(w.caller, w.studio.id, paris(4, "17:30"));
+    const saturday = await w.board();
+    expect(saturday.find((b) => b.stepName === "Solder join")!.startAt).toEqual(paris(5, "09:00"));
+    expect(NOW.getUTCDay()).toBe(1);
   });
 });

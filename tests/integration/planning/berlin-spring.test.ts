@@ -15,12 +15,13 @@ const read = (at: Date) => {
 
 describe("a Berlin studio planned across the spring clock change", () => {
   it("has every batch on the board inside 09:00–17:00 local, before and after the change", async () => {
-    const world = await planningWorld({ size6: 160, size9: 140 });
+    const plannedAt = new Date("2027-03-24T07:00:00Z");
+    const world = await planningWorld({ size6: 160, size9: 140 }, plannedAt);
     const { studio, caller, db } = world;
     await db.studio.update({ where: { id: studio.id }, data: { timeZone: "Europe/Berlin" } });
     await caller.planning.requestPlan({ studioId: studio.id });
     // Planned on Wednesday 24 March 2027 at 08:00 CET.
-    const outcome = await runNextPlanJob({ timeLimitMs: 100, now: new Date("2027-03-24T07:00:00Z") });
+    const outcome = await runNextPlanJob({ timeLimitMs: 100, now: plannedAt, studioId: studio.id });
     expect(outcome?.status).toBe("SUCCEEDED");
 
     const [from, to] = studioDayRange("Europe/Berlin", "2027-03-22", "2027-04-11");

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runNextPlanJob } from "~/server/jobs/plan-worker";
 import { callerFor, errorCode } from "../../helpers/caller";
 import { makeStudio, shareAccepted } from "../../helpers/factories";
-import { inDays, ordersWorld } from "../orders/fixtures";
-import { piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
+import { ordersWorld } from "../orders/fixtures";
+import { dueIn, NOW, piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
 
 describe("planner job", () => {
   let world: Awaited<ReturnType<typeof planningWorld>>;
@@ -34,7 +34,7 @@ describe("planner job", () => {
       expect(b.endAt.getTime()).toBeGreaterThan(b.startAt.getTime());
       expect(board.people.map((p) => p.id)).toContain(b.personId);
     }
-    expect(await runNextPlanJob()).toBeNull();
+    expect(await runNextPlanJob({ studioId: studio.id })).toBeNull();
   });
 
   it("allows one active run per studio: a second request is a CONFLICT; cancelling frees the slot", async () => {
@@ -43,7 +43,7 @@ describe("planner job", () => {
     expect(await errorCode(caller.planning.requestPlan({ studioId: studio.id }))).toBe("CONFLICT");
     const cancelled = await caller.planning.cancelRun({ studioId: studio.id, runId: run.id });
     expect(cancelled.status).toBe("CANCELLED");
-    expect(await runNextPlanJob()).toBeNull();
+    expect(await runNextPlanJob({ studioId: studio.id })).toBeNull();
     expect((await caller.planning.latestRuns({ studioId: studio.id })).active).toBeNull();
   });
 
@@ -53,7 +53,7 @@ describe("planner job", () => {
     const run = await caller.planning.requestPlan({ studioId: studio.id });
     // The cancel arrives while the worker holds the run (between two phases).
     await db.planRun.update({ where: { id: run.id }, data: { cancelRequested: true } });
-    expect(await runNextPlanJob({ timeLimitMs: 0 })).toEqual({ runId: run.id, status: "CANCELLED" });
+    expect(await runNextPlanJob({ timeLimitMs: 0, studioId: studio.id, now: NOW })).toEqual({ runId: run.id, status: "CANCELLED" });
     expect(await db.batch.findMany({ where: { studioId: studio.id }, orderBy: { id: "asc" } })).toEqual(before);
   });
 
@@ -77,7 +77,7 @@ describe("planner job", () => {
     const { b, caller, sharedVariants } = world2;
     await caller.order.create({
       studioId: b.studio.id,
-      order: { kind: "CUSTOMER", customerName: "S", notes: "", lines: [{ variantId: sharedVariants[0]!.variantId, quantity: 2, dueDate: inDays(5) }] },
+      order: { kind: "CUSTOMER", customerName: "S", notes: "", lines: [{ variantId: sharedVariants[0]!.variantId, quantity: 2, dueDate: dueIn(5) }] },
     });
     const { after } = await planNow(caller, b.studio.id);
     expect(after.status).toBe("SUCCEEDED");
@@ -93,7 +93,7 @@ describe("planner job", () => {
     const [variant] = (await cCaller.order.orderableVariants({ studioId: c.studio.id })).filter((v) => !v.own);
     await cCaller.order.create({
       studioId: c.studio.id,
-      order: { kind: "CUSTOMER", customerName: "C", notes: "", lines: [{ variantId: variant!.variantId, quantity: 1, dueDate: inDays(5) }] },
+      order: { kind: "CUSTOMER", customerName: "C", notes: "", lines: [{ variantId: variant!.variantId, quantity: 1, dueDate: dueIn(5) }] },
     });
     const failed = await planNow(cCaller, c.studio.id);
     expect(failed.after.status).toBe("FAILED");

@@ -69,7 +69,7 @@ describe("people's own hours, skills and days off", () => {
   });
 
   it("plans each person only inside their own hours, at their own stations, and not on days off or holidays", async () => {
-    const world = await planningWorld({ size6: 30, size9: 20 });
+    const world = await planningWorld({ size6: 30, size9: 20 }, NOW);
     const { studio, caller, db, catalog } = world;
     const assistant = await addMember(studio.id, "ASSISTANT");
     const members = await caller.team.list({ studioId: studio.id });
@@ -86,7 +86,7 @@ describe("people's own hours, skills and days off", () => {
     await caller.studio.addHoliday({ studioId: studio.id, range: { firstDay: "2031-03-06", lastDay: "2031-03-06" }, name: "Studio closed" });
 
     await caller.planning.requestPlan({ studioId: studio.id });
-    expect(await runNextPlanJob({ timeLimitMs: 100, now: NOW })).toMatchObject({ status: "SUCCEEDED" });
+    expect(await runNextPlanJob({ timeLimitMs: 100, now: NOW, studioId: studio.id })).toMatchObject({ status: "SUCCEEDED" });
     const batches = await db.batch.findMany({ where: { studioId: studio.id }, orderBy: { startAt: "asc" } });
     const solder = batches.filter((b) => b.stationId === catalog.station.id);
     const tumble = batches.filter((b) => b.stationId === catalog.tumbler.id);
@@ -108,12 +108,12 @@ describe("people's own hours, skills and days off", () => {
   });
 
   it("refuses to plan when a needed station has nobody who can work it, saying which", async () => {
-    const world = await planningWorld();
+    const world = await planningWorld(undefined, NOW);
     const { studio, caller, catalog } = world;
     const [owner] = await caller.team.list({ studioId: studio.id });
     await caller.team.updateAvailability({ studioId: studio.id, membershipId: owner!.id, expectedVersion: owner!.version, workingHours: null, skills: { limited: true, stationIds: [catalog.station.id] } });
     const run = await caller.planning.requestPlan({ studioId: studio.id });
-    expect(await runNextPlanJob({ timeLimitMs: 50, now: NOW })).toMatchObject({ status: "FAILED" });
+    expect(await runNextPlanJob({ timeLimitMs: 50, now: NOW, studioId: studio.id })).toMatchObject({ status: "FAILED" });
     const after = await caller.planning.getRun({ studioId: studio.id, runId: run.id });
     expect(after.message).toBe(`Nobody can work at "${catalog.tumbler.name}". On the Team page, let someone work at that station, then plan again.`);
   });

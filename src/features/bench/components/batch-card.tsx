@@ -16,12 +16,10 @@ export type BenchCardData = inferRouterOutputs<AppRouter>["bench"]["queue"]["car
 const BIG = "min-h-11 min-w-11 rounded-lg px-4 text-base font-semibold disabled:opacity-50";
 const PRIMARY = `${BIG} bg-brand-600 text-white hover:bg-brand-700`;
 const SECONDARY = `${BIG} bg-white text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100`;
-
 export function BatchCard({ card }: { card: BenchCardData }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
-  const { time } = useStudioTime();
   const [reporting, setReporting] = useState(false);
   const [details, setDetails] = useState(false);
   const refresh = () => {
@@ -40,6 +38,8 @@ export function BatchCard({ card }: { card: BenchCardData }) {
   const mineClaimed = card.section === "mine" && card.claimedById !== null;
   const designs = [...new Set(card.items.map((item) => `${item.designName} · ${item.variantName}`))];
   const left = card.pieces - card.piecesDone - card.piecesScrapped;
+  const remakes = card.items.filter((item) => item.remake);
+  const clock = useStudioTime();
 
   return (
     <article id={`batch-${card.batchId}`} className="scroll-mt-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={`${card.stepName} batch`} data-batch-id={card.batchId}>
@@ -48,8 +48,13 @@ export function BatchCard({ card }: { card: BenchCardData }) {
           <h3 className="text-lg font-semibold text-stone-900">{card.stepName}</h3>
           <p className="truncate text-sm text-stone-600">{designs.join(", ")}</p>
           <p className="text-sm text-stone-500">
-            {card.stationName} · {time(card.startAt)}–{time(card.endAt)}
+            {card.stationName} · {clock.dateTime(card.startAt)}–{clock.day(card.endAt) === clock.day(card.startAt) ? clock.time(card.endAt) : clock.dateTime(card.endAt)}
           </p>
+          {remakes.map((item) => (
+            <p key={item.id} className="mt-1 inline-block rounded bg-rose-50 px-2 py-0.5 text-sm text-rose-800" data-testid="remake-badge">
+              ↻ Remake #{item.orderNumber}: {item.pieces} pcs — scrapped at {item.remake!.stepName} ({item.remake!.reason})
+            </p>
+          ))}
         </div>
         <span className="rounded-full bg-stone-100 px-3 py-1 text-sm font-medium text-stone-700">
           {card.status === "OPEN" ? "Open" : card.status.charAt(0) + card.status.slice(1).toLowerCase()}
@@ -70,6 +75,11 @@ export function BatchCard({ card }: { card: BenchCardData }) {
           <dd className="text-lg font-semibold" data-testid="scrapped">{card.piecesScrapped}</dd>
         </div>
       </dl>
+      {card.remade.map((r, i) => (
+        <p key={i} className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-900" data-testid="remade">
+          ↻ {r.pieces} scrapped ({r.reason}) will be made again: {r.plannedAt ? `planned from ${clock.dateTime(r.plannedAt)}` : "not on the plan yet"}
+        </p>
+      ))}
       {card.status !== "OPEN" && (
         <p className="mt-2 text-sm text-stone-600">
           Time: <BenchTimer runningSince={card.runningSince} accumulatedSeconds={card.accumulatedSeconds} />
@@ -120,7 +130,11 @@ function BatchDetails({ batchId }: { batchId: string }) {
       <ul className="space-y-1">
         {detail.data.items.map((item) => (
           <li key={item.id} className="flex justify-between gap-2">
-            <span>#{item.orderNumber} {item.designName} · {item.variantName}</span>
+            <span>
+              #{item.orderNumber} {item.designName} · {item.variantName}
+              {item.stepName !== detail.data.stepName && <span className="text-stone-500"> · {item.stepName}</span>}
+              {item.remake && <span className="text-rose-700"> · remake</span>}
+            </span>
             <span className="text-stone-600">{item.piecesDone}+{item.piecesScrapped} of {item.pieces} · {item.ready} ready</span>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
+import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { BatchCard } from "./batch-card";
 
@@ -20,7 +21,9 @@ export function BenchPage() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const queue = useQuery(trpc.bench.queue.queryOptions({ studioId: studio.id }));
-  useStudioLive(["bench."], [trpc.bench.queue.queryKey(), trpc.bench.batch.queryKey()]);
+  const clock = useStudioTime();
+  // Claims and reports ("bench."), re-plans and board edits ("plan.") reach the bench without a reload.
+  useStudioLive(["bench.", "plan."], [trpc.bench.queue.queryKey(), trpc.bench.batch.queryKey()]);
   // Opened from a batch on the studio home (/bench#batch-<id>): scroll to its card once the queue is here.
   const scrolled = useRef(false);
   useEffect(() => {
@@ -33,6 +36,11 @@ export function BenchPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">My bench</h1>
+      {queue.data?.nextDay && (
+        <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="next-day">
+          Nothing left to claim today. Next up: {clock.date(queue.data.nextDay)}.
+        </p>
+      )}
       {queue.isPending && <Spinner label="Loading today's queue…" />}
       {queue.isError && <Alert>{queue.error.message}</Alert>}
       {queue.data && queue.data.cards.length === 0 && queue.data.done.length === 0 && (

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
+import { markInProduction } from "~/features/orders/server/status";
 import { can } from "~/server/authz/permissions";
 import { elapsedSeconds, explainRefusal, findWork, memberName, notFound, recordAndAnnounce, type BenchCtx } from "./context";
 
@@ -45,6 +46,7 @@ export async function claimBatch(ctx: BenchCtx, batchId: string) {
   });
   await ctx.db.batch.updateMany({ where: { id: batchId, studioId, status: "PLANNED" }, data: { status: "STARTED", version: { increment: 1 } } });
   await recordAndAnnounce(ctx, batchId, "CLAIM");
+  await markInProduction(ctx.db, studioId, [...new Set(batch.items.map((item) => item.orderLineId))]);
   return findWork(ctx, batchId);
 }
 

@@ -5,28 +5,25 @@ import { publishStudioEvent } from "~/server/realtime/events";
 import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce, type BenchCtx } from "./context";
 
 /**
- * Materials rule: metal is cut at a line's first routing step (position 0), so completing a batch consumes,
- * for each of its items at step 0, the variant's BOM quantity x the pieces done + scrapped (scrapped metal
- * was used too), through the catalog's stock ledger in the same transaction. Later steps consume nothing.
- * BOM lines naming another studio's material (a design shared with us) are skipped: we cannot draw on
- * their inventory. Not enough stock answers BAD_REQUEST and the completion is not recorded.
+ * Materials rule: each BOM line belongs to the routing step that uses it (metal is cut at the first step,
+ * findings go on where they are attached). Completing a batch consumes, for each of its items, the BOM lines
+ * of that item's step × the pieces that went through the step (done + scrapped there: scrapped metal was
+ * used too), through the catalog's stock ledger in the same transaction. Pieces scrapped at an earlier step
+ * never reach a later one, so they use none of its materials. BOM lines naming another studio's material (a
+ * design shared with us) are skipped: we cannot draw on their inventory. Not enough stock answers
+ * BAD_REQUEST and the completion is not recorded.
  */
 async function consumeMaterials(ctx: BenchCtx, batchId: string, stepName: string) {
   const studioId = ctx.studio.id;
   const items = await ctx.db.batchItemProgress.findMany({
-    where: { studioId, batchId, stepPosition: 0 },
-    select: { piecesDone: true, piecesScrapped: true, batchItem: { select: { orderLine: { select: { variantId: true } } } } },
+    where: { studioId, batchId },
+    select: { stepPosition: true, piecesDone: true, piecesScrapped: true, batchItem: { select: { orderLine: { select: { variantId: true, order: { select: { number: true } } } } } } },
   });
-  const piecesByVariant = new Map<string, number>();
-  for (const item of items) {
-    const used = item.piecesDone + item.piecesScrapped;
-    const variantId = item.batchItem.orderLine.variantId;
-    if (used > 0) piecesByVariant.set(variantId, (piecesByVariant.get(variantId) ?? 0) + used);
-  }
-  if (piecesByVariant.size === 0) return [];
+  const used = items.filter((item) => item.piecesDone + item.piecesScrapped > 0);
+  if (used.length === 0) return [];
   const bomLines = await ctx.db.bomLine.findMany({
-    where: { variantId: { in: [...piecesByVariant.keys()] } },
-    select: { variantId: true, materialId: true, quantityMilli: true },
+    where: { variantId: { in: [...new Set(used.map((item) => item.batchItem.orderLine.variantId))] } },
+    select: { variantId: true, materialId: true, quantityMilli: true, stepPosition: true },
   });
   const ownMaterials = await ctx.db.material.findMany({
     where: { studioId, id: { in: bomLines.map((line) => line.materialId) } },
@@ -34,16 +31,22 @@ async function consumeMaterials(ctx: BenchCtx, batchId: string, stepName: string
     orderBy: { id: "asc" },
   });
   const needed = new Map<string, number>();
-  for (const line of bomLines) {
-    if (!ownMaterials.some((material) => material.id === line.materialId)) continue;
-    needed.set(line.materialId, (needed.get(line.materialId) ?? 0) + line.quantityMilli * piecesByVariant.get(line.variantId)!);
+  for (const item of used) {
+    for (const line of bomLines) {
+      if (line.variantId !== item.batchItem.orderLine.variantId || (line.stepPosition ?? 0) !== item.stepPosition) continue;
+      if (!ownMaterials.some((material) => material.id === line.materialId)) continue;
+      needed.set(line.materialId, (needed.get(line.materialId) ?? 0) + line.quantityMilli * (item.piecesDone + item.piecesScrapped));
+    }
   }
+  const pieces = used.reduce((sum, item) => sum + item.piecesDone + item.piecesScrapped, 0);
+  const orders = [...new Set(used.map((item) => `#${item.batchItem.orderLine.order.number}`))].join(", ");
+  const note = `${stepName}: ${pieces} ${pieces === 1 ? "piece" : "pieces"} for order${used.length > 1 && orders.includes(",") ? "s" : ""} ${orders}, completed by ${ctx.user.name}`;
   const consumed = [];
   for (const material of ownMaterials) {
     const quantityMilli = needed.get(material.id);
     if (!quantityMilli) continue;
     try {
-      await appendMovement(ctx, { materialId: material.id, kind: "CONSUME", quantityMilli, note: `Bench: ${stepName} (batch ${batchId})` });
+      await appendMovement(ctx, { materialId: material.id, kind: "CONSUME", quantityMilli, note });
     } catch (error) {
       if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
         throw new TRPCError({

@@ -66,7 +66,7 @@ export async function recordAndAnnounce(
   report: { piecesDone?: number; piecesScrapped?: number; scrapReason?: string | null } = {},
 ) {
   const event = await ctx.db.benchEvent.create({
-    select: { createdAt: true },
+    select: { id: true, createdAt: true },
     data: {
       studioId: ctx.studio.id,
       batchId,

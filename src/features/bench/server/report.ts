@@ -2,8 +2,10 @@ import { TRPCError } from "@trpc/server";
 import type { BatchWork } from "~/generated/prisma/client";
 import type { ReportInput } from "../schemas";
 import { addReportToRollup } from "~/features/dashboard/server/rollups";
+import { finishDoneLines, markInProduction } from "~/features/orders/server/status";
 import { lockLineSteps, readyPerItem } from "./availability";
 import { lockWork, recordAndAnnounce, type BenchCtx } from "./context";
+import { recordRemakes } from "./remakes";
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
@@ -27,7 +29,10 @@ export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
 
   const rows = await ctx.db.batchItemProgress.findMany({
     where: { studioId, batchId: input.batchId },
-    select: { id: true, orderLineId: true, stepPosition: true, pieces: true, piecesDone: true, piecesScrapped: true, batchItem: { select: { orderLine: { select: { dueDate: true } } } } },
+    select: {
+      id: true, orderLineId: true, stepPosition: true, pieces: true, piecesDone: true, piecesScrapped: true,
+      batchItem: { select: { remakeId: true, routingStepId: true, orderLine: { select: { dueDate: true } } } },
+    },
   });
   rows.sort((a, b) => a.batchItem.orderLine.dueDate.getTime() - b.batchItem.orderLine.dueDate.getTime() || a.id.localeCompare(b.id));
   await lockLineSteps(ctx, rows);
@@ -47,7 +52,7 @@ export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
     wantDone -= done;
     const scrapped = Math.min(wantScrapped, capacity);
     wantScrapped -= scrapped;
-    return { id: row.id, done, scrapped };
+    return { id: row.id, done, scrapped, row };
   });
 
   for (const { id, done, scrapped } of allocations) {
@@ -74,5 +79,14 @@ export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
     scrapReason: input.piecesScrapped > 0 ? input.scrapReason : null,
   });
   await addReportToRollup(ctx.db, ctx.studio, input.batchId, event.createdAt, input.piecesDone, input.piecesScrapped);
+  if (input.piecesScrapped > 0) {
+    const scraps = allocations.map(({ row, scrapped }) => ({
+      orderLineId: row.orderLineId, remakeId: row.batchItem.remakeId, stepPosition: row.stepPosition, routingStepId: row.batchItem.routingStepId, pieces: scrapped,
+    }));
+    await recordRemakes(ctx, input.batchId, event.id, input.scrapReason ?? "Scrapped", scraps);
+  }
+  const lineIds = [...new Set(rows.map((row) => row.orderLineId))];
+  await markInProduction(ctx.db, studioId, lineIds);
+  if (input.piecesDone > 0) await finishDoneLines(ctx.db, studioId, lineIds);
   return updated;
 }

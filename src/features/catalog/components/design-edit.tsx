@@ -43,7 +43,7 @@ export function DesignEdit({ designId }: { designId: string }) {
             name: v.name,
             sku: v.sku,
             overrides: Array.isArray(v.overrides) ? (v.overrides as { step: number; secondsPerPiece: number }[]) : [],
-            bom: v.bomLines.map((l) => ({ materialId: l.materialId, quantity: l.quantityMilli / 1000 })),
+            bom: v.bomLines.map((l) => ({ materialId: l.materialId, quantity: l.quantityMilli / 1000, stepPosition: l.stepPosition })),
           })),
         },
       }}

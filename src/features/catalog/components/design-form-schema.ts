@@ -27,7 +27,14 @@ export const variantValues = z.object({
   name: z.string().trim().min(1, { message: "Name the variant" }).max(120, { message: "Use at most 120 characters" }),
   // Empty: made from the design SKU and the variant name when saved.
   sku: z.string().trim().max(60, { message: "Use at most 60 characters" }).regex(/^[A-Za-z0-9._-]*$/, { message: "Use letters, digits, dot, dash or underscore" }),
-  bom: z.array(z.object({ materialId: z.string().min(1, { message: "Choose a material" }), quantity: z.number({ message: "Enter a quantity" }).positive({ message: "Quantity must be more than 0" }) })),
+  bom: z.array(
+    z.object({
+      materialId: z.string().min(1, { message: "Choose a material" }),
+      quantity: z.number({ message: "Enter a quantity" }).positive({ message: "Quantity must be more than 0" }),
+      // The routing step that uses it (null = the first step).
+      stepPosition: z.number().int().min(0).nullable(),
+    }),
+  ),
 });
 
 export const designValues = z.object({
@@ -73,7 +80,7 @@ export function toApiDesign(values: DesignValues) {
       name: variant.name,
       sku: variant.sku,
       overrides: variant.overrides,
-      bom: variant.bom.map((line) => ({ materialId: line.materialId, quantityMilli: toMilli(line.quantity) })),
+      bom: variant.bom.map((line) => ({ materialId: line.materialId, quantityMilli: toMilli(line.quantity), stepPosition: line.stepPosition })),
     })),
   };
 }

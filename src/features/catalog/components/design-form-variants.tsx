@@ -20,8 +20,9 @@ function BomEditor({ form, index, materials }: { form: UseFormReturn<DesignValue
       {fields.map((field, line) => {
         const materialId = form.watch(`variants.${index}.bom.${line}.materialId`);
         const unit = materials.find((m) => m.id === materialId)?.unit;
+        const steps = form.watch("steps");
         return (
-          <div key={field.id} className="grid items-end gap-2 sm:grid-cols-[1fr_10rem_auto]">
+          <div key={field.id} className="grid items-end gap-2 sm:grid-cols-[1fr_10rem_12rem_auto]">
             <SelectField label={`Material ${line + 1}`} {...form.register(`variants.${index}.bom.${line}.materialId`)} error={errors?.[line]?.materialId?.message}>
               <option value="">Choose…</option>
               {materials.map((m) => (
@@ -29,11 +30,21 @@ function BomEditor({ form, index, materials }: { form: UseFormReturn<DesignValue
               ))}
             </SelectField>
             <TextField label={`Quantity${unit ? ` (${UNIT_LABELS[unit]})` : ""}`} type="number" step="0.001" min="0" {...form.register(`variants.${index}.bom.${line}.quantity`, { valueAsNumber: true })} error={errors?.[line]?.quantity?.message} />
+            <SelectField
+              label="Used at step"
+              {...form.register(`variants.${index}.bom.${line}.stepPosition`, { setValueAs: (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value)) })}
+              error={errors?.[line]?.stepPosition?.message}
+            >
+              <option value="">First step</option>
+              {steps.map((step, position) => (
+                <option key={position} value={position}>{`${position + 1}. ${step.name || "(unnamed)"}`}</option>
+              ))}
+            </SelectField>
             <Button type="button" variant="ghost" onClick={() => remove(line)} aria-label={`Remove material ${line + 1}`}>Remove</Button>
           </div>
         );
       })}
-      <Button type="button" variant="secondary" onClick={() => append({ materialId: "", quantity: 1 })}>Add material</Button>
+      <Button type="button" variant="secondary" onClick={() => append({ materialId: "", quantity: 1, stepPosition: null })}>Add material</Button>
     </div>
   );
 }

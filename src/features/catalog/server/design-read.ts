@@ -29,7 +29,7 @@ const versionDetail = {
       id: true, position: true, name: true, sku: true, overrides: true, materialCostCents: true, labourCostCents: true, standardCostCents: true,
       bomLines: {
         orderBy: { position: "asc" },
-        select: { id: true, materialId: true, materialName: true, materialUnit: true, unitCostCents: true, quantityMilli: true },
+        select: { id: true, materialId: true, materialName: true, materialUnit: true, unitCostCents: true, quantityMilli: true, stepPosition: true },
       },
     },
   },

@@ -176,7 +176,7 @@ export async function forkDesign(ctx: CatalogCtx, input: z.infer<typeof forkDesi
       overrides: overridesSchema.parse(variant.overrides),
       bom: variant.bomLines.map((line) => {
         const own = materialUnits.get(materialKey(line))!;
-        return { materialId: own.id, quantityMilli: Math.max(1, convertMilli(line.quantityMilli, line.materialUnit, own.unit)) };
+        return { materialId: own.id, quantityMilli: Math.max(1, convertMilli(line.quantityMilli, line.materialUnit, own.unit)), stepPosition: line.stepPosition };
       }),
     })),
   });

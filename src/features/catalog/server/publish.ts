@@ -57,6 +57,10 @@ export async function publishVersion(ctx: CatalogCtx, designId: string, number: 
   await ctx.db.routingStep.createMany({ data: steps });
 
   for (const [position, variant] of content.variants.entries()) {
+    const beyond = variant.bom.findIndex((line) => line.stepPosition != null && line.stepPosition >= steps.length);
+    if (beyond >= 0) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: `${variant.name}: material ${beyond + 1} is used at step ${variant.bom[beyond]!.stepPosition! + 1}, which the routing does not have.` });
+    }
     const bom = variant.bom.map((line, linePosition) => {
       const material = materialById.get(line.materialId)!;
       return {
@@ -67,6 +71,7 @@ export async function publishVersion(ctx: CatalogCtx, designId: string, number: 
         materialUnit: material.unit,
         unitCostCents: material.unitCostCents,
         quantityMilli: line.quantityMilli,
+        stepPosition: line.stepPosition ?? null,
       };
     });
     const overrides = variant.overrides.filter((o) => o.step < steps.length);

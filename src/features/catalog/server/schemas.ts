@@ -72,7 +72,8 @@ export const shareCatalogInput = z.object({
 });
 export const shareIdInput = z.object({ shareId: id });
 
-export const bomLineInput = z.object({ materialId: id, quantityMilli: positiveInt("Quantity") });
+// stepPosition: the routing step that uses the material (null = the first step, where metal is cut).
+export const bomLineInput = z.object({ materialId: id, quantityMilli: positiveInt("Quantity"), stepPosition: z.number().int().min(0).max(49).nullable().default(null) });
 export const overrideInput = z.object({ step: z.number().int().min(0), secondsPerPiece: nonNegativeInt("Override") });
 export const skuSchema = z.string().trim().min(1, { message: "Enter a SKU" }).max(40, { message: "Use at most 40 characters" }).regex(/^[A-Za-z0-9._-]+$/, { message: "Use letters, digits, dot, dash or underscore" });
 export const variantSkuSchema = z.string().trim().max(60, { message: "Use at most 60 characters" }).regex(/^[A-Za-z0-9._-]*$/, { message: "Use letters, digits, dot, dash or underscore" });

@@ -11,6 +11,7 @@ import { useCan, useCurrentStudio } from "~/features/studios/components/studio-c
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../schemas";
+import { OrderProgress } from "./order-progress";
 
 /** While a re-plan started by an order change runs: its progress, then fresh batches on the order. */
 function ReplanNotice() {
@@ -85,6 +86,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           ))}
         </ul>
       </Card>
+      <OrderProgress orderId={o.id} />
       {canEdit && (
         <div className="flex flex-wrap gap-2">
           {editable && <Link href={`/s/${studio.slug}/orders/${o.id}/edit`} className={buttonClasses("primary")}>Edit order</Link>}

@@ -10,7 +10,9 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
+import { useStudioLive } from "~/features/studios/components/use-studio-live";
 import { ORDER_KIND_LABELS, ORDER_STATUSES, ORDER_STATUS_LABELS } from "../schemas";
+import { FlagBadge } from "./order-progress";
 
 export function OrdersList() {
   const trpc = useTRPC();
@@ -20,6 +22,10 @@ export function OrdersList() {
   const [status, setStatus] = useState<(typeof ORDER_STATUSES)[number] | "">("");
   const [search, setSearch] = useState("");
   const orders = useQuery(trpc.order.list.queryOptions({ studioId: studio.id, status: status || undefined, search: search || undefined }));
+  const ids = orders.data?.map((order) => order.id) ?? [];
+  const outlook = useQuery({ ...trpc.order.outlook.queryOptions({ studioId: studio.id, ids }), enabled: ids.length > 0 });
+  // Status and progress follow the bench and the plan live.
+  useStudioLive(["order.", "plan.", "bench."], [trpc.order.list.queryKey(), trpc.order.outlook.queryKey()]);
   const base = `/s/${studio.slug}/orders`;
 
   return (
@@ -56,7 +62,7 @@ export function OrdersList() {
             <thead className="bg-stone-50 text-stone-600">
               <tr>
                 <th className="px-3 py-2">#</th><th className="px-3 py-2">Customer</th><th className="px-3 py-2">Kind</th>
-                <th className="px-3 py-2">Source</th><th className="px-3 py-2">Pieces</th><th className="px-3 py-2">Due</th><th className="px-3 py-2">Status</th>
+                <th className="px-3 py-2">Source</th><th className="px-3 py-2">Pieces</th><th className="px-3 py-2">Due</th><th className="px-3 py-2">Status</th><th className="px-3 py-2">Progress</th>
               </tr>
             </thead>
             <tbody>
@@ -68,7 +74,15 @@ export function OrdersList() {
                   <td className="px-3 py-2">{order.source === "MANUAL" ? "Manual" : `${order.source[0]}${order.source.slice(1).toLowerCase()} ${order.externalRef ?? ""}`}</td>
                   <td className="px-3 py-2">{order.pieces}</td>
                   <td className="px-3 py-2">{order.dueDate ? clock.day(order.dueDate) : "—"}</td>
-                  <td className="px-3 py-2">{ORDER_STATUS_LABELS[order.status]}</td>
+                  <td className="px-3 py-2" data-testid="order-status">{ORDER_STATUS_LABELS[order.status]}</td>
+                  <td className="px-3 py-2">
+                    {outlook.data?.[order.id] && order.status !== "CANCELLED" && (
+                      <span className="flex items-center gap-2 whitespace-nowrap">
+                        <span className="tabular-nums text-stone-700">{outlook.data[order.id]!.finished}/{outlook.data[order.id]!.pieces}</span>
+                        <FlagBadge flag={outlook.data[order.id]!.flag} />
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,10 +1,11 @@
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { byIdInput, createOrderInput, importInput, listOrdersInput, setOrderStatusInput, updateOrderInput } from "../schemas";
+import { byIdInput, createOrderInput, importInput, listOrdersInput, orderIdsInput, setOrderStatusInput, updateOrderInput } from "../schemas";
 import { commitImport, previewImport } from "./import";
 import { updateOrder } from "./order-edit";
 import { listOrderableVariants } from "./orderable";
 import { createManualOrder, getOrder, listOrders, setOrderStatus } from "./orders";
+import { orderProgress, ordersOutlook } from "./progress";
 
 // orders:read (assistant+) reads; orders:edit (admin+) creates, edits, imports and changes status.
 const read = permittedProcedure("orders:read");
@@ -13,6 +14,9 @@ const edit = permittedProcedure("orders:edit");
 export const orderRouter = router({
   list: read.input(listOrdersInput).query(({ ctx, input }) => listOrders(ctx, input)),
   get: read.input(byIdInput).query(({ ctx, input }) => getOrder(ctx, input.id)),
+  // Where the work stands: pieces at each step per line, planned finish, late/at-risk flags, remakes.
+  progress: read.input(byIdInput).query(({ ctx, input }) => orderProgress(ctx, input.id)),
+  outlook: read.input(orderIdsInput).query(({ ctx, input }) => ordersOutlook(ctx, input.ids)),
   orderableVariants: read.query(({ ctx }) => listOrderableVariants(ctx)),
   create: edit.input(createOrderInput).mutation(({ ctx, input }) => createManualOrder(ctx, input.order)),
   update: edit.input(updateOrderInput).mutation(({ ctx, input }) => updateOrder(ctx, input)),

@@ -28,7 +28,7 @@ export function BatchSheet({ batchId }: { batchId: string }) {
         <div>
           <p className="text-xs uppercase tracking-wide text-stone-500">Batch sheet · {studio.name}</p>
           <h1 className="text-2xl font-semibold">{batch.stepName} — {batch.pieces} pieces</h1>
-          <p className="text-sm">{stationName} · {personName} · {clock.dateTime(batch.startAt)} – {clock.day(batch.endAt) === clock.day(batch.startAt) ? clock.time(batch.endAt) : clock.dateTime(batch.endAt)}</p>
+          <p className="text-sm">{stationName} · {personName} · {clock.dateTime(batch.startAt)} – {clock.day(batch.endAt) === clock.day(batch.startAt) ? clock.time(batch.endAt) : clock.dateTime(batch.endAt)} ({clock.timeZone})</p>
           <p className="text-sm text-stone-600">Setup {batch.setupMinutes} min · total {batch.workMinutes} min{batch.family ? ` · family ${batch.family}` : ""}</p>
         </div>
         <Button className="no-print" onClick={() => window.print()}>Print</Button>

@@ -45,16 +45,27 @@ export function MaterialsTable({ materials }: { materials: Materials }) {
   );
 }
 
+/** The cut list for [from, to) — studio-local days "YYYY-MM-DD" (default: the week from the first day with work). */
 export function CutList({ from, to }: { from?: string; to?: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
+  const board = useQuery({ ...trpc.planning.boardStart.queryOptions({ studioId: studio.id }), enabled: !(from && isDay(from)) });
+  if (from && isDay(from)) return <CutListFor from={from} to={to} />;
+  if (board.isPending) return <Spinner label="Adding up materials…" />;
+  if (board.isError) return <Alert>{board.error.message}</Alert>;
+  return <CutListFor from={board.data.firstDay} to={to} />;
+}
+
+function CutListFor({ from, to }: { from: string; to?: string }) {
+  const trpc = useTRPC();
+  const studio = useCurrentStudio();
   const clock = useStudioTime();
-  // Studio-local days: from `from` (default today) up to the start of `to` (default a week later).
-  const first = from && isDay(from) ? from : clock.today();
-  const next = to && isDay(to) && to > first ? to : addDays(first, 7);
-  const start = startOfStudioDay(clock.timeZone, first);
+  // Studio-local days: from `from` up to the start of `to` (default a week later).
+  const next = to && isDay(to) && to > from ? to : addDays(from, 7);
+  const start = startOfStudioDay(clock.timeZone, from);
   const end = startOfStudioDay(clock.timeZone, next);
   const list = useQuery(trpc.planning.cutList.queryOptions({ studioId: studio.id, from: start, to: end }));
+  const day = clock.date;
   return (
     <div className="space-y-5">
       <Link href={`/s/${studio.slug}/plan`} className="text-sm font-medium text-brand-700 hover:underline print:hidden">← Back to the plan</Link>
@@ -62,7 +73,7 @@ export function CutList({ from, to }: { from?: string; to?: string }) {
         <div className="min-w-0 flex-1">
         <h1 className="text-2xl font-semibold tracking-tight">Cut list</h1>
         <p className="text-sm text-stone-600">
-          Everything to cut at once for the pieces that start production {clock.date(start)} – {clock.date(new Date(end.getTime() - 1))} (batches of each design&apos;s first step).
+          Everything to cut at once for the pieces that start production {day(start)} – {day(new Date(end.getTime() - 1))} (batches of each design&apos;s first step; findings go on later and are on their steps&apos; batch sheets).
         </p>
         </div>
         {list.data && list.data.pieces > 0 && <Button variant="secondary" className="print:hidden" onClick={() => window.print()}>Print</Button>}

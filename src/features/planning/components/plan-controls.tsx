@@ -7,7 +7,10 @@ import { Alert } from "~/components/ui/card";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 
-/** The Plan button, the progress of the running planner (polled every second) and its Cancel button. */
+/**
+ * The Plan button, the progress of the running planner (polled every second) and its Cancel button. Runs
+ * nobody here clicked for (a re-plan after scrap) show up too: the board's live feed refreshes latestRuns.
+ */
 export function PlanControls() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
@@ -15,13 +18,21 @@ export function PlanControls() {
   const queryClient = useQueryClient();
   const latest = useQuery(trpc.planning.latestRuns.queryOptions({ studioId: studio.id }));
   const [runId, setRunId] = useState<string | null>(null);
-  const activeId = runId ?? latest.data?.active?.id ?? null;
+  // The run this page follows: the one just asked for, or one that became active meanwhile (a re-plan after
+  // scrap, another admin's run), until it finishes and its result is shown.
+  const activeRun = latest.data?.active?.id ?? null;
+  if (activeRun && activeRun !== runId) setRunId(activeRun);
+  const activeId = activeRun ?? runId;
   const run = useQuery({
     ...trpc.planning.getRun.queryOptions({ studioId: studio.id, runId: activeId ?? "" }),
     enabled: !!activeId,
     refetchInterval: (query) => (query.state.data && ["QUEUED", "RUNNING"].includes(query.state.data.status) ? 1000 : false),
   });
-  const request = useMutation(trpc.planning.requestPlan.mutationOptions({ onSuccess: (r) => setRunId(r.id) }));
+  const request = useMutation(
+    trpc.planning.requestPlan.mutationOptions({
+      onSuccess: (r) => setRunId(r.id),
+    }),
+  );
   const cancel = useMutation(trpc.planning.cancelRun.mutationOptions({ onSuccess: () => run.refetch() }));
   const status = run.data?.status;
   const active = status === "QUEUED" || status === "RUNNING";

@@ -1,140 +1,195 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { workingHoursSchema } from "~/features/studios/working-hours";
 import { assertWithinPlanningHorizon } from "~/server/billing/plan-limits";
 import { byStudio } from "~/server/db";
+import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { endOfWork, workingTimeBetween } from "../calendar";
-import type { lockBatchInput, mergeBatchesInput, moveBatchInput, splitBatchInput } from "../schemas";
+import { attendedOf, timeBatch } from "../batch-timing";
+import type { OpenBatch, OpenItem } from "../reflow";
+import type { lockBatchInput, mergeBatchesInput, moveBatchInput, resizeBatchInput, splitBatchInput } from "../schemas";
+import { refreshFigures } from "./figures";
+import { applyRules, editableBatch, loadPlanState, staleBatch, timesOf, writeChanges, type Pin } from "./plan-state";
 
-const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
-const stale = () => new TRPCError({ code: "CONFLICT", message: "Someone else changed this batch since you opened it. Reload the board." });
+// Board edits. Each loads the open plan (locking the plan row), applies the edit through the shared rules
+// (reflow.ts: working time, machine runs, precedence; later batches move along or the edit is refused),
+// writes back what changed with version checks, refreshes the plan's figures and tells everyone watching.
+// The batches a person edits are pinned with the reason, so the next plan keeps them; the rest stays free.
 
-async function loadBatch(ctx: StudioContext, batchId: string) {
-  const batch = await ctx.db.batch.findFirst({ where: byStudio(ctx.studio.id, { id: batchId }), include: { items: true } });
-  if (!batch) throw notFound();
-  return batch;
-}
+type Ctx = StudioContext & { user: { id: string } };
 
-function assertMovable(batch: { status: string }) {
-  if (batch.status !== "PLANNED") throw new TRPCError({ code: "BAD_REQUEST", message: "Started or finished batches cannot be changed." });
-}
+const pinOf = (ctx: Ctx, reason: Pin["reason"]): Pin => ({ reason, byId: ctx.user.id, at: new Date() });
 
-/** Version-checked update: count 0 -> CONFLICT (the batch exists, someone changed it first). */
-async function updateVersioned(ctx: StudioContext, id: string, expectedVersion: number, data: Record<string, unknown>) {
-  const updated = await ctx.db.batch.updateMany({
-    where: byStudio(ctx.studio.id, { id, version: expectedVersion }),
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (updated.count === 0) throw stale();
+async function finishEdit(ctx: Ctx, kind: string, batchId: string, moved: string[]) {
+  await refreshFigures(ctx.db, ctx.studio.id);
+  await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "plan.edited", data: { kind, batchId, moved: moved.length } });
+  return moved;
 }
 
 /**
- * Moves a batch to a new start (and optionally another person), keeping its working time. It must start in
- * working hours (running on into the next working intervals if need be) and not overlap that person's other
- * batches. A moved batch is locked so the next plan keeps it.
+ * Moves a batch to a new start (and optionally another person), keeping its working time and machine run.
+ * It must start in working hours, not overlap that person's other work or a full station, and not start
+ * before its pieces finish the step before; batches of later steps that would then start too early move
+ * later with it (unless pinned or started: then the move is refused, saying which).
  */
-export async function moveBatch(ctx: StudioContext, input: z.infer<typeof moveBatchInput>) {
-  const batch = await loadBatch(ctx, input.batchId);
-  if (batch.version !== input.expectedVersion) throw stale();
-  assertMovable(batch);
+export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>) {
+  const { state } = await loadPlanState(ctx, input.startAt);
+  const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   const personId = input.personId ?? batch.personId;
   const member = await ctx.db.membership.findFirst({ where: byStudio(ctx.studio.id, { userId: personId }), select: { id: true } });
   if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member of this studio." });
-  const startAt = input.startAt;
-  await assertWithinPlanningHorizon(ctx, startAt);
-  const studio = await ctx.db.studio.findFirstOrThrow({ where: { id: ctx.studio.id }, select: { timeZone: true, workingHours: true } });
-  const shifts = workingHoursSchema.parse(studio.workingHours);
-  // The batch keeps its working time, not its clock span: one planned from 16:00 to 10:00 the next morning
-  // holds three working hours, and moved to 09:00 it ends at 12:00.
-  const workMs = workingTimeBetween(shifts, studio.timeZone, batch.startAt, batch.endAt) || batch.endAt.getTime() - batch.startAt.getTime();
-  const endAt = endOfWork(shifts, studio.timeZone, startAt, workMs);
-  if (!endAt) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "The batch would not fit inside the studio's working hours at that time." });
+  // The billing plan's horizon counts from when the plan was made (or now, whichever is later).
+  const plan = await ctx.db.plan.findFirst({ where: byStudio(ctx.studio.id), select: { horizonStart: true } });
+  await assertWithinPlanningHorizon(ctx, input.startAt, new Date(Math.max(Date.now(), plan?.horizonStart.getTime() ?? 0)));
+  const machine = state.station(batch).machine;
+  if (!state.works(personId, batch.stationId)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `That person does not work at ${state.station(batch).name}. Their stations are set on the Team page.` });
   }
-  const clash = await ctx.db.batch.findFirst({
-    where: byStudio(ctx.studio.id, { personId, id: { not: batch.id }, startAt: { lt: endAt }, endAt: { gt: startAt } }),
-    select: { stepName: true, startAt: true },
-  });
-  if (clash) throw new TRPCError({ code: "CONFLICT", message: `That overlaps another batch of this person ("${clash.stepName}").` });
-  await updateVersioned(ctx, batch.id, input.expectedVersion, { startAt, endAt, personId, locked: true });
-  return { id: batch.id, startAt, endAt, personId, locked: true };
+  const timing = timeBatch(state.clockOf(personId), input.startAt.getTime(), attendedOf(batch.workMinutes, machine), machine);
+  if (!timing) throw new TRPCError({ code: "BAD_REQUEST", message: "The batch would not fit inside that person's working hours at that time." });
+  const moving = { ...batch, personId };
+  const clash = state.clash(moving, timing);
+  if (clash) {
+    const who = clash.with.personId === personId ? "this person's" : "the station's";
+    throw new TRPCError({ code: "CONFLICT", message: `That overlaps ${who} batch “${clash.with.stepName}”.` });
+  }
+  Object.assign(batch, timing, { personId, stationUnit: state.freeUnit(moving, timing) });
+  state.changed.add(batch.id);
+  applyRules(() => state.settle([batch]));
+  const moved = await writeChanges(ctx, state, new Map([[batch.id, pinOf(ctx, "MOVED")]]));
+  await finishEdit(ctx, "move", batch.id, moved);
+  return { id: batch.id, startAt: new Date(batch.startAt), endAt: new Date(batch.endAt), personId, locked: true, moved };
 }
 
-export async function setBatchLocked(ctx: StudioContext, input: z.infer<typeof lockBatchInput>) {
-  const batch = await loadBatch(ctx, input.batchId);
-  await updateVersioned(ctx, batch.id, input.expectedVersion, { locked: input.locked });
+/** Pins or unpins one batch. Pinned batches are kept by the next plan; the board says why each is pinned. */
+export async function setBatchLocked(ctx: Ctx, input: z.infer<typeof lockBatchInput>) {
+  const batch = await ctx.db.batch.findFirst({ where: byStudio(ctx.studio.id, { id: input.batchId }), select: { id: true } });
+  if (!batch) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+  const pin = input.locked ? { locked: true, pinReason: "PINNED" as const, pinnedById: ctx.user.id, pinnedAt: new Date() } : { locked: false, pinReason: null, pinnedById: null, pinnedAt: null };
+  const updated = await ctx.db.batch.updateMany({
+    where: byStudio(ctx.studio.id, { id: batch.id, version: input.expectedVersion }),
+    data: { ...pin, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw staleBatch();
+  await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "plan.edited", data: { kind: input.locked ? "pin" : "unpin", batchId: batch.id } });
   return { id: batch.id, locked: input.locked };
 }
 
-function perPieceMinutes(batch: { workMinutes: number; setupMinutes: number; pieces: number }) {
-  return batch.pieces > 0 ? Math.max(0, batch.workMinutes - batch.setupMinutes) / batch.pieces : 0;
+/** Unpins every planned batch, so the next plan may place everything not started again. */
+export async function unpinAll(ctx: Ctx) {
+  const { count } = await ctx.db.batch.updateMany({
+    where: byStudio(ctx.studio.id, { locked: true, status: "PLANNED" as const }),
+    data: { locked: false, pinReason: null, pinnedById: null, pinnedAt: null, version: { increment: 1 } },
+  });
+  if (count > 0) await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "plan.edited", data: { kind: "unpin-all", count } });
+  return { unpinned: count };
 }
 
 /**
- * Splits `pieces` off the end of a batch into a new batch right after it (same person and station, its own
- * setup). Items are taken from the last order lines first; a line may be divided between the two batches.
+ * Splits `pieces` off the end of a batch into a new batch at the first free time after it (same person and
+ * station, its own setup; a machine load gets its own run). Items are taken from the last order lines first;
+ * a line may be divided between the two batches. Both are pinned.
  */
-export async function splitBatch(ctx: StudioContext, input: z.infer<typeof splitBatchInput>) {
-  const batch = await loadBatch(ctx, input.batchId);
-  if (batch.version !== input.expectedVersion) throw stale();
-  assertMovable(batch);
+export async function splitBatch(ctx: Ctx, input: z.infer<typeof splitBatchInput>) {
+  const { state } = await loadPlanState(ctx);
+  const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   if (input.pieces >= batch.pieces) throw new TRPCError({ code: "BAD_REQUEST", message: `Split off fewer than the batch's ${batch.pieces} pieces.` });
-  const rate = perPieceMinutes(batch);
-  const keepPieces = batch.pieces - input.pieces;
-  const keepWork = Math.ceil(batch.setupMinutes + rate * keepPieces);
-  const newWork = Math.ceil(batch.setupMinutes + rate * input.pieces);
-  const keepEnd = new Date(batch.startAt.getTime() + keepWork * 60_000);
-  await updateVersioned(ctx, batch.id, input.expectedVersion, { pieces: keepPieces, workMinutes: keepWork, endAt: keepEnd });
-
-  const newId = crypto.randomUUID();
-  await ctx.db.batch.create({
-    data: {
-      id: newId, studioId: ctx.studio.id, planId: batch.planId, stationId: batch.stationId, stationUnit: batch.stationUnit, personId: batch.personId,
-      stepName: batch.stepName, family: batch.family, pieces: input.pieces, setupMinutes: batch.setupMinutes, workMinutes: newWork,
-      startAt: keepEnd, endAt: new Date(keepEnd.getTime() + newWork * 60_000), locked: batch.locked,
-    },
-  });
+  const originalIds = new Set(batch.items.map((item) => item.id));
+  const keep: OpenItem[] = [];
+  const split: OpenItem[] = [];
   let remaining = input.pieces;
   for (const item of [...batch.items].reverse()) {
-    if (remaining === 0) break;
     const take = Math.min(item.pieces, remaining);
     remaining -= take;
-    if (take === item.pieces) await ctx.db.batchItem.updateMany({ where: byStudio(ctx.studio.id, { id: item.id }), data: { batchId: newId } });
+    // A whole item moves to the new batch; a divided one keeps its row here and gets a new row there.
+    if (take === item.pieces) split.unshift(item);
     else {
-      await ctx.db.batchItem.updateMany({ where: byStudio(ctx.studio.id, { id: item.id }), data: { pieces: item.pieces - take } });
+      keep.unshift({ ...item, pieces: item.pieces - take });
+      if (take > 0) split.unshift({ ...item, id: crypto.randomUUID(), pieces: take });
+    }
+  }
+  const created: OpenBatch = { ...batch, id: crypto.randomUUID(), version: 0, items: split, locked: true };
+  applyRules(() => {
+    state.retime(batch, batch.startAt, keep);
+    state.batches.set(created.id, created);
+    state.placeFrom(created, batch.endAt);
+    state.retime(created, created.startAt, split);
+    state.settle([batch, created]);
+  });
+  const moved = await writeChanges(ctx, state, new Map([[batch.id, pinOf(ctx, "SPLIT")]]), new Set([created.id]));
+  const source = await ctx.db.batch.findFirstOrThrow({ where: byStudio(ctx.studio.id, { id: batch.id }), select: { planId: true, stepName: true, family: true, stationId: true } });
+  await ctx.db.batch.create({
+    data: {
+      id: created.id, studioId: ctx.studio.id, planId: source.planId, stationId: source.stationId, stationUnit: created.stationUnit, personId: created.personId,
+      stepName: source.stepName, family: source.family, pieces: created.pieces, setupMinutes: created.setupMinutes, workMinutes: created.workMinutes,
+      ...timesOf(created), locked: true, pinReason: "SPLIT", pinnedById: ctx.user.id, pinnedAt: new Date(),
+    },
+  });
+  for (const item of split) {
+    if (originalIds.has(item.id)) {
+      await ctx.db.batchItem.updateMany({ where: byStudio(ctx.studio.id, { id: item.id }), data: { batchId: created.id } });
+    } else {
       await ctx.db.batchItem.create({
-        data: { studioId: ctx.studio.id, batchId: newId, orderLineId: item.orderLineId, stepPosition: item.stepPosition, routingStepId: item.routingStepId, pieces: take },
+        data: { id: item.id, studioId: ctx.studio.id, batchId: created.id, orderLineId: item.orderLineId, stepPosition: item.stepPosition, routingStepId: item.routingStepId, remakeId: item.remakeId, pieces: item.pieces },
       });
     }
   }
-  return { id: batch.id, newBatchId: newId };
+  for (const item of keep) await ctx.db.batchItem.updateMany({ where: byStudio(ctx.studio.id, { id: item.id }), data: { pieces: item.pieces } });
+  await finishEdit(ctx, "split", batch.id, moved);
+  return { id: batch.id, newBatchId: created.id, moved };
 }
 
-/** Merges another batch of the same step family at the same station into this one: one setup instead of two. */
-export async function mergeBatches(ctx: StudioContext, input: z.infer<typeof mergeBatchesInput>) {
+/**
+ * Merges another batch of the same step family at the same station into this one: one setup instead of
+ * two, at this batch's start, retimed for all the pieces (a machine keeps one run for the load). Refused
+ * when the load is too big for the machine or the steps' batch limit, or when the other batch's pieces are
+ * not ready by this start; later batches move along if the merged batch runs longer.
+ */
+export async function mergeBatches(ctx: Ctx, input: z.infer<typeof mergeBatchesInput>) {
   if (input.batchId === input.otherBatchId) throw new TRPCError({ code: "BAD_REQUEST", message: "Pick two different batches." });
-  const batch = await loadBatch(ctx, input.batchId);
-  const other = await loadBatch(ctx, input.otherBatchId);
-  if (batch.version !== input.expectedVersion || other.version !== input.otherExpectedVersion) throw stale();
-  assertMovable(batch);
-  assertMovable(other);
-  const sameFamily = batch.family !== null ? batch.family === other.family : other.family === null && batch.stepName === other.stepName;
+  const { state } = await loadPlanState(ctx);
+  const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
+  const other = await editableBatch(ctx, state, input.otherBatchId, input.otherExpectedVersion);
+  const rows = await ctx.db.batch.findMany({ where: byStudio(ctx.studio.id, { id: { in: [batch.id, other.id] } }), select: { id: true, family: true } });
+  const family = (id: string) => rows.find((r) => r.id === id)?.family ?? null;
+  const sameFamily = family(batch.id) !== null ? family(batch.id) === family(other.id) : family(other.id) === null && batch.stepName === other.stepName;
   if (batch.stationId !== other.stationId || !sameFamily) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "Only batches of the same step family at the same station can be merged." });
   }
-  const work = batch.workMinutes + other.workMinutes - other.setupMinutes;
-  const setup = Math.max(batch.setupMinutes, other.setupMinutes);
-  await updateVersioned(ctx, batch.id, input.expectedVersion, {
-    pieces: batch.pieces + other.pieces,
-    setupMinutes: setup,
-    workMinutes: work,
-    endAt: new Date(batch.startAt.getTime() + work * 60_000),
-    locked: batch.locked || other.locked,
+  const items = [...batch.items, ...other.items];
+  const pieces = items.reduce((sum, item) => sum + item.pieces, 0);
+  const cap = state.capacityFor(batch, items);
+  if (pieces > cap) throw new TRPCError({ code: "BAD_REQUEST", message: `Together they hold ${pieces} pieces; one batch of this step holds at most ${cap}.` });
+  state.batches.delete(other.id);
+  applyRules(() => {
+    state.retime(batch, batch.startAt, items);
+    state.settle([batch]);
   });
   const removed = await ctx.db.batch.updateMany({ where: byStudio(ctx.studio.id, { id: other.id, version: input.otherExpectedVersion }), data: { version: { increment: 1 } } });
-  if (removed.count === 0) throw stale();
+  if (removed.count === 0) throw staleBatch();
   await ctx.db.batchItem.updateMany({ where: byStudio(ctx.studio.id, { batchId: other.id }), data: { batchId: batch.id } });
   await ctx.db.batch.deleteMany({ where: byStudio(ctx.studio.id, { id: other.id }) });
-  return { id: batch.id, removedBatchId: other.id };
+  const moved = await writeChanges(ctx, state, new Map([[batch.id, pinOf(ctx, "MERGED")]]));
+  await finishEdit(ctx, "merge", batch.id, moved);
+  return { id: batch.id, removedBatchId: other.id, moved };
+}
+
+/**
+ * Sets how long a batch takes (the person's working minutes: all of it, or loading a machine, whose run
+ * and unload stay as they are). Later batches it now runs into move later; the batch is pinned.
+ */
+export async function resizeBatch(ctx: Ctx, input: z.infer<typeof resizeBatchInput>) {
+  const { state } = await loadPlanState(ctx);
+  const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
+  if (input.minutes < batch.setupMinutes) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `The setup alone takes ${batch.setupMinutes} minutes.` });
+  }
+  const machine = state.station(batch).machine;
+  const timing = timeBatch(state.clockOf(batch.personId), batch.startAt, input.minutes, machine);
+  if (!timing) throw new TRPCError({ code: "BAD_REQUEST", message: "That no longer fits inside the studio's working hours." });
+  Object.assign(batch, timing, { workMinutes: input.minutes + (machine?.unloadMinutes ?? 0) });
+  state.changed.add(batch.id);
+  applyRules(() => state.settle([batch]));
+  const moved = await writeChanges(ctx, state, new Map([[batch.id, pinOf(ctx, "RESIZED")]]));
+  await finishEdit(ctx, "resize", batch.id, moved);
+  return { id: batch.id, startAt: new Date(batch.startAt), endAt: new Date(batch.endAt), moved };
 }

@@ -17,12 +17,17 @@ export type CutListLine = {
   cuts: Array<{ quantityMilli: number; pieces: number }>;
 };
 
+/** Materials a cut list covers: stock cut to size before the first step. Findings and stones are not cut. */
+const CUT_CATEGORIES = new Set(["METAL", "CHAIN"]);
+
 /**
- * Material requirements for the pieces that *enter production* in the range: batch items of the first routing
- * step (position 0) of batches starting in [from, to), or of one batch. That is the "cut all your materials
- * at once" moment: everything for those pieces is cut before the first step. Required = BOM quantity × pieces,
- * grouped by material; shortage against this studio's on-hand stock. A shared design's BOM names the owner's
- * material: it is matched to this studio's material of the same name (else shown without stock).
+ * Material requirements. For a batch (its sheet): the BOM lines its items' step uses, × the pieces. For a
+ * range (the cut list): the pieces that *enter production* in it — batch items of the first routing step
+ * (position 0) of batches starting in [from, to) — and only what is cut at that step (metal and chain used
+ * at the first step; findings attached later are not on it). That is the "cut all your materials at once"
+ * moment. Required = BOM quantity × pieces, grouped by material; shortage against this studio's on-hand
+ * stock. A shared design's BOM names the owner's material: it is matched to this studio's material of the
+ * same name (else shown without stock).
  */
 export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Date; batchId?: string }) {
   const studioId = ctx.studio.id;
@@ -35,16 +40,16 @@ export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Dat
     where: byStudio(studioId, {
       ...(input.batchId ? { batchId: input.batchId } : { stepPosition: 0, batch: { startAt: { gte: input.from, lt: input.to } } }),
     }),
-    select: { pieces: true, orderLine: { select: { variantId: true, designName: true, variantName: true } } },
+    select: { pieces: true, stepPosition: true, orderLine: { select: { variantId: true, designName: true, variantName: true } } },
   });
   const variantIds = [...new Set(items.map((i) => i.orderLine.variantId))];
   const bom = await ctx.db.bomLine.findMany({
     where: { variantId: { in: variantIds } },
-    select: { variantId: true, studioId: true, materialId: true, materialName: true, materialUnit: true, quantityMilli: true },
+    select: { variantId: true, studioId: true, materialId: true, materialName: true, materialUnit: true, quantityMilli: true, stepPosition: true },
   });
   const own = await ctx.db.material.findMany({
     where: byStudio(studioId),
-    select: { id: true, name: true, alloy: true, gauge: true, unit: true, onHandMilli: true },
+    select: { id: true, name: true, alloy: true, gauge: true, unit: true, onHandMilli: true, category: true },
   });
   const ownById = new Map(own.map((m) => [m.id, m]));
   // A shared design's BOM names the owner's material: this studio's material of that name, counted in a unit
@@ -61,8 +66,10 @@ export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Dat
     const d = designs.get(key) ?? { design: item.orderLine.designName, variant: item.orderLine.variantName, pieces: 0 };
     d.pieces += item.pieces;
     designs.set(key, d);
-    for (const line of bom.filter((b) => b.variantId === item.orderLine.variantId)) {
+    for (const line of bom.filter((b) => b.variantId === item.orderLine.variantId && (b.stepPosition ?? 0) === item.stepPosition)) {
       const material = line.studioId === studioId ? ownById.get(line.materialId) : sameName(line.materialName, line.materialUnit);
+      // (A shared design's material without a match here is listed: we cannot tell what it is.)
+      if (!input.batchId && material && !CUT_CATEGORIES.has(material.category)) continue;
       const lineKey = material ? material.id : `snapshot:${line.materialName}|${line.materialUnit}`;
       const entry = lines.get(lineKey) ?? {
         key: lineKey,

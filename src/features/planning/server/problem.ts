@@ -3,6 +3,7 @@ import { overridesSchema } from "~/features/catalog/overrides";
 import { workingHoursSchema } from "~/features/studios/working-hours";
 import type { TenantDb } from "~/server/db";
 import type { DesignInput, PlannedBatch, StationInput, StudioProblem } from "~/server/scheduling";
+import { UNLOAD_MINUTES } from "../batch-timing";
 import { fitPeopleToStations, loadPeople } from "./people";
 
 export type StepRef = { routingStepId: string; stepName: string; family: string | null };
@@ -12,6 +13,8 @@ export type LoadedProblem = {
   problem: StudioProblem;
   /** orderLineId -> its routing, by step index. */
   stepsByLine: Map<string, StepRef[]>;
+  /** Engine order-line id of a remake -> the order line it remakes (order lines map to themselves). */
+  unitLine: Map<string, string>;
   /** Ids and versions of the kept batches: the plan is only saved if they did not change. */
   fixedFingerprint: string;
   fixedIds: string[];
@@ -39,23 +42,27 @@ export const fingerprint = (batches: Array<{ id: string; version: number }>) =>
 
 const keptSelect = {
   id: true, stationId: true, stationUnit: true, personId: true, family: true, pieces: true, setupMinutes: true, workMinutes: true,
-  startAt: true, endAt: true, locked: true, status: true, version: true,
-  items: { select: { orderLineId: true, stepPosition: true, routingStepId: true, pieces: true, orderLine: { select: { orderId: true } } } },
+  startAt: true, endAt: true, runStartAt: true, runEndAt: true, unloadAt: true, locked: true, status: true, version: true, stepName: true,
+  items: {
+    select: {
+      orderLineId: true, stepPosition: true, routingStepId: true, pieces: true, remakeId: true,
+      orderLine: { select: { orderId: true } }, progress: { select: { piecesDone: true, piecesScrapped: true } },
+    },
+  },
 } as const;
 
 /**
- * Batches the planner must keep: locked and started ones, done ones that still matter (those holding open
- * order lines, whose remaining steps the engine plans after them, and those ending after the horizon start),
- * plus (workaround) every batch holding an earlier step of the same order lines. The engine plans a line's
- * remaining pieces from its first open step through the whole routing, so a locked later step with unlocked
- * earlier steps would be planned twice. Done batches of finished lines (a studio's whole history) are left out.
+ * Batches the planner keeps where they are: pinned ones still ahead (a pin whose start has passed without
+ * anyone starting it is stale and re-planned), started ones, and done ones that still matter (those of open
+ * order lines, and those ending after the horizon start). Done batches of finished lines — a studio's whole
+ * history — are left out. The engine plans every line's remaining work per step around these.
  */
 export async function loadKeptBatches(db: TenantDb, studioId: string, horizonStart: Date) {
-  const kept = await db.batch.findMany({
+  return db.batch.findMany({
     where: {
       studioId,
       OR: [
-        { locked: true },
+        { status: "PLANNED", locked: true, startAt: { gte: horizonStart } },
         { status: "STARTED" },
         { status: "DONE", endAt: { gt: horizonStart } },
         { status: "DONE", items: { some: { orderLine: { status: "OPEN" } } } },
@@ -63,19 +70,48 @@ export async function loadKeptBatches(db: TenantDb, studioId: string, horizonSta
     },
     select: keptSelect,
   });
-  const ids = new Set(kept.map((b) => b.id));
-  for (;;) {
-    const needs = kept.flatMap((b) => b.items.filter((i) => i.stepPosition > 0).map((i) => ({ orderLineId: i.orderLineId, stepPosition: { lt: i.stepPosition } })));
-    if (needs.length === 0) break;
-    const upstream = await db.batch.findMany({
-      where: { studioId, id: { notIn: [...ids] }, items: { some: { OR: needs } } },
-      select: keptSelect,
-    });
-    if (upstream.length === 0) break;
-    for (const b of upstream) ids.add(b.id);
-    kept.push(...upstream);
-  }
-  return kept;
+}
+
+/** Pinned batches the next plan will not keep because their start has passed: the board names them. */
+export async function stalePins(db: TenantDb, studioId: string, horizonStart: Date) {
+  return db.batch.findMany({
+    where: { studioId, status: "PLANNED", locked: true, startAt: { lt: horizonStart } },
+    select: { id: true, stepName: true, startAt: true },
+  });
+}
+
+type Kept = Awaited<ReturnType<typeof loadKeptBatches>>[number];
+
+/** A kept batch as the engine sees it: items per planning unit (an order line, or a remake of one). */
+function keptForEngine(b: Kept, minuteOf: (date: Date) => number): PlannedBatch {
+  const start = minuteOf(b.startAt);
+  const end = minuteOf(b.endAt);
+  const machine = b.runStartAt && b.runEndAt && b.unloadAt;
+  return {
+    id: b.id,
+    family: b.family,
+    stationId: b.stationId,
+    stationUnit: b.stationUnit,
+    personId: b.personId,
+    items: b.items.map((item) => {
+      const p = item.progress;
+      // A done batch passed on what was reported; pieces never reported are planned again at its step.
+      const pieces = b.status === "DONE" && p ? p.piecesDone + p.piecesScrapped : item.pieces;
+      return {
+        orderLineId: item.remakeId ?? item.orderLineId, orderId: item.orderLine.orderId, designId: item.orderLineId,
+        stepIndex: item.stepPosition, stepId: item.routingStepId, pieces, ...(p?.piecesScrapped ? { scrapped: p.piecesScrapped } : {}),
+      };
+    }).filter((item) => item.pieces > 0),
+    pieces: b.pieces,
+    setupMinutes: b.setupMinutes,
+    workMinutes: b.workMinutes,
+    start,
+    end,
+    // The person loads and unloads a machine; the machine runs alone in between.
+    personSegments: machine ? [{ start, end: minuteOf(b.runStartAt!) }, { start: minuteOf(b.unloadAt!), end }] : [{ start, end }],
+    ...(machine ? { run: { start: minuteOf(b.runStartAt!), end: minuteOf(b.runEndAt!) } } : {}),
+    status: b.status === "PLANNED" ? "locked" : b.status === "DONE" ? "done" : "started",
+  };
 }
 
 export async function loadProblem(
@@ -155,25 +191,13 @@ export async function loadProblem(
 
   const fixed = await loadKeptBatches(db, studioId, horizonStart);
   const minuteOf = (date: Date) => Math.round((date.getTime() - horizonStart.getTime()) / 60_000);
-  const previous: PlannedBatch[] = fixed.map((b) => ({
-    id: b.id,
-    family: b.family,
-    stationId: b.stationId,
-    stationUnit: b.stationUnit,
-    personId: b.personId,
-    items: b.items.map((item) => ({
-      orderLineId: item.orderLineId, orderId: item.orderLine.orderId, designId: item.orderLineId,
-      stepIndex: item.stepPosition, stepId: item.routingStepId, pieces: item.pieces,
-    })),
-    pieces: b.pieces,
-    setupMinutes: b.setupMinutes,
-    workMinutes: b.workMinutes,
-    start: minuteOf(b.startAt),
-    end: minuteOf(b.endAt),
-    personSegments: [{ start: minuteOf(b.startAt), end: minuteOf(b.endAt) }],
-    // Done work is as immovable as started work.
-    status: b.status === "PLANNED" ? "locked" : "started",
-  }));
+  const previous: PlannedBatch[] = fixed.map((b) => keptForEngine(b, minuteOf));
+  // Pieces to remake for scrapped ones: each remake is planned through the whole routing as a unit of its own.
+  const remakes = await db.remake.findMany({
+    where: { studioId, orderLineId: { in: plannable.map((l) => l.id) } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, orderLineId: true, pieces: true },
+  });
   for (const b of fixed) {
     const station = stations.find((s) => s.id === b.stationId);
     if (station) usedStations.set(station.id, station);
@@ -183,7 +207,9 @@ export async function loadProblem(
     id: s.id,
     name: s.name,
     count: s.count,
-    ...(s.unattended && s.loadCapacity && s.runSeconds ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60) } } : {}),
+    ...(s.unattended && s.loadCapacity && s.runSeconds
+      ? { unattended: { capacity: s.loadCapacity, runMinutes: Math.ceil(s.runSeconds / 60), unloadMinutes: UNLOAD_MINUTES } }
+      : {}),
   }));
   // Each person's own hours, days off and skills (see people.ts), on the studio's clock.
   const people = fitPeopleToStations(
@@ -196,13 +222,20 @@ export async function loadProblem(
       stations: stationInputs,
       people,
       designs,
-      orderLines: plannable.map((line) => ({
-        id: line.id, orderId: line.orderId, designId: line.id, variantId: line.variantId, quantity: line.quantity, dueAt: line.dueDate.toISOString(),
-      })),
+      orderLines: [
+        ...plannable.map((line) => ({
+          id: line.id, orderId: line.orderId, designId: line.id, variantId: line.variantId, quantity: line.quantity, dueAt: line.dueDate.toISOString(),
+        })),
+        ...remakes.map((remake) => {
+          const line = plannable.find((l) => l.id === remake.orderLineId)!;
+          return { id: remake.id, orderId: line.orderId, designId: line.id, variantId: line.variantId, quantity: remake.pieces, dueAt: line.dueDate.toISOString() };
+        }),
+      ],
       previousPlan: { batches: previous },
       options: { timeLimitMs: options.timeLimitMs, seed: 1 },
     },
     stepsByLine,
+    unitLine: new Map(remakes.map((r) => [r.id, r.orderLineId])),
     fixedFingerprint: fingerprint(fixed),
     fixedIds: fixed.map((b) => b.id),
     lineCount: plannable.length,

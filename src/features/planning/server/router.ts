@@ -1,9 +1,9 @@
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
 import * as s from "../schemas";
-import { mergeBatches, moveBatch, setBatchLocked, splitBatch } from "./batch-edit";
+import { mergeBatches, moveBatch, resizeBatch, setBatchLocked, splitBatch, unpinAll } from "./batch-edit";
 import { batchSheet } from "./batch-sheet";
-import { currentPlan, planSummary } from "./board";
+import { boardStart, currentPlan, planSummary } from "./board";
 import { cutList } from "./materials";
 import { cancelRun, getRun, latestRuns, requestPlan } from "./runs";
 
@@ -19,10 +19,13 @@ export const planningRouter = router({
   cancelRun: plan.input(s.runIdInput).mutation(({ ctx, input }) => cancelRun(ctx, input.runId)),
   currentPlan: read.input(s.boardInput).query(({ ctx, input }) => currentPlan(ctx, input)),
   summary: read.query(({ ctx }) => planSummary(ctx)),
+  boardStart: read.query(({ ctx }) => boardStart(ctx)),
   moveBatch: plan.input(s.moveBatchInput).mutation(({ ctx, input }) => moveBatch(ctx, input)),
   setBatchLocked: plan.input(s.lockBatchInput).mutation(({ ctx, input }) => setBatchLocked(ctx, input)),
   splitBatch: plan.input(s.splitBatchInput).mutation(({ ctx, input }) => splitBatch(ctx, input)),
   mergeBatches: plan.input(s.mergeBatchesInput).mutation(({ ctx, input }) => mergeBatches(ctx, input)),
+  resizeBatch: plan.input(s.resizeBatchInput).mutation(({ ctx, input }) => resizeBatch(ctx, input)),
+  unpinAll: plan.mutation(({ ctx }) => unpinAll(ctx)),
   cutList: read.input(s.cutListInput).query(({ ctx, input }) => cutList(ctx, input)),
   batchSheet: read.input(s.batchIdInput).query(({ ctx, input }) => batchSheet(ctx, input.batchId)),
 });

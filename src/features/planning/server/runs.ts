@@ -1,12 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma } from "~/generated/prisma/client";
-import { byStudio } from "~/server/db";
+import { byStudio, type TenantDb } from "~/server/db";
+import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 type Ctx = StudioContext & { user: { id: string } };
 
 const runSelect = {
-  id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true,
+  id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true, reason: true,
 } as const;
 
 /** Queues a planner run. At most one queued/running run per studio (unique activeSlot) -> CONFLICT otherwise. */
@@ -23,16 +24,12 @@ export async function requestPlan(ctx: Ctx) {
 }
 
 /**
- * After orders change: plan again when the studio already has a plan, so the board follows the change.
- * ON CONFLICT DO NOTHING on the one-active-run slot: a run already queued or running is left alone ("busy").
+ * After orders change: plan again when the studio already has a plan, so the board follows the change. A run
+ * already queued or running ("busy") gets a follow-up run once it ends (it may have read the orders before).
  */
 export async function replanAfterOrderChange(ctx: Ctx): Promise<"queued" | "busy" | "none"> {
   if (!(await ctx.db.plan.count({ where: byStudio(ctx.studio.id) }))) return "none";
-  const { count } = await ctx.db.planRun.createMany({
-    data: [{ studioId: ctx.studio.id, requestedById: ctx.user.id, message: "Orders changed: waiting for the planner" }],
-    skipDuplicates: true,
-  });
-  return count ? "queued" : "busy";
+  return (await requestReplan(ctx.db, ctx.studio.id, ctx.user.id, "orders changed")) === "queued" ? "queued" : "busy";
 }
 
 export async function getRun(ctx: StudioContext, runId: string) {
@@ -63,4 +60,26 @@ export async function cancelRun(ctx: StudioContext, runId: string) {
   }
   await ctx.db.planRun.updateMany({ where: byStudio(ctx.studio.id, { id: runId }), data: { cancelRequested: true, message: "Cancelling…" } });
   return { ...run, cancelRequested: true };
+}
+
+/**
+ * Queues a re-plan nobody clicked for (orders changed, new remake work after a scrap report), inside the
+ * caller's transaction: a new run, or — when one is already queued or running, and may have read the studio
+ * before this change — a follow-up run the worker queues when that one ends.
+ */
+export async function requestReplan(db: TenantDb, studioId: string, userId: string, reason: string): Promise<"queued" | "follow-up"> {
+  // The active run can end between the insert and the flag (its worker commits on another connection): then the
+  // flag lands on nothing and the insert is tried again. Losing a round needs a whole run to end inside it.
+  let outcome: "queued" | "follow-up" | null = null;
+  for (let round = 0; round < 3 && !outcome; round++) {
+    const queued = await db.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
+      VALUES (${crypto.randomUUID()}, ${studioId}, ${userId}, ${reason}, ${`Re-planning: ${reason}`})
+      ON CONFLICT ("studioId", "activeSlot") DO NOTHING
+      RETURNING "id"`;
+    if (queued.length) outcome = "queued";
+    else if ((await db.planRun.updateMany({ where: byStudio(studioId, { activeSlot: "active" }), data: { followUp: true, reason } })).count) outcome = "follow-up";
+  }
+  await publishStudioEvent(db, { studioId, topic: "plan.requested", data: { reason } });
+  return outcome ?? "follow-up";
 }

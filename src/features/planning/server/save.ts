@@ -1,11 +1,16 @@
 import { TRPCError } from "@trpc/server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { TenantDb } from "~/server/db";
-import type { StudioPlan } from "~/server/scheduling";
-import { fingerprint, loadKeptBatches, type LoadedProblem } from "./problem";
+import { publishStudioEvent } from "~/server/realtime/events";
+import type { PlannedBatch, StudioPlan } from "~/server/scheduling";
+import type { EditedFigures } from "./figures";
+import { batchName } from "./naming";
+import { lockPlan } from "./plan-state";
+import { fingerprint, loadKeptBatches, stalePins, type LoadedProblem } from "./problem";
 
 export type PlanFigures = {
   horizonStart: string;
+  /** Over all work not done yet (pinned and started batches included), like `naive`: comparable run to run. */
   planned: StudioPlan["summary"];
   naive: StudioPlan["naive"] | null;
   savings: StudioPlan["savings"] | null;
@@ -13,52 +18,82 @@ export type PlanFigures = {
   warnings: string[];
   orderLines: number;
   batches: number;
+  /** Remade pieces this run plans from the first step. */
+  remakePieces?: number;
+  /** Pinned batches this run did not keep, and why. */
+  released?: Array<{ stepName: string; startAt: string; why: "past" | "precedence" }>;
   stats: StudioPlan["stats"];
+  /** Set once the board has edited the plan: the planner's own figures, kept for comparison. */
+  edited?: EditedFigures;
 };
 
-export function figuresOf(plan: StudioPlan, loaded: LoadedProblem): PlanFigures {
+export function figuresOf(plan: StudioPlan, loaded: LoadedProblem, released: PlanFigures["released"] = []): PlanFigures {
+  const lineOf = (id: string) => loaded.unitLine.get(id) ?? id;
   return {
     horizonStart: loaded.problem.horizonStart!,
     planned: plan.summary,
     naive: plan.naive ?? null,
     savings: plan.savings ?? null,
-    lateOrderLineIds: plan.orderLines.filter((l) => l.latenessMinutes > 0).map((l) => l.orderLineId),
+    lateOrderLineIds: [...new Set(plan.orderLines.filter((l) => l.latenessMinutes > 0).map((l) => lineOf(l.orderLineId)))],
     warnings: plan.warnings.slice(0, 50),
     orderLines: loaded.lineCount,
     batches: plan.batches.length,
+    // Remade pieces this run plans from the first step (a remake already under way is not counted again).
+    remakePieces: plan.batches
+      .filter((b) => b.status === "planned")
+      .flatMap((b) => b.items)
+      .filter((item) => item.stepIndex === 0 && loaded.unitLine.has(item.orderLineId))
+      .reduce((sum, item) => sum + item.pieces, 0),
+    released,
     stats: plan.stats,
   };
 }
 
+/** Unattended batches: when the machine runs, and when the person unloads it (the last person segment). */
+function machineTimes(b: PlannedBatch, at: (minute: number) => Date) {
+  if (!b.run) return {};
+  const unload = b.personSegments.find((s) => s.start >= b.run!.end) ?? { start: b.end };
+  return { runStartAt: at(b.run.start), runEndAt: at(b.run.end), unloadAt: at(unload.start) };
+}
+
 /**
- * Replaces the studio's movable batches (planned, unlocked) with the engine's new ones, in one transaction.
- * Locked, started and done batches are kept as they are; if any of them changed since the problem was loaded
- * (someone locked or moved a batch meanwhile), nothing is written and the run fails with a clear message.
+ * Replaces the studio's planned batches that the engine did not keep with its new ones, in one transaction.
+ * Pinned, started and done batches it kept stay as they are; pinned ones it released (their start has passed,
+ * or their pieces cannot reach them in time) are re-planned. If any kept batch changed since the problem was
+ * loaded (someone pinned or moved a batch meanwhile), nothing is written and the run fails with a clear
+ * message. Everyone watching the board or the bench hears about the new plan ("plan.updated").
  */
 export async function savePlan(db: TenantDb, studioId: string, runId: string, plan: StudioPlan, loaded: LoadedProblem) {
   const horizonStart = new Date(loaded.problem.horizonStart!);
-  const figures = figuresOf(plan, loaded);
   const existing = await db.plan.findFirst({ where: { studioId }, select: { id: true } });
   // Serialise with batch edits: lock the plan row (edits lock it too), then re-check the kept batches.
-  if (existing) await db.$queryRaw`SELECT id FROM "Plan" WHERE id = ${existing.id} AND "studioId" = ${studioId} FOR UPDATE`;
+  if (existing) await lockPlan(db, studioId);
   const fixedNow = await loadKeptBatches(db, studioId, horizonStart);
   if (fingerprint(fixedNow) !== loaded.fixedFingerprint) {
-    throw new TRPCError({ code: "CONFLICT", message: "Batches were locked or moved while the planner ran. Plan again to include them." });
+    throw new TRPCError({ code: "CONFLICT", message: "Batches were pinned or moved while the planner ran. Plan again to include them." });
   }
+  const releasedIds = new Set(plan.released ?? []);
+  const releasedRows = [
+    ...(await stalePins(db, studioId, horizonStart)).map((b) => ({ stepName: b.stepName, startAt: b.startAt.toISOString(), why: "past" as const })),
+    ...fixedNow.filter((b) => releasedIds.has(b.id)).map((b) => ({ stepName: b.stepName, startAt: b.startAt.toISOString(), why: "precedence" as const })),
+  ];
+  const figures = figuresOf(plan, loaded, releasedRows);
   const planRow = existing
     ? await db.plan.update({ where: { id: existing.id }, data: { runId, horizonStart, figures: figures as unknown as Prisma.InputJsonValue }, select: { id: true } })
     : await db.plan.create({ data: { studioId, runId, horizonStart, figures: figures as unknown as Prisma.InputJsonValue }, select: { id: true } });
 
-  await db.batch.deleteMany({ where: { studioId, id: { notIn: loaded.fixedIds }, locked: false, status: "PLANNED" } });
-  const kept = new Set(fixedNow.map((b) => b.id));
+  const kept = new Set(fixedNow.filter((b) => !releasedIds.has(b.id)).map((b) => b.id));
+  await db.batch.deleteMany({ where: { studioId, status: "PLANNED", id: { notIn: [...kept] } } });
   const fresh = plan.batches.filter((b) => !kept.has(b.id));
   const at = (minute: number) => new Date(horizonStart.getTime() + minute * 60_000);
   const batchRows: Prisma.BatchCreateManyInput[] = [];
   const itemRows: Prisma.BatchItemCreateManyInput[] = [];
   for (const b of fresh) {
     const id = crypto.randomUUID();
-    const first = b.items[0]!;
-    const step = loaded.stepsByLine.get(first.orderLineId)?.[first.stepIndex];
+    const names = b.items.map((item) => {
+      const line = loaded.unitLine.get(item.orderLineId) ?? item.orderLineId;
+      return loaded.stepsByLine.get(line)?.[item.stepIndex]?.stepName ?? item.stepId;
+    });
     batchRows.push({
       id,
       studioId,
@@ -66,19 +101,22 @@ export async function savePlan(db: TenantDb, studioId: string, runId: string, pl
       stationId: b.stationId,
       stationUnit: b.stationUnit,
       personId: b.personId,
-      stepName: step?.stepName ?? first.stepId,
+      stepName: batchName(names),
       family: b.family,
       pieces: b.pieces,
       setupMinutes: Math.round(b.setupMinutes),
       workMinutes: Math.round(b.workMinutes),
       startAt: at(b.start),
       endAt: at(b.end),
+      ...machineTimes(b, at),
     });
     for (const item of b.items) {
+      const remakeLine = loaded.unitLine.get(item.orderLineId);
       itemRows.push({
         studioId,
         batchId: id,
-        orderLineId: item.orderLineId,
+        orderLineId: remakeLine ?? item.orderLineId,
+        remakeId: remakeLine ? item.orderLineId : null,
         stepPosition: item.stepIndex,
         routingStepId: item.stepId,
         pieces: item.pieces,
@@ -89,5 +127,6 @@ export async function savePlan(db: TenantDb, studioId: string, runId: string, pl
   await db.batch.updateMany({ where: { studioId, id: { in: [...kept] } }, data: { planId: planRow.id } });
   for (let i = 0; i < batchRows.length; i += 1000) await db.batch.createMany({ data: batchRows.slice(i, i + 1000) });
   for (let i = 0; i < itemRows.length; i += 2000) await db.batchItem.createMany({ data: itemRows.slice(i, i + 2000) });
+  await publishStudioEvent(db, { studioId, topic: "plan.updated", data: { runId, batches: plan.batches.length } });
   return { planId: planRow.id, figures };
 }

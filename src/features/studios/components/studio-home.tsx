@@ -19,10 +19,10 @@ export function StudioHome() {
   // Setting up the studio (catalog, orders, plan) is for admins and owners: assistants get their bench only.
   const canSetUp = useCan("catalog:edit");
   const studio = useQuery(trpc.studio.get.queryOptions({ studioId: current.id }));
-  // One live feed for the whole home: settings changes, and bench events for "Your bench".
+  // One live feed for the whole home: settings changes, bench events and re-plans for "Your bench".
   useStudioLive(
-    ["studio.", "bench."],
-    [trpc.studio.get.queryKey({ studioId: current.id }), trpc.bench.mine.queryKey({ studioId: current.id }), trpc.bench.queue.queryKey({ studioId: current.id })],
+    ["studio.", "bench.", "plan."],
+    [trpc.studio.get.queryKey({ studioId: current.id }), trpc.bench.mine.queryKey({ studioId: current.id }), trpc.bench.queue.queryKey({ studioId: current.id }), trpc.planning.summary.queryKey({ studioId: current.id })],
   );
 
   // "Your bench" loads beside the studio (not after it): it is what an assistant opens the home for.

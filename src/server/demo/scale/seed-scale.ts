@@ -78,7 +78,7 @@ async function seedStudio(db: PrismaClient, pool: pg.Pool, options: ScaleOptions
   await db.studioSubscription.create({ data: { studioId: studio.id, plan: "WORKSHOP", status: "active", currentPeriodEnd: new Date(options.now.getTime() + 30 * 86_400_000) } });
 
   options.log(`${slug}: catalog, orders and a first plan through the procedures…`);
-  const content = await seedDemoContent(owner, studio.id, () => runNextPlanJob());
+  const content = await seedDemoContent(owner, studio.id, () => runNextPlanJob({ studioId: studio.id }));
   await addDesigns(content, studio.id, Math.min(12, 2 + Math.ceil(options.scale)), (options.seed ?? 1) + index);
 
   const variants = await loadVariants(db, studio.id);
@@ -151,7 +151,7 @@ async function seedStudio(db: PrismaClient, pool: pg.Pool, options: ScaleOptions
   await pool.query(`ANALYZE "BenchReportDay", "BenchLabourDay"`);
   // Plan what is still in production (the history's open orders and the demo's current ones).
   await content.api.planning.requestPlan({ studioId: studio.id });
-  const planned = await runNextPlanJob();
+  const planned = await runNextPlanJob({ studioId: studio.id });
   options.log(`${slug}: planned the open orders (${planned?.status.toLowerCase() ?? "no run"})`);
   options.log(`${slug}: ${history.orders.length.toLocaleString("en")} orders, ${history.batches.length.toLocaleString("en")} batches, ${events.toLocaleString("en")} bench events in ${Math.round((performance.now() - started) / 1000)} s`);
   return { studioId: studio.id, slug, ownerEmail: owner.email, assistantEmails: assistants.map((a) => a.email), events, batches: history.batches.length, orders: history.orders.length, created: true };

@@ -27,6 +27,8 @@ export interface Evaluation {
   completion: Float64Array;
   /** 1 for order lines finishing after their due date. */
   lateMask: Uint8Array;
+  /** Pinned batches whose pieces' earlier steps end after their start, with the minutes they are short. */
+  precedence: Map<string, number>;
 }
 
 export interface Decoded extends Evaluation {
@@ -34,6 +36,9 @@ export interface Decoded extends Evaluation {
 }
 
 export class SchedulingError extends Error {}
+
+/** Objective cost per minute a pinned batch's pieces are late for it: dominates every other term. */
+const PRECEDENCE_WEIGHT = 1e6;
 
 /**
  * Schedule generation scheme: lots are taken in priority order; the first
@@ -110,11 +115,31 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
   let makespan = 0;
   let setupMinutes = 0;
   let workMinutes = 0;
+  let openFixed = 0;
   for (const f of work.fixed) {
     makespan = Math.max(makespan, f.batch.end);
+    // Done work is history: the figures are about the work still to do.
+    if (f.batch.status === "done") continue;
+    openFixed++;
     setupMinutes += f.batch.setupMinutes;
     workMinutes += f.batch.workMinutes;
   }
+  const precedence = new Map<string, number>();
+  /** Moves lot l past the kept batches it goes through at its next steps; false when its routing is complete. */
+  const advance = (l: number): boolean => {
+    const passes = lots[l]!.passes;
+    const steps = stepsOf(l);
+    while (next[l]! < steps.length) {
+      const pass = passes?.[next[l]!];
+      if (!pass) return true;
+      if (pass.check && ready[l]! > pass.start) {
+        precedence.set(pass.batchId, Math.max(precedence.get(pass.batchId) ?? 0, ready[l]! - pass.start));
+      }
+      ready[l] = Math.max(ready[l]!, pass.end);
+      next[l]!++;
+    }
+    return false;
+  };
 
   const heap = new SeedHeap();
   const stepWeight = params.stagger * n;
@@ -160,13 +185,12 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
       if (batching) removeFromFrontier(m, step.key);
       next[m]!++;
       ready[m] = slot.end;
-      const ms = stepsOf(m);
-      if (next[m]! < ms.length) {
+      if (advance(m)) {
         if (batching) addToFrontier(m);
         heap.push(rank[m]! + stepWeight * next[m]!, m, next[m]!);
       } else {
         const line = lots[m]!.line;
-        if (slot.end > completion[line]!) completion[line] = slot.end;
+        if (ready[m]! > completion[line]!) completion[line] = ready[m]!;
       }
     }
     if (slot.end > makespan) makespan = slot.end;
@@ -175,7 +199,7 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
     workMinutes += attended + unload;
     batches.push({ key: step.key, station: step.station, slot, lots: members, steps: memberSteps, pieces, setup, attended });
   }
-  return { ...evaluate(model, completion, makespan, setupMinutes, batches.length + work.fixed.length, workMinutes), batches };
+  return { ...evaluate(model, completion, makespan, setupMinutes, batches.length + openFixed, workMinutes, precedence), batches };
 }
 
 function evaluate(
@@ -185,6 +209,7 @@ function evaluate(
   setupMinutes: number,
   setups: number,
   workMinutes: number,
+  precedence: Map<string, number>,
 ): Evaluation {
   let totalLateness = 0;
   let maxLateness = 0;
@@ -200,9 +225,11 @@ function evaluate(
     if (late > maxLateness) maxLateness = late;
   });
   const w = model.weights;
+  let short = 0;
+  for (const minutes of precedence.values()) short += minutes;
   const objective =
-    w.lateness * totalLateness + w.maxLateness * maxLateness + w.makespan * makespan + w.setup * setupMinutes;
-  return { objective, makespan, totalLateness, maxLateness, lateLines, setups, setupMinutes, workMinutes, completion, lateMask };
+    w.lateness * totalLateness + w.maxLateness * maxLateness + w.makespan * makespan + w.setup * setupMinutes + PRECEDENCE_WEIGHT * short;
+  return { objective, makespan, totalLateness, maxLateness, lateLines, setups, setupMinutes, workMinutes, completion, lateMask, precedence };
 }
 
 function noSlot(model: StudioModel, station: number, est: number): SchedulingError {
@@ -211,13 +238,17 @@ function noSlot(model: StudioModel, station: number, est: number): SchedulingErr
   );
 }
 
-/** Earliest-due-date priority: by due date, lots further along first, then input order. */
+/**
+ * Earliest-due-date priority: by due date (or the start of a pinned batch the lot must reach first, if
+ * earlier), lots further along first, then input order.
+ */
 export function eddPriority(model: StudioModel, work: Work): Int32Array {
   const order = work.lots.map((_, i) => i);
+  const due = (lot: Work["lots"][number]) => Math.min(model.lines[lot.line]!.due, lot.deadline);
   order.sort((a, b) => {
     const la = work.lots[a]!;
     const lb = work.lots[b]!;
-    return model.lines[la.line]!.due - model.lines[lb.line]!.due || lb.firstStep - la.firstStep || a - b;
+    return due(la) - due(lb) || lb.firstStep - la.firstStep || a - b;
   });
   return Int32Array.from(order);
 }

@@ -25,26 +25,8 @@ export function solveStudio(problem: StudioProblem): StudioPlan {
   const opts = problem.options ?? {};
   const seed = opts.seed ?? 1;
   const model = buildModel(problem);
-  const work = prepareWork(model, problem.previousPlan?.batches, opts.maxLotSize);
-
-  const starts: Array<{ priority: Int32Array; params: DecodeParams[] }> = [];
   const previous = problem.previousPlan;
-  if (previous?.search) {
-    const { window, stagger, lineOrder } = previous.search;
-    starts.push({ priority: orderPriority(model, work, lineOrder), params: [{ window, stagger }] });
-  } else if (previous) {
-    starts.push({ priority: warmPriority(model, work, previous.batches), params: CONSTRUCT_PARAMS });
-  }
-  starts.push({ priority: eddPriority(model, work), params: CONSTRUCT_PARAMS });
-  let best: Candidate | undefined;
-  for (const start of starts) {
-    for (const params of start.params) {
-      const result = decode(model, work, start.priority, params);
-      // Strict improvement only, so a re-plan keeps the previous ordering on ties.
-      if (!best || result.objective < best.result.objective) best = { priority: start.priority, params, result };
-    }
-  }
-  const constructive = best!;
+  const { work, constructive, released } = constructWithPins(model, previous, opts.maxLotSize);
   const constructiveMs = nowMs() - started;
 
   const timeLimit = opts.timeLimitMs ?? 1000;
@@ -56,8 +38,15 @@ export function solveStudio(problem: StudioProblem): StudioPlan {
 
   const plan = assemble(model, work, final.result);
   plan.search = { ...final.params, lineOrder: lineOrder(model, work, final.priority) };
+  if (released.length > 0) {
+    plan.released = released;
+    plan.warnings = [...plan.warnings, ...released.map((id) => `pinned batch ${id} was released: its pieces cannot reach it by its start`)];
+  }
   if (opts.computeNaive !== false) {
-    const naive = summarize(naiveDecode(model, work));
+    // The baseline covers the same work as the plan: pinned batches are the planner's choices, so they are
+    // planned naively too (only started and done work is kept), whatever was pinned.
+    const reality = previous?.batches.filter((b) => b.status === "started" || b.status === "done");
+    const naive = summarize(naiveDecode(model, prepareWork(model, reality, opts.maxLotSize)));
     plan.naive = naive;
     const saved = naive.setupHours - plan.summary.setupHours;
     plan.savings = {
@@ -76,6 +65,41 @@ export function solveStudio(problem: StudioProblem): StudioPlan {
     lots: work.lots.length,
   };
   return plan;
+}
+
+const MAX_RELEASE_ROUNDS = 6;
+
+/**
+ * The best constructive plan, after releasing pinned batches whose pieces' earlier steps cannot finish by
+ * their start in the constructive plans (a few rounds). A released batch's pieces are planned like any others.
+ */
+function constructWithPins(model: StudioModel, previous: StudioProblem["previousPlan"], maxLotSize: number | undefined) {
+  const released: string[] = [];
+  let batches = previous?.batches;
+  for (let round = 0; ; round++) {
+    const work = prepareWork(model, batches, maxLotSize);
+    const starts: Array<{ priority: Int32Array; params: DecodeParams[] }> = [];
+    if (previous?.search) {
+      const { window, stagger, lineOrder: order } = previous.search;
+      starts.push({ priority: orderPriority(model, work, order), params: [{ window, stagger }] });
+    } else if (previous) {
+      starts.push({ priority: warmPriority(model, work, previous.batches), params: CONSTRUCT_PARAMS });
+    }
+    starts.push({ priority: eddPriority(model, work), params: CONSTRUCT_PARAMS });
+    let best: Candidate | undefined;
+    for (const start of starts) {
+      for (const params of start.params) {
+        const result = decode(model, work, start.priority, params);
+        // Strict improvement only, so a re-plan keeps the previous ordering on ties.
+        if (!best || result.objective < best.result.objective) best = { priority: start.priority, params, result };
+      }
+    }
+    const short = [...best!.result.precedence.keys()];
+    if (short.length === 0 || round === MAX_RELEASE_ROUNDS || !batches) return { work, constructive: best!, released };
+    const drop = new Set(short);
+    released.push(...short);
+    batches = batches.map((b) => (drop.has(b.id) ? { ...b, status: "planned" as const } : b));
+  }
 }
 
 /** The naive plan itself (for display next to the optimised one). */

@@ -10,7 +10,7 @@ import { checkPieceFlow } from "./validate-flow";
  * and that started/locked batches of `problem.previousPlan` are unchanged.
  * Returns all violations found (empty = valid).
  */
-export function validatePlan(problem: StudioProblem, plan: { batches: PlannedBatch[] }): Violation[] {
+export function validatePlan(problem: StudioProblem, plan: { batches: PlannedBatch[]; released?: string[] }): Violation[] {
   let model: StudioModel;
   try {
     model = buildModel(problem);
@@ -29,7 +29,7 @@ export function validatePlan(problem: StudioProblem, plan: { batches: PlannedBat
   for (const [unit, spans] of stationUse) overlaps(spans, "station-overlap", `station unit ${unit}`, out);
   for (const [person, spans] of personUse) overlaps(spans, "person-overlap", `person ${person}`, out);
   checkPieceFlow(model, plan.batches, out);
-  checkLocked(problem, plan.batches, out);
+  checkLocked(problem, plan.batches, new Set(plan.released ?? []), out);
   return out;
 }
 
@@ -139,10 +139,11 @@ function checkTiming(
   if (batch.end !== expectedEnd) add("duration", `end ${batch.end} should be ${expectedEnd}`);
 }
 
-function checkLocked(problem: StudioProblem, batches: PlannedBatch[], out: Violation[]): void {
+/** Kept batches are unchanged, except pinned ones the plan says it released. */
+function checkLocked(problem: StudioProblem, batches: PlannedBatch[], released: Set<string>, out: Violation[]): void {
   const byId = new Map(batches.map((b) => [b.id, b]));
   for (const prev of problem.previousPlan?.batches ?? []) {
-    if (!isFixed(prev)) continue;
+    if (!isFixed(prev) || (prev.status === "locked" && released.has(prev.id))) continue;
     const now = byId.get(prev.id);
     const same =
       now !== undefined &&

@@ -42,6 +42,8 @@ function orderCase(minRole: IsolationCase["minRole"], recordInput: boolean, buil
 export const orderCases: Record<string, IsolationCase> = {
   "order.list": orderCase("ASSISTANT", false, () => ({}), (c, i) => c.order.list(i)),
   "order.get": orderCase("ASSISTANT", true, (f) => ({ id: f.order.id }), (c, i) => c.order.get(i)),
+  "order.progress": orderCase("ASSISTANT", true, (f) => ({ id: f.order.id }), (c, i) => c.order.progress(i)),
+  "order.outlook": orderCase("ASSISTANT", true, (f) => ({ ids: [f.order.id] }), (c, i) => c.order.outlook(i)),
   "order.orderableVariants": orderCase("ASSISTANT", false, () => ({}), (c, i) => c.order.orderableVariants(i)),
   // recordInput: B naming A's variant must not be able to order it.
   "order.create": orderCase(

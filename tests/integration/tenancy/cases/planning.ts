@@ -10,7 +10,7 @@ async function makePlanFixture(cast: Cast) {
   const studioId = cast.a.studio.id;
   const caller = callerFor(cast.a.owner);
   const run = await caller.planning.requestPlan({ studioId });
-  await runNextPlanJob({ timeLimitMs: 0 });
+  await runNextPlanJob({ timeLimitMs: 0, studioId });
   const batches = await systemDb().batch.findMany({ where: { studioId }, orderBy: { startAt: "asc" } });
   const [first, second] = batches;
   if (!first || !second) throw new Error("plan fixture needs two batches");
@@ -45,6 +45,7 @@ export const planningCases: Record<string, IsolationCase> = {
   "planning.latestRuns": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.latestRuns(i)),
   "planning.cancelRun": planCase("ADMIN", true, (f) => ({ runId: f.run.id }), (c, i) => c.planning.cancelRun(i)),
   "planning.currentPlan": planCase("ASSISTANT", false, () => range, (c, i) => c.planning.currentPlan(i)),
+  "planning.boardStart": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.boardStart(i)),
   "planning.summary": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.summary(i)),
   "planning.moveBatch": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, startAt: f.first.startAt }), (c, i) => c.planning.moveBatch(i)),
   "planning.setBatchLocked": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, locked: true }), (c, i) => c.planning.setBatchLocked(i)),
@@ -55,6 +56,8 @@ export const planningCases: Record<string, IsolationCase> = {
     (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, otherBatchId: f.second.id, otherExpectedVersion: f.second.version }),
     (c, i) => c.planning.mergeBatches(i),
   ),
+  "planning.resizeBatch": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, minutes: 60 }), (c, i) => c.planning.resizeBatch(i)),
+  "planning.unpinAll": planCase("ADMIN", false, () => ({}), (c, i) => c.planning.unpinAll(i)),
   "planning.cutList": planCase("ASSISTANT", true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.cutList(i)),
   "planning.batchSheet": planCase("ASSISTANT", true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.batchSheet(i)),
 };

@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { StudioEvent } from "~/server/realtime/events";
+import { closeRealtimeHub } from "~/server/realtime/hub";
+import { callerFor } from "../../helpers/caller";
+import { addMember } from "../../helpers/factories";
+import { paris, planNow, planningWorld, wideRange } from "./fixtures";
+
+// Everything a person looks at follows live (issue 13 item 5): re-plans, board edits and order status
+// changes reach the feeds the board, the bench and the assistant's home listen to.
+
+afterAll(async () => {
+  await closeRealtimeHub();
+});
+
+async function listen(user: { id: string; email: string }, studioId: string, topics: string[]) {
+  const controller = new AbortController();
+  const feed = await callerFor(user, { signal: controller.signal }).studio.events({ studioId, topics });
+  const received: StudioEvent[] = [];
+  const done = (async () => {
+    try {
+      for await (const event of feed) received.push(event);
+    } catch {
+      // aborted
+    }
+  })();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return { received, stop: async () => (controller.abort(), await done) };
+}
+
+async function waitForTopic(feed: { received: StudioEvent[] }, topic: string) {
+  const deadline = Date.now() + 5_000;
+  while (!feed.received.some((e) => e.topic === topic)) {
+    if (Date.now() > deadline) throw new Error(`no ${topic} event; got ${feed.received.map((e) => e.topic).join(", ")}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe("live plan, board and order events", () => {
+  it("tells the assistant's bench about a re-plan, a board edit and an order status change", async () => {
+    const w = await planningWorld();
+    const assistant = await addMember(w.studio.id, "ASSISTANT");
+    // The topics the bench page and the assistant's home subscribe to.
+    const feed = await listen(assistant, w.studio.id, ["bench.", "plan.", "order."]);
+    await planNow(w.caller, w.studio.id);
+    await waitForTopic(feed, "plan.updated");
+
+    const solder = (await w.caller.planning.currentPlan({ studioId: w.studio.id, ...wideRange() })).batches.find((b) => b.stepName === "Solder join")!;
+    await w.caller.planning.moveBatch({ studioId: w.studio.id, batchId: solder.id, expectedVersion: solder.version, startAt: paris(1, "10:00") });
+    await waitForTopic(feed, "plan.edited");
+    expect(feed.received.find((e) => e.topic === "plan.edited")!.data).toMatchObject({ kind: "move", batchId: solder.id });
+
+    await callerFor(assistant).bench.claim({ studioId: w.studio.id, batchId: solder.id });
+    await waitForTopic(feed, "order.status");
+    await feed.stop();
+  });
+});
