@@ -93,7 +93,9 @@ describe("failover", () => {
     expect(sent.filter((s) => s.startedAt > downAt! && s.status !== 200)).toEqual([]);
     // Between the kill and app1's restart, every answer came from app2 (requests sent to the dead app1 were redispatched).
     expect(sent.filter((s) => s.startedAt >= killed!.at && s.startedAt < restartedAt! && s.status === 200 && s.servedBy !== "app2")).toEqual([]);
-    expect(sent.filter((s) => s.status === 200).length).toBeGreaterThan(50);
+    // The load went on through the failure: writes acknowledged before the kill and after HAProxy took app1 out.
+    expect(sent.some((s) => s.startedAt < killed!.at && s.status === 200)).toBe(true);
+    expect(sent.some((s) => s.startedAt > downAt! && s.status === 200)).toBe(true);
 
     // The dead worker's runs are finished by the other worker (or by it once restarted) within the lease bound.
     const runs = await systemDb().planRun.findMany({ where: { studioId: { in: planners.map((world) => world.studio.id) } }, select: { id: true } });
