@@ -119,6 +119,8 @@ export class WorkCalendar {
   /** cum[i] = working minutes before interval i. */
   private cum: number[] = [];
   private covered = -Infinity;
+  /** Last index found by indexAfterLoaded. */
+  private hint = 0;
 
   private constructor(private readonly extender: Extender | null) {}
 
@@ -210,13 +212,20 @@ export class WorkCalendar {
   }
 
   private indexAfterLoaded(t: number): number {
+    // Queries cluster in time: try the last answer and its neighbour before a binary search.
+    const ends = this.ends;
+    const h = this.hint;
+    if (h < ends.length && ends[h]! > t) {
+      if (h === 0 || ends[h - 1]! <= t) return h;
+    } else if (h + 1 < ends.length && ends[h + 1]! > t && ends[h]! <= t) return (this.hint = h + 1);
     let lo = 0;
-    let hi = this.ends.length;
+    let hi = ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.ends[mid]! > t) hi = mid;
+      if (ends[mid]! > t) hi = mid;
       else lo = mid + 1;
     }
+    if (lo < ends.length) this.hint = lo;
     return lo;
   }
 
