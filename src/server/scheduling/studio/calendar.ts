@@ -121,6 +121,8 @@ export class WorkCalendar {
   private covered = -Infinity;
   /** Last index found by indexAfterLoaded. */
   private hint = 0;
+  /** Last index found by fromWork. */
+  private workHint = 0;
 
   private constructor(private readonly extender: Extender | null) {}
 
@@ -268,14 +270,19 @@ export class WorkCalendar {
       if (last >= 0 && w < cum[last]! + this.ends[last]! - this.starts[last]!) break;
       if (!this.extend()) return Infinity;
     }
-    let lo = 0;
-    let hi = this.cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.cum[mid]! <= w) lo = mid;
-      else hi = mid - 1;
+    const cum = this.cum;
+    let lo = this.workHint;
+    if (!(lo < cum.length && cum[lo]! <= w && (lo + 1 === cum.length || cum[lo + 1]! > w))) {
+      lo = 0;
+      let hi = cum.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (cum[mid]! <= w) lo = mid;
+        else hi = mid - 1;
+      }
+      this.workHint = lo;
     }
-    return this.starts[lo]! + (w - this.cum[lo]!);
+    return this.starts[lo]! + (w - cum[lo]!);
   }
 
   /** Segments of `minutes` of work starting at the first working minute ≥ t; null when the calendar runs out. */
