@@ -35,31 +35,35 @@ declare global {
   }
 }
 
-/** Runs in the page before any of its scripts: notes when the checks first hold, at the next frame. */
-function watchForData(checks: Check[]) {
-  let seen = false;
-  const holds = () =>
-    checks.every(({ selector, text }) =>
-      Array.from(document.querySelectorAll(selector)).some((el) => (!text || el.textContent?.includes(text)) && el.getBoundingClientRect().height > 0),
-    );
-  const check = () => {
-    if (seen || !holds()) return;
-    seen = true;
-    observer.disconnect();
-    requestAnimationFrame(() => {
-      window.__benchflowDataVisibleAt = performance.now();
+/**
+ * Runs in the page before any of its scripts: notes when the checks first hold, at the next frame. A string, not
+ * a function: tsx would wrap a function's inner functions in a helper that does not exist in the page.
+ */
+function watchForData(checks: Check[]): string {
+  return `(() => {
+    const checks = ${JSON.stringify(checks)};
+    let seen = false;
+    const holds = () => checks.every(({ selector, text }) =>
+      Array.from(document.querySelectorAll(selector)).some((el) => (!text || el.textContent.includes(text)) && el.getBoundingClientRect().height > 0));
+    const observer = new MutationObserver(() => {
+      if (seen || !holds()) return;
+      seen = true;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__benchflowDataVisibleAt = performance.now(); });
     });
-  };
-  const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  })();`;
 }
 
 async function measure(context: BrowserContext, url: string, checks: Check[]): Promise<{ visibleMs: number; firstByteMs: number }> {
   const page = await context.newPage();
   try {
-    await page.addInitScript(watchForData, checks);
+    await page.addInitScript({ content: watchForData(checks) });
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => window.__benchflowDataVisibleAt !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.__benchflowDataVisibleAt !== undefined, undefined, { timeout: 30_000 }).catch(async (error: Error) => {
+      const text = (await page.locator("main").innerText().catch(() => "")).replace(/\s+/g, " ").slice(0, 400);
+      throw new Error(`${url}: its main data did not show within 30 s (${error.message.split("\n")[0]}). The page read: ${text || "(nothing)"}`);
+    });
     return await page.evaluate(() => ({
       visibleMs: window.__benchflowDataVisibleAt!,
       firstByteMs: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart,
