@@ -7,8 +7,7 @@
 // (studio.get) and 15 s on bench-step writes (bench.report, 1 piece per request, round-robin over 10 claimed
 // batches), each after 5 s of warm-up that is not counted. Prints requests/s, p50/p95/p99 latency, non-2xx/errors
 // and the load average, then one JSON line.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -18,6 +17,7 @@ import { signIn, trpcMutation } from "./lib/app-client";
 import { writeBenchBatches } from "./lib/bench-fixture";
 import { stateFile, type ClusterState } from "./lib/cluster";
 import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
+import { ensureProductionBuild, startProductionServer, type ProductionServer } from "./lib/production-server";
 
 // autocannon ships no types (and @types/autocannon is not installed): the part used here.
 type AutocannonResult = { requests: { total: number }; non2xx: number; errors: number; timeouts: number };
@@ -53,19 +53,20 @@ if (target) {
     process.env.DATABASE_URL = (JSON.parse(readFileSync(file, "utf8")) as ClusterState).databaseUrl;
   }
 } else {
-  if (!existsSync(path.resolve(".next/BUILD_ID"))) fail("No production build found (.next/BUILD_ID is missing). Run `npm run build` first.");
+  try {
+    ensureProductionBuild(log, { build: "never" });
+  } catch (error) {
+    fail((error as Error).message);
+  }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   Object.assign(process.env, { BENCHFLOW_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(PORT), NEXTAUTH_URL: ORIGIN });
 }
 
 let database: LocalDatabase | undefined;
-let next: ChildProcess | undefined;
+let server: ProductionServer | undefined;
 async function cleanup() {
-  if (next && next.exitCode === null) {
-    next.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await server?.stop();
   await database?.stop().catch(() => {});
 }
 const deadline = setTimeout(() => {
@@ -85,8 +86,12 @@ try {
   const { batchIds } = await writeBenchBatches(systemDb(), studioId, { count: WRITE_BATCHES });
   await disconnectDb();
 
-  if (!target) await startServer();
-  else log(`Target: ${target} (database ${new URL(process.env.DATABASE_URL!).host})`);
+  if (!target) {
+    log(`Starting the production server on ${ORIGIN} (log: ${path.relative(process.cwd(), dataDir)}/next.log)…`);
+    server = await startProductionServer({ port: PORT, env: database!.env, logFile: path.join(dataDir, "next.log") });
+  } else {
+    log(`Target: ${target} (database ${new URL(process.env.DATABASE_URL!).host})`);
+  }
 
   const { cookie, status } = await signIn(ORIGIN, DEMO_LOGIN.email, DEMO_LOGIN.password);
   if (!cookie) {
@@ -143,29 +148,6 @@ try {
 process.exit(process.exitCode ?? 0);
 
 // --- helpers -------------------------------------------------------------------------------------------
-
-async function startServer() {
-  log(`Starting the production server on ${ORIGIN} (log: ${path.relative(process.cwd(), dataDir)}/next.log)…`);
-  const out = createWriteStream(path.join(dataDir, "next.log"));
-  // The same server as `npm start` (scripts/server.ts): per-caller fair share and per-address limits included.
-  next = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
-    env: { ...process.env, ...database!.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", BENCHFLOW_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  next.stdout!.pipe(out);
-  next.stderr!.pipe(out);
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (next.exitCode !== null) throw new Error(`the server exited (code ${next.exitCode}); see .data/bench-api/next.log`);
-    try {
-      if ((await fetch(`${ORIGIN}/api/auth/csrf`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not answer within 90 s");
-}
 
 type Outcome = { label: string; rps: number; p50: number; p95: number; p99: number; total: number; non2xx: number; errors: number };
 
