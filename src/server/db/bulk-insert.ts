@@ -39,11 +39,19 @@ type Target = TenantDb | pg.ClientBase;
 
 /**
  * Inserts the rows into `table`, one statement (or one per `chunk` rows, for generated data sets too large to
- * pass as one parameter). Returns the number of rows written.
+ * pass as one parameter); `onConflictDoNothing` skips rows that already exist. Returns the number of rows written.
  */
-export async function bulkInsert<R>(target: Target, table: string, columns: Array<BulkColumn<R>>, rows: readonly R[], options: { chunk?: number } = {}): Promise<number> {
+export async function bulkInsert<R>(
+  target: Target,
+  table: string,
+  columns: Array<BulkColumn<R>>,
+  rows: readonly R[],
+  options: { chunk?: number; onConflictDoNothing?: boolean } = {},
+): Promise<number> {
   if (rows.length === 0) return 0;
-  const { sql, constants, perRow } = prepare(table, columns);
+  const prepared = prepare(table, columns);
+  const { constants, perRow } = prepared;
+  const sql = options.onConflictDoNothing ? `${prepared.sql} ON CONFLICT DO NOTHING` : prepared.sql;
   const chunk = options.chunk ?? rows.length;
   let written = 0;
   for (let from = 0; from < rows.length; from += chunk) {

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
-import { byStudio } from "~/server/db";
+import { byStudio, isUniqueViolation } from "~/server/db";
 import { bulkInsert } from "~/server/db/bulk-insert";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
@@ -30,6 +30,16 @@ async function firstFreeOrderNumber(ctx: OrdersCtx): Promise<number> {
   return (last._max.number ?? 0) + 1;
 }
 
+/** Two imports of one marketplace export at the same time: the second one finds the orders taken. */
+async function conflictOnDuplicate<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new TRPCError({ code: "CONFLICT", message: "Some of these orders were added at the same time by someone else. Preview the file again." });
+  }
+}
+
 /**
  * Creates orders with their lines in the request's transaction. Every variant must be orderable (own or a
  * live share); a shared design's version gets a DesignVersionUse so the order stays readable after a revoke.
@@ -45,7 +55,7 @@ export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
   const studioId = ctx.studio.id;
   const now = new Date();
   // One statement per table however many orders (a 5,000-row CSV import): see bulk-insert.ts.
-  await bulkInsert(ctx.db, "Order", [
+  await conflictOnDuplicate(bulkInsert(ctx.db, "Order", [
     { name: "id", type: "text", value: (r) => r.id },
     { name: "studioId", type: "text", constant: studioId },
     { name: "number", type: "int", value: (r) => r.number },
@@ -57,7 +67,7 @@ export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
     { name: "createdById", type: "text", constant: ctx.user.id },
     { name: "createdAt", type: "timestamp", constant: now },
     { name: "updatedAt", type: "timestamp", constant: now },
-  ], rows);
+  ], rows));
   const lines = rows.flatMap((r) => r.order.lines.map((line, position) => ({ orderId: r.id, position, line, variant: variants.get(line.variantId)! })));
   await bulkInsert(ctx.db, "OrderLine", [
     { name: "id", type: "text", value: () => crypto.randomUUID() },
