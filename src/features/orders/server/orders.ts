@@ -10,7 +10,7 @@ import { auditTrail, recordAudit } from "~/server/audit";
 import { dueDateFromDay, ORDER_STATUS_LABELS, type listOrdersInput, type OrderFields, type setOrderStatusInput } from "../schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { committedPieces } from "./order-edit";
-import { resolveVariants } from "./orderable";
+import { resolveVariants, type OrderableVariant } from "./orderable";
 
 export type OrdersCtx = StudioContext & { user: { id: string } };
 
@@ -43,10 +43,11 @@ async function conflictOnDuplicate<T>(write: Promise<T>): Promise<T> {
 /**
  * Creates orders with their lines in the request's transaction. Every variant must be orderable (own or a
  * live share); a shared design's version gets a DesignVersionUse so the order stays readable after a revoke.
+ * `orderable`: the variants the caller has just read as orderable (an import's preview), else looked up.
  */
-export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
+export async function createOrders(ctx: OrdersCtx, orders: NewOrder[], orderable?: Map<string, OrderableVariant>) {
   if (orders.length === 0) return [];
-  const variants = await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId)));
+  const variants = orderable ?? (await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId))));
   const shared = new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId));
   for (const versionId of shared) await pinDesignVersion(ctx, versionId);
 
