@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
 import { byStudio, isUniqueViolation } from "~/server/db";
-import { bulkInsert } from "~/server/db/bulk-insert";
+import { bulkInsert, type BulkColumn } from "~/server/db/bulk-insert";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { auditTrail, recordAudit } from "~/server/audit";
@@ -28,6 +28,19 @@ async function firstFreeOrderNumber(ctx: OrdersCtx): Promise<number> {
   await ctx.db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`order-number:${ctx.studio.id}`}))::text AS locked`;
   const last = await ctx.db.order.aggregate({ where: byStudio(ctx.studio.id), _max: { number: true } });
   return (last._max.number ?? 0) + 1;
+}
+
+type LineVariant = Pick<OrderableVariant, "designVersionId" | "variantId" | "designName" | "variantName" | "sku">;
+
+/** The copy of its variant an order line keeps (it reads the same after the design changes), as bulk columns. */
+export function lineVariantColumns<R extends { variant: LineVariant }>(): Array<BulkColumn<R>> {
+  return [
+    { name: "designVersionId", type: "text", value: (l) => l.variant.designVersionId },
+    { name: "variantId", type: "text", value: (l) => l.variant.variantId },
+    { name: "designName", type: "text", value: (l) => l.variant.designName },
+    { name: "variantName", type: "text", value: (l) => l.variant.variantName },
+    { name: "sku", type: "text", value: (l) => l.variant.sku },
+  ];
 }
 
 /** Two imports of one marketplace export at the same time: the second one finds the orders taken. */
@@ -75,11 +88,7 @@ export async function createOrders(ctx: OrdersCtx, orders: NewOrder[], orderable
     { name: "studioId", type: "text", constant: studioId },
     { name: "orderId", type: "text", value: (l) => l.orderId },
     { name: "position", type: "int", value: (l) => l.position },
-    { name: "designVersionId", type: "text", value: (l) => l.variant.designVersionId },
-    { name: "variantId", type: "text", value: (l) => l.variant.variantId },
-    { name: "designName", type: "text", value: (l) => l.variant.designName },
-    { name: "variantName", type: "text", value: (l) => l.variant.variantName },
-    { name: "sku", type: "text", value: (l) => l.variant.sku },
+    ...lineVariantColumns(),
     { name: "quantity", type: "int", value: (l) => l.line.quantity },
     { name: "dueDate", type: "timestamp", value: (l) => l.line.dueDate },
     { name: "createdAt", type: "timestamp", constant: now },

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { lineVariantColumns } from "~/features/orders/server/orders";
 import { bulkInsert, type BulkColumn } from "~/server/db/bulk-insert";
 import type { EventRow } from "./events";
 import type { BatchRow, History } from "./history";
@@ -29,11 +30,7 @@ export async function insertOrders(client: pg.ClientBase, ctx: Ctx, history: His
     { name: "studioId", type: "text", constant: ctx.studioId },
     { name: "orderId", type: "text", value: (l) => l.orderId },
     { name: "position", type: "int", value: (l) => l.position },
-    { name: "designVersionId", type: "text", value: (l) => l.variant.designVersionId },
-    { name: "variantId", type: "text", value: (l) => l.variant.variantId },
-    { name: "designName", type: "text", value: (l) => l.variant.designName },
-    { name: "variantName", type: "text", value: (l) => l.variant.variantName },
-    { name: "sku", type: "text", value: (l) => l.variant.sku },
+    ...lineVariantColumns<History["lines"][number]>(),
     { name: "quantity", type: "int", value: (l) => l.quantity },
     { name: "dueDate", type: "timestamp", value: (l) => l.dueDate },
     { name: "status", type: '"OrderLineStatus"', value: (l) => l.status },
