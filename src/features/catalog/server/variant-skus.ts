@@ -31,10 +31,11 @@ export async function resolveVariantSkus(ctx: CatalogCtx, designs: Array<{ desig
   });
   const clashes = await ctx.db.$queryRaw<Array<{ sku: string; name: string }>>`
     SELECT v."sku", d."name" FROM "DesignVariant" v
+      JOIN unnest(${[...owner.keys()]}::text[]) AS wanted("sku") ON wanted."sku" = lower(v."sku")
       JOIN "DesignVersion" dv ON dv."id" = v."designVersionId" AND dv."studioId" = v."studioId"
       JOIN "Design" d ON d."id" = dv."designId" AND d."studioId" = dv."studioId" AND d."version" = dv."number"
-     WHERE v."studioId" = ${ctx.studio.id} AND lower(v."sku") = ANY(${[...owner.keys()]}::text[])
-       AND d."archivedAt" IS NULL AND NOT (d."id" = ANY(${designs.map((d) => d.designId)}::text[]))
+      LEFT JOIN unnest(${designs.map((d) => d.designId)}::text[]) AS publishing("id") ON publishing."id" = d."id"
+     WHERE v."studioId" = ${ctx.studio.id} AND d."archivedAt" IS NULL AND publishing."id" IS NULL
      LIMIT 1`;
   const clash = clashes[0];
   if (clash) {
