@@ -22,9 +22,11 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-// The e2e server's embedded PostgreSQL (scripts/e2e-server.ts): port E2E_PORT + 51000, superuser postgres.
+// The e2e server's embedded PostgreSQL (scripts/e2e-server.ts): EMBEDDED_PG_PORT when set, else port
+// E2E_PORT + 51000; superuser postgres.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${port + 51_000 > 65_000 ? 55_100 : port + 51_000}/benchflow`;
+const pgPort = Number(process.env.EMBEDDED_PG_PORT) || (port + 51_000 > 65_000 ? 55_100 : port + 51_000);
+const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/benchflow`;
 
 /**
  * A one-line order and a batch of it in the demo studio's plan, inserted directly (no planner run needed):

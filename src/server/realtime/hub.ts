@@ -33,7 +33,8 @@ class RealtimeHub {
 
   private async connect(): Promise<void> {
     const client = new pg.Client({
-      connectionString: serverEnv().DATABASE_URL,
+      // LISTEN holds a session: never through a transaction pooler (see docs/scaling.md).
+      connectionString: serverEnv().DIRECT_DATABASE_URL ?? serverEnv().DATABASE_URL,
       connectionTimeoutMillis: 2_000,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,

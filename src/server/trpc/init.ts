@@ -11,6 +11,9 @@ import { FairShare } from "./fair-share";
 
 export const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Live feeds (SSE) send a comment every 20 s, so proxies and load balancers in front of the app (HAProxy's
+  // idle timeouts) never mistake a quiet feed for a dead one.
+  sse: { ping: { enabled: true, intervalMs: 20_000 } },
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     // Unknown errors never reach the client as anything but a generic message, and no stack ever does.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { systemDb } from "~/server/db";
-import { closeRealtimeHub } from "~/server/realtime/hub";
+import { closeRealtimeHub, realtimeHub } from "~/server/realtime/hub";
 import { studioEventFeed } from "~/server/realtime/studio-events";
 import { liveSessionUser, pruneRevokedSessions, revokeSession, SESSION_MAX_AGE_SECONDS, type AppSession } from "~/server/session";
 import { callerFor, errorCode } from "../../helpers/caller";
@@ -88,7 +88,11 @@ async function endsWithin(feed: ReturnType<typeof openFeed>, ms: number) {
 }
 
 describe("open live feeds", () => {
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 150)); // the feed is listening
+  // The feed is listening: the hub's LISTEN is in place (slow on a loaded machine), and the feed has subscribed.
+  const settle = async () => {
+    await realtimeHub().ready();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  };
 
   it("end at once for a member removed from the studio", async () => {
     const { studio } = await makeStudio();

@@ -68,14 +68,18 @@ export async function cancelRun(ctx: StudioContext, runId: string) {
  * before this change — a follow-up run the worker queues when that one ends.
  */
 export async function requestReplan(db: TenantDb, studioId: string, userId: string, reason: string): Promise<"queued" | "follow-up"> {
-  const queued = await db.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
-    VALUES (${crypto.randomUUID()}, ${studioId}, ${userId}, ${reason}, ${`Re-planning: ${reason}`})
-    ON CONFLICT ("studioId", "activeSlot") DO NOTHING
-    RETURNING "id"`;
-  if (queued.length === 0) {
-    await db.planRun.updateMany({ where: byStudio(studioId, { activeSlot: "active" }), data: { followUp: true, reason } });
+  // The active run can end between the insert and the flag (its worker commits on another connection): then the
+  // flag lands on nothing and the insert is tried again. Losing a round needs a whole run to end inside it.
+  let outcome: "queued" | "follow-up" | null = null;
+  for (let round = 0; round < 3 && !outcome; round++) {
+    const queued = await db.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO "PlanRun" ("id", "studioId", "requestedById", "reason", "message")
+      VALUES (${crypto.randomUUID()}, ${studioId}, ${userId}, ${reason}, ${`Re-planning: ${reason}`})
+      ON CONFLICT ("studioId", "activeSlot") DO NOTHING
+      RETURNING "id"`;
+    if (queued.length) outcome = "queued";
+    else if ((await db.planRun.updateMany({ where: byStudio(studioId, { activeSlot: "active" }), data: { followUp: true, reason } })).count) outcome = "follow-up";
   }
   await publishStudioEvent(db, { studioId, topic: "plan.requested", data: { reason } });
-  return queued.length ? "queued" : "follow-up";
+  return outcome ?? "follow-up";
 }
