@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { markInProduction } from "~/features/orders/server/status";
 import { can } from "~/server/authz/permissions";
-import { elapsedSeconds, explainRefusal, findWork, memberName, notFound, recordAndAnnounce, type BenchCtx } from "./context";
+import { elapsedSeconds, explainRefusal, findWork, memberName, recordAndAnnounce, type BenchCtx } from "./context";
+import { notFound } from "~/server/errors";
 
 /**
  * Claims a batch for the caller. The work row is created on first claim; an atomic upsert whose update
@@ -15,7 +16,7 @@ export async function claimBatch(ctx: BenchCtx, batchId: string) {
     where: { id: batchId, studioId },
     select: { id: true, pieces: true, status: true, items: { select: { id: true, orderLineId: true, stepPosition: true, pieces: true } } },
   });
-  if (!batch) throw notFound();
+  if (!batch) throw notFound("Batch");
   if (batch.status === "DONE") throw new TRPCError({ code: "BAD_REQUEST", message: "This batch is already done." });
   // One statement: create the work row already claimed, or claim the existing one if nobody holds it.
   // Racing claimers queue on the row; the first takes it and the WHERE turns every later one away.

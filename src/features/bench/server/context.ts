@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { BatchWork, BenchEventKind } from "~/generated/prisma/client";
+import { notFound, staleEdit } from "~/server/errors";
 import { CHANNEL } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 
@@ -8,10 +9,6 @@ export type BenchCtx = StudioContext & { user: { id: string; name: string } };
 
 /** Live topics: "bench.batch" for bench views, "batch.progress" for the plan board and the dashboard. */
 export const BENCH_TOPICS = ["bench.batch", "batch.progress"] as const;
-
-export function notFound(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
-}
 
 export async function memberName(ctx: BenchCtx, userId: string | null): Promise<string> {
   if (!userId) return "nobody";
@@ -28,7 +25,7 @@ export async function findWork(ctx: BenchCtx, batchId: string) {
   const work = await ctx.db.batchWork.findFirst({ where: { studioId: ctx.studio.id, batchId } });
   if (work) return work;
   const batch = await ctx.db.batch.count({ where: { id: batchId, studioId: ctx.studio.id } });
-  if (!batch) throw notFound();
+  if (!batch) throw notFound("Batch");
   throw new TRPCError({ code: "BAD_REQUEST", message: "Claim this batch first." });
 }
 
@@ -46,10 +43,7 @@ export async function explainRefusal(ctx: BenchCtx, batchId: string, expectedVer
     throw new TRPCError({ code: "CONFLICT", message: `This batch is claimed by ${await memberName(ctx, work.claimedById)}.` });
   }
   if (work.version !== expectedVersion) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: "Someone else changed this batch since you opened it. It has been reloaded: check it and try again.",
-    });
+    throw staleEdit("batch", "It has been reloaded: check it and try again.");
   }
   if (!work.claimedById) throw new TRPCError({ code: "BAD_REQUEST", message: "Claim this batch first." });
   throw new TRPCError({

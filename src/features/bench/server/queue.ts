@@ -1,7 +1,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { studioDay } from "~/server/time-zone";
 import { readyPerItem } from "./availability";
-import { notFound, type BenchCtx } from "./context";
+import type { BenchCtx } from "./context";
+import { notFound } from "~/server/errors";
 
 const batchSelect = {
   id: true,
@@ -147,7 +148,7 @@ export async function benchQueue(ctx: BenchCtx, now = new Date()) {
 /** One batch with its items, readiness and audit trail (who did what when). */
 export async function benchBatch(ctx: BenchCtx, batchId: string) {
   const batch = await ctx.db.batch.findFirst({ where: { id: batchId, studioId: ctx.studio.id }, select: batchSelect });
-  if (!batch) throw notFound();
+  if (!batch) throw notFound("Batch");
   const [card] = await describe(ctx, [batch]);
   const events = await ctx.db.benchEvent.findMany({
     where: { studioId: ctx.studio.id, batchId },

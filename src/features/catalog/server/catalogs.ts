@@ -3,7 +3,7 @@ import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { DEFAULT_CATALOG_NAME } from "~/features/studios/server/create-studio";
 import { readableCatalogWhere, type CatalogCtx } from "./access";
-import { missingOrStale, uniqueOr } from "./errors";
+import { missingOrStale, uniqueOr } from "~/server/errors";
 import type { createCatalogInput, updateCatalogInput } from "./schemas";
 
 /** Own catalogs and catalogs shared with this studio (marked with the sharing studio's name). */

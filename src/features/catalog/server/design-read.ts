@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { readableDesignWhere, readableVersionWhere, type CatalogCtx } from "./access";
 import { sharingStudioNames } from "./catalogs";
-import { notFound } from "./errors";
+import { notFound } from "~/server/errors";
 import type { listDesignsInput } from "./schemas";
 
 const versionDetail = {

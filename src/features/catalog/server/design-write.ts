@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import type { CatalogCtx } from "./access";
-import { notFound, staleEdit, uniqueOr } from "./errors";
+import { notFound, staleEdit, uniqueOr } from "~/server/errors";
 import { publishVersion } from "./publish";
 import type { DesignFields, updateDesignInput } from "./schemas";
 

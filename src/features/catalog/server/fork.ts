@@ -6,7 +6,7 @@ import { convertible, convertMilli, dimensionOf, STATION_KIND_LABELS, UNIT_LABEL
 import { suggestVariantSku } from "../variant-skus";
 import { readableDesignWhere, type CatalogCtx } from "./access";
 import { createDesign } from "./design-write";
-import { notFound } from "./errors";
+import { notFound } from "~/server/errors";
 import type { forkDesignInput } from "./schemas";
 
 // Forking a design another studio shares: a copy in this studio's own catalog, on this studio's own stations

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { CatalogCtx as StudioContext } from "./access";
 import { UNIT_LABELS } from "../units";
-import { missingOrStale, notFound, uniqueOr } from "./errors";
+import { missingOrStale, notFound, uniqueOr } from "~/server/errors";
 import type { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
 
 export const materialSelect = {

@@ -5,7 +5,7 @@ import { logger } from "~/server/logger";
 import { consumeRateLimit } from "~/server/rate-limit";
 import { appUrl, catalogShareMail, sendMail } from "~/server/mail";
 import type { CatalogCtx } from "./access";
-import { notFound, uniqueOr } from "./errors";
+import { notFound, uniqueOr } from "~/server/errors";
 
 // Sharing a catalog read-only with another studio. A share takes effect once the receiving studio's owner
 // accepts it. By studio address the receiving studio is known; by email the recipient (signed in with that

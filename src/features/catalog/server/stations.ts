@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { missingOrStale, notFound, uniqueOr } from "./errors";
+import { missingOrStale, notFound, uniqueOr } from "~/server/errors";
 import type { StationFields, updateStationInput } from "./schemas";
 
 const stationSelect = {

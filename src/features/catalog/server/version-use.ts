@@ -1,6 +1,6 @@
 import type { CatalogCtx } from "./access";
 import { readableDesignWhere } from "./access";
-import { notFound } from "./errors";
+import { notFound } from "~/server/errors";
 
 /**
  * Records that this studio planned with a design version (orders in a later issue call this). The use row

@@ -4,13 +4,12 @@ import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { recordAudit, type AuditChange } from "~/server/audit";
 import { byStudio } from "~/server/db";
+import { notFound, staleEdit } from "~/server/errors";
 import { dayFromDate, dueDateFromDay, type updateOrderInput } from "../schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { resolveVariants } from "./orderable";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { OrdersCtx } from "./orders";
-
-const CONFLICT = "Someone else changed this order since you opened it. Reload to see their changes.";
 
 /**
  * Pieces of each line the plan can no longer take back: in started or finished batches, or in batches someone
@@ -56,8 +55,8 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
       lines: { orderBy: { position: "asc" }, select: { id: true, position: true, variantId: true, designName: true, variantName: true, quantity: true, dueDate: true, status: true } },
     },
   });
-  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
-  if (order.version !== input.expectedVersion) throw new TRPCError({ code: "CONFLICT", message: CONFLICT });
+  if (!order) throw notFound("Order");
+  if (order.version !== input.expectedVersion) throw staleEdit("order");
   if (order.status === "DONE" || order.status === "CANCELLED") {
     throw new TRPCError({ code: "BAD_REQUEST", message: `This order is ${order.status === "DONE" ? "done" : "cancelled"}. Reopen it before changing it.` });
   }
@@ -65,7 +64,7 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
   const open = new Map(order.lines.filter((line) => line.status === "OPEN").map((line) => [line.id, line]));
   const keptIds = input.order.lines.flatMap((line) => (line.id ? [line.id] : []));
   if (new Set(keptIds).size !== keptIds.length) throw new TRPCError({ code: "BAD_REQUEST", message: "The same order line appears twice." });
-  if (keptIds.some((id) => !open.has(id))) throw new TRPCError({ code: "NOT_FOUND", message: "Order line not found." });
+  if (keptIds.some((id) => !open.has(id))) throw notFound("Order line");
   const committed = await committedPieces(ctx, [...open.keys()]);
   const changes: AuditChange[] = [];
 
@@ -103,7 +102,7 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
     where: byStudio(studioId, { id: order.id, version: input.expectedVersion }),
     data: { ...header, version: { increment: 1 } },
   });
-  if (updated.count === 0) throw new TRPCError({ code: "CONFLICT", message: CONFLICT });
+  if (updated.count === 0) throw staleEdit("order");
   if (header.customerName !== order.customerName) changes.push({ field: "Customer", from: order.customerName || "—", to: header.customerName || "—" });
   if (header.kind !== order.kind) changes.push({ field: "Kind", from: order.kind.toLowerCase(), to: header.kind.toLowerCase() });
   if (header.notes !== order.notes) changes.push({ field: "Notes", from: order.notes || "—", to: header.notes || "—" });

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
+import { missingOrStale, notFound } from "~/server/errors";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
@@ -144,7 +145,7 @@ export async function getOrder(ctx: StudioContext, id: string) {
       },
     },
   });
-  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+  if (!order) throw notFound("Order");
   const committed = await committedPieces(ctx, order.lines.map((line) => line.id));
   return {
     ...order,
@@ -174,11 +175,7 @@ export async function setOrderStatus(ctx: OrdersCtx, input: z.infer<typeof setOr
     where: byStudio(ctx.studio.id, { id: input.id, version: input.expectedVersion }),
     data: { status: input.status, version: { increment: 1 } },
   });
-  if (updated.count === 0) {
-    const exists = await ctx.db.order.count({ where: byStudio(ctx.studio.id, { id: input.id }) });
-    if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
-    throw new TRPCError({ code: "CONFLICT", message: "Someone else changed this order since you opened it. Reload to see their changes." });
-  }
+  if (updated.count === 0) await missingOrStale(ctx.db.order.count({ where: byStudio(ctx.studio.id, { id: input.id }) }), "order", "Order");
   const lineStatus = LINE_STATUS_FOR[input.status];
   if (lineStatus) {
     await ctx.db.orderLine.updateMany({

@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { TenantDb } from "~/server/db";
+import { notFound } from "~/server/errors";
 
 // Where each order line stands: pieces done, scrapped and in batches at every step of its routing, when the
 // plan finishes it, and whether that is late or at risk. Read in a few aggregate queries for many lines.
@@ -84,7 +84,7 @@ const lineSelect = { id: true, quantity: true, dueDate: true, designVersionId: t
 export async function orderProgress(ctx: Ctx, orderId: string, now = new Date()) {
   const studioId = ctx.studio.id;
   const order = await ctx.db.order.findFirst({ where: { id: orderId, studioId }, select: { id: true, status: true, lines: { select: lineSelect, orderBy: { position: "asc" } } } });
-  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+  if (!order) throw notFound("Order");
   const outlooks = await lineOutlooks(ctx.db, studioId, order.lines, now);
   const remakes = await ctx.db.remake.findMany({
     where: { studioId, orderLineId: { in: order.lines.map((l) => l.id) } },
@@ -119,7 +119,7 @@ export async function ordersOutlook(ctx: Ctx, orderIds: string[], now = new Date
   const studioId = ctx.studio.id;
   const ids = [...new Set(orderIds)];
   if ((await ctx.db.order.count({ where: { studioId, id: { in: ids } } })) !== ids.length) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+    throw notFound("Order");
   }
   const lines = await ctx.db.orderLine.findMany({ where: { studioId, orderId: { in: orderIds } }, select: { ...lineSelect, orderId: true } });
   const outlooks = await lineOutlooks(ctx.db, studioId, lines, now);

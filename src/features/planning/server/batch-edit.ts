@@ -9,6 +9,7 @@ import type { OpenBatch, OpenItem } from "../reflow";
 import type { lockBatchInput, mergeBatchesInput, moveBatchInput, resizeBatchInput, splitBatchInput } from "../schemas";
 import { refreshFigures } from "./figures";
 import { applyRules, editableBatch, loadPlanState, staleBatch, timesOf, writeChanges, type Pin } from "./plan-state";
+import { notFound } from "~/server/errors";
 
 // Board edits. Each loads the open plan (locking the plan row), applies the edit through the shared rules
 // (reflow.ts: working time, machine runs, precedence; later batches move along or the edit is refused),
@@ -63,7 +64,7 @@ export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>)
 /** Pins or unpins one batch. Pinned batches are kept by the next plan; the board says why each is pinned. */
 export async function setBatchLocked(ctx: Ctx, input: z.infer<typeof lockBatchInput>) {
   const batch = await ctx.db.batch.findFirst({ where: byStudio(ctx.studio.id, { id: input.batchId }), select: { id: true } });
-  if (!batch) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+  if (!batch) throw notFound("Batch");
   const pin = input.locked ? { locked: true, pinReason: "PINNED" as const, pinnedById: ctx.user.id, pinnedAt: new Date() } : { locked: false, pinReason: null, pinnedById: null, pinnedAt: null };
   const updated = await ctx.db.batch.updateMany({
     where: byStudio(ctx.studio.id, { id: batch.id, version: input.expectedVersion }),

@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { cutList } from "./materials";
+import { notFound } from "~/server/errors";
 
 /** Everything the printable batch sheet shows: pieces per order, the routing around this step, materials. */
 export async function batchSheet(ctx: StudioContext, batchId: string) {
@@ -20,7 +20,7 @@ export async function batchSheet(ctx: StudioContext, batchId: string) {
       },
     },
   });
-  if (!batch) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+  if (!batch) throw notFound("Batch");
   const versionIds = [...new Set(batch.items.map((i) => i.orderLine.designVersionId))];
   const steps = await ctx.db.routingStep.findMany({
     where: { designVersionId: { in: versionIds } },

@@ -7,6 +7,7 @@ import { formatInZone } from "~/server/time-zone";
 import { machineOf, StudioClock } from "../batch-timing";
 import { loadPeople } from "./people";
 import { PlanState, Refusal, type OpenBatch, type OpenItem, type RateOf, type StationInfo } from "../reflow";
+import { notFound, staleEdit } from "~/server/errors";
 
 // Loads the studio's open work into a PlanState for one board edit, and writes back what the edit changed.
 
@@ -116,14 +117,14 @@ export async function editableBatch(ctx: Ctx, state: PlanState, batchId: string,
   const batch = state.batches.get(batchId);
   if (!batch) {
     const exists = await ctx.db.batch.count({ where: { id: batchId, studioId: ctx.studio.id } });
-    if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+    if (!exists) throw notFound("Batch");
   }
   if (!batch || batch.status !== "PLANNED") throw new TRPCError({ code: "BAD_REQUEST", message: "Started or finished batches cannot be changed." });
   if (batch.version !== expectedVersion) throw staleBatch();
   return batch;
 }
 
-export const staleBatch = () => new TRPCError({ code: "CONFLICT", message: "Someone else changed this batch since you opened it. Reload the board." });
+export const staleBatch = () => staleEdit("batch", "Reload the board.");
 
 /** Runs an edit on the state, turning a refused rule into a clear 4xx. */
 export function applyRules(fn: () => void): void {

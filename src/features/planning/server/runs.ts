@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { Prisma } from "~/generated/prisma/client";
+import { notFound, uniqueOr } from "~/server/errors";
 import { byStudio, type TenantDb } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
@@ -12,15 +12,11 @@ const runSelect = {
 
 /** Queues a planner run. At most one queued/running run per studio (unique activeSlot) -> CONFLICT otherwise. */
 export async function requestPlan(ctx: Ctx) {
-  try {
-    // A savepoint-free insert: the unique violation aborts the request transaction, which is thrown anyway.
-    return await ctx.db.planRun.create({ data: { studioId: ctx.studio.id, requestedById: ctx.user.id }, select: runSelect });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new TRPCError({ code: "CONFLICT", message: "The planner is already running for this studio. Wait for it to finish or cancel it." });
-    }
-    throw error;
-  }
+  // A savepoint-free insert: the unique violation aborts the request transaction, which is thrown anyway.
+  return uniqueOr(
+    ctx.db.planRun.create({ data: { studioId: ctx.studio.id, requestedById: ctx.user.id }, select: runSelect }),
+    "The planner is already running for this studio. Wait for it to finish or cancel it.",
+  );
 }
 
 /**
@@ -34,7 +30,7 @@ export async function replanAfterOrderChange(ctx: Ctx): Promise<"queued" | "busy
 
 export async function getRun(ctx: StudioContext, runId: string) {
   const run = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { id: runId }), select: runSelect });
-  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "Planner run not found." });
+  if (!run) throw notFound("Planner run");
   return run;
 }
 

@@ -1,15 +1,15 @@
-import { TRPCError } from "@trpc/server";
-import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { trialSubscription } from "~/server/billing/subscription-state";
 import { studioDefaults } from "../studio-defaults";
 import type { CreateStudioInput } from "./schemas";
+import { uniqueOr } from "~/server/errors";
 
 export const DEFAULT_CATALOG_NAME = "Main catalog";
 
 /** A new tenant: the studio, its owner's membership and a first catalog, together or not at all. */
 export async function createStudio(db: PrismaClient, userId: string, input: CreateStudioInput) {
-  try {
-    return await db.$transaction(async (tx) => {
+  return uniqueOr(
+    db.$transaction(async (tx) => {
       const studio = await tx.studio.create({
         data: { name: input.name, slug: input.slug, timeZone: input.timeZone, workingHours: input.workingHours, ...studioDefaults(input.timeZone, input.locale) },
         select: { id: true, slug: true, name: true },
@@ -20,13 +20,9 @@ export async function createStudio(db: PrismaClient, userId: string, input: Crea
       // Every new studio starts on the trial of the middle plan (billing).
       await tx.studioSubscription.create({ data: { studioId: studio.id, ...trialSubscription(new Date()) } });
       return studio;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new TRPCError({ code: "CONFLICT", message: `The address "${input.slug}" is taken. Choose another.` });
-    }
-    throw error;
-  }
+    }),
+    `The address "${input.slug}" is taken. Choose another.`,
+  );
 }
 
 export async function listMyStudios(db: PrismaClient, userId: string) {

@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { addHolidayInput, DayRange } from "./schemas";
+import { notFound } from "~/server/errors";
 
 type Ctx = StudioContext & { user: { id: string } };
 
@@ -44,6 +44,6 @@ export async function addHoliday(ctx: Ctx, input: z.infer<typeof addHolidayInput
 
 export async function removeHoliday(ctx: StudioContext, holidayId: string) {
   const { count } = await ctx.db.studioHoliday.deleteMany({ where: byStudio(ctx.studio.id, { id: holidayId }) });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Holiday not found." });
+  if (count === 0) throw notFound("Holiday");
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { newToken, TOKEN_LIFETIMES_MS } from "~/features/auth/server/tokens";
 import type { StudioRole } from "~/server/authz/permissions";
+import { notFound } from "~/server/errors";
 import { logger } from "~/server/logger";
 import { appUrl, invitationMail, sendMail } from "~/server/mail";
 import { consumeRateLimit } from "~/server/rate-limit";
@@ -84,7 +85,7 @@ export async function resendInvite(ctx: TeamContext, input: z.infer<typeof invit
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
     select: { id: true, email: true, role: true, expiresAt: true },
   });
-  if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found." });
+  if (!existing) throw notFound("Invitation");
   await assertMayInvite(ctx);
   await lockStudio(ctx);
   // An expired invitation held no seat; giving it a new life needs one.
@@ -96,7 +97,7 @@ export async function resendInvite(ctx: TeamContext, input: z.infer<typeof invit
     where: { id: existing.id, studioId: ctx.studio.id, acceptedAt: null },
     data: { tokenHash, expiresAt: new Date(now.getTime() + TOKEN_LIFETIMES_MS.INVITATION), sentCount: { increment: 1 }, lastSentAt: now },
   });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found." });
+  if (count === 0) throw notFound("Invitation");
   await mailInvitation(ctx, existing.email, existing.role, token);
   logger.info("team.invite_resent", { studioId: ctx.studio.id, invitationId: existing.id, by: ctx.user.id });
   return { id: existing.id, ok: true };
@@ -106,7 +107,7 @@ export async function revokeInvite(ctx: TeamContext, input: z.infer<typeof invit
   const { count } = await ctx.db.invitation.deleteMany({
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
   });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found." });
+  if (count === 0) throw notFound("Invitation");
   logger.info("team.invite_revoked", { studioId: ctx.studio.id, invitationId: input.invitationId, by: ctx.user.id });
   return { ok: true };
 }

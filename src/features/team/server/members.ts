@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import { notFound, staleEdit } from "~/server/errors";
 import { logger } from "~/server/logger";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { changeRoleInput, membershipIdInput } from "./schemas";
@@ -31,7 +32,7 @@ async function findMember(ctx: TeamContext, membershipId: string) {
     where: { id: membershipId, studioId: ctx.studio.id },
     select: { id: true, role: true, userId: true },
   });
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  if (!member) throw notFound("Member");
   return member;
 }
 
@@ -45,9 +46,7 @@ export async function changeRole(ctx: TeamContext, input: z.infer<typeof changeR
     where: { id: member.id, studioId: ctx.studio.id, version: input.expectedVersion, role: { not: "OWNER" } },
     data: { role: input.role, version: { increment: 1 } },
   });
-  if (count === 0) {
-    throw new TRPCError({ code: "CONFLICT", message: "Someone else changed this person's role meanwhile. Reload to see it." });
-  }
+  if (count === 0) throw staleEdit("person's role");
   logger.info("team.role_changed", { studioId: ctx.studio.id, membershipId: member.id, role: input.role, by: ctx.user.id });
   return { ok: true };
 }
@@ -62,7 +61,7 @@ export async function removeMember(ctx: TeamContext, input: z.infer<typeof membe
   const { count } = await ctx.db.membership.deleteMany({
     where: { id: member.id, studioId: ctx.studio.id, role: { not: "OWNER" } },
   });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  if (count === 0) throw notFound("Member");
   logger.info("team.member_removed", { studioId: ctx.studio.id, userId: member.userId, by: ctx.user.id });
   return { ok: true };
 }
