@@ -34,7 +34,10 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { user: sessionUserOnly(user) } });
 });
 
+/** What every studio procedure (studioProcedure / permittedProcedure) hands its service: the caller, the studio,
+ * their role and membership, and the request's tenant transaction. Services take `(ctx: StudioContext, input)`. */
 export type StudioContext = {
+  user: SessionUser;
   studio: { id: string; name: string; slug: string; timeZone: string };
   role: StudioRole;
   membershipId: string;
@@ -85,7 +88,7 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
   }
   return withTenant(studioId, async (db) => {
     const result = await next({
-      ctx: { session, user, ...({ studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext) },
+      ctx: { session, ...({ user, studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext) },
     });
     // Re-throw so the transaction rolls back: a failed procedure never leaves half its writes behind.
     if (!result.ok) throw result.error;

@@ -4,13 +4,10 @@ import { notFound, staleEdit } from "~/server/errors";
 import { CHANNEL } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 
-/** The procedure context of the bench: the tenant plus the signed-in member. */
-export type BenchCtx = StudioContext & { user: { id: string; name: string } };
-
 /** Live topics: "bench.batch" for bench views, "batch.progress" for the plan board and the dashboard. */
 export const BENCH_TOPICS = ["bench.batch", "batch.progress"] as const;
 
-export async function memberName(ctx: BenchCtx, userId: string | null): Promise<string> {
+export async function memberName(ctx: StudioContext, userId: string | null): Promise<string> {
   if (!userId) return "nobody";
   if (userId === ctx.user.id) return "you";
   const member = await ctx.db.membership.findFirst({
@@ -21,7 +18,7 @@ export async function memberName(ctx: BenchCtx, userId: string | null): Promise<
 }
 
 /** The batch's work row, or NOT_FOUND (no such batch here) / BAD_REQUEST (nobody has claimed it yet). */
-export async function findWork(ctx: BenchCtx, batchId: string) {
+export async function findWork(ctx: StudioContext, batchId: string) {
   const work = await ctx.db.batchWork.findFirst({ where: { studioId: ctx.studio.id, batchId } });
   if (work) return work;
   const batch = await ctx.db.batch.count({ where: { id: batchId, studioId: ctx.studio.id } });
@@ -30,14 +27,14 @@ export async function findWork(ctx: BenchCtx, batchId: string) {
 }
 
 /** Locks the batch's work row until the end of the request's transaction; reports on one batch queue here. */
-export async function lockWork(ctx: BenchCtx, batchId: string): Promise<BatchWork> {
+export async function lockWork(ctx: StudioContext, batchId: string): Promise<BatchWork> {
   const [work] = await ctx.db.$queryRaw<BatchWork[]>`
     SELECT * FROM "BatchWork" WHERE "studioId" = ${ctx.studio.id} AND "batchId" = ${batchId} FOR UPDATE`;
   return work ?? findWork(ctx, batchId);
 }
 
 /** Why a versioned bench action did not apply: explained from the row as it is now. */
-export async function explainRefusal(ctx: BenchCtx, batchId: string, expectedVersion: number, allowed: string[]): Promise<never> {
+export async function explainRefusal(ctx: StudioContext, batchId: string, expectedVersion: number, allowed: string[]): Promise<never> {
   const work = await findWork(ctx, batchId);
   if (work.claimedById && work.claimedById !== ctx.user.id) {
     throw new TRPCError({ code: "CONFLICT", message: `This batch is claimed by ${await memberName(ctx, work.claimedById)}.` });
@@ -54,7 +51,7 @@ export async function explainRefusal(ctx: BenchCtx, batchId: string, expectedVer
 
 /** Appends to the audit trail and announces the change, in the request's transaction (sent on commit). */
 export async function recordAndAnnounce(
-  ctx: BenchCtx,
+  ctx: StudioContext,
   batchId: string,
   kind: BenchEventKind,
   report: { piecesDone?: number; piecesScrapped?: number; scrapReason?: string | null } = {},

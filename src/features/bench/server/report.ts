@@ -4,8 +4,9 @@ import type { ReportInput } from "../schemas";
 import { addReportToRollup } from "~/features/dashboard/server/rollups";
 import { finishDoneLines, markInProduction } from "~/features/orders/server/status";
 import { lockLineSteps, readyPerItem } from "./availability";
-import { lockWork, recordAndAnnounce, type BenchCtx } from "./context";
+import { lockWork, recordAndAnnounce } from "./context";
 import { recordRemakes } from "./remakes";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
@@ -16,7 +17,7 @@ const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", mes
  * UPDATEs (done + scrapped + n <= pieces), so nothing can exceed the batch size even without the locks.
  * Anything that does not fit answers BAD_REQUEST and nothing is written.
  */
-export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
+export async function reportPieces(ctx: StudioContext, input: ReportInput) {
   const studioId = ctx.studio.id;
   const work = await lockWork(ctx, input.batchId);
   if (!work.claimedById || work.status === "OPEN") throw badRequest("Claim this batch before reporting pieces.");

@@ -4,8 +4,8 @@ import {
   parseDecimal, parseUnit, toCsv, unitLabel, type CsvRecord,
 } from "../csv";
 import type { MaterialFields } from "./schemas";
-import type { CatalogCtx } from "./access";
 import { appendMovement, createMaterial, updateMaterial } from "./materials";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 export type MaterialPreviewRow = {
   row: number;
@@ -19,7 +19,7 @@ type Planned = { row: MaterialPreviewRow; fields: MaterialFields | null; onHandM
 type Existing = { id: string; name: string; unit: string; version: number; onHandMilli: number };
 
 /** Reads the file and the studio's materials; every row gets its errors. Writes nothing. */
-async function plan(ctx: CatalogCtx, csv: string): Promise<Planned[]> {
+async function plan(ctx: StudioContext, csv: string): Promise<Planned[]> {
   const { headers, records } = parseCsv(csv);
   const missing = missingColumns(headers, MATERIAL_REQUIRED);
   if (missing.length) {
@@ -73,7 +73,7 @@ function planRow(record: CsvRecord, rowNumber: number, byName: Map<string, Exist
   return { row: { row: rowNumber, name, action: match ? "update" : "create", summary, errors }, fields, onHandMilli: onHand, existing: match };
 }
 
-export async function previewMaterials(ctx: CatalogCtx, csv: string) {
+export async function previewMaterials(ctx: StudioContext, csv: string) {
   const rows = (await plan(ctx, csv)).map((p) => p.row);
   return {
     rows,
@@ -98,7 +98,7 @@ export function refuseWithErrors(rows: { row: number; errors: string[] }[]): voi
  * received through the ledger; existing ones (same name, any case) are updated with a version bump, and a
  * different on_hand is recorded as an ADJUST movement.
  */
-export async function importMaterials(ctx: CatalogCtx, csv: string) {
+export async function importMaterials(ctx: StudioContext, csv: string) {
   const planned = await plan(ctx, csv);
   refuseWithErrors(planned.map((p) => p.row));
   let created = 0;
@@ -118,7 +118,7 @@ export async function importMaterials(ctx: CatalogCtx, csv: string) {
   return { created, updated };
 }
 
-export async function exportMaterials(ctx: CatalogCtx): Promise<string> {
+export async function exportMaterials(ctx: StudioContext): Promise<string> {
   const materials = await ctx.db.material.findMany({ where: { studioId: ctx.studio.id, archivedAt: null }, orderBy: { name: "asc" } });
   return toCsv(
     MATERIAL_COLUMNS,

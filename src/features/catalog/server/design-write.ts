@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
-import type { CatalogCtx } from "./access";
 import { notFound, staleEdit, uniqueOr } from "~/server/errors";
 import { publishVersion } from "./publish";
 import type { DesignFields, updateDesignInput } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
-async function assertOwnCatalogs(ctx: CatalogCtx, catalogIds: string[]) {
+async function assertOwnCatalogs(ctx: StudioContext, catalogIds: string[]) {
   const unique = [...new Set(catalogIds)];
   const count = await ctx.db.catalog.count({ where: { studioId: ctx.studio.id, id: { in: unique } } });
   // A shared catalog is someone else's: designs can only be put in the studio's own catalogs.
@@ -17,7 +17,7 @@ async function assertOwnCatalogs(ctx: CatalogCtx, catalogIds: string[]) {
 const skuTaken = (sku: string) => `Another design already uses the SKU "${sku}".`;
 
 /** A new design and its version 1, in the given catalogs. */
-export async function createDesign(ctx: CatalogCtx, design: DesignFields) {
+export async function createDesign(ctx: StudioContext, design: DesignFields) {
   const studioId = ctx.studio.id;
   await assertWithinLimit(ctx, "activeDesigns");
   const catalogIds = await assertOwnCatalogs(ctx, design.catalogIds);
@@ -44,7 +44,7 @@ export async function createDesign(ctx: CatalogCtx, design: DesignFields) {
  * Every saved edit publishes a new immutable version and moves the design to it; earlier versions (and
  * everything planned with them) stay as they were. The design's version column is the optimistic lock.
  */
-export async function updateDesign(ctx: CatalogCtx, input: z.infer<typeof updateDesignInput>) {
+export async function updateDesign(ctx: StudioContext, input: z.infer<typeof updateDesignInput>) {
   const studioId = ctx.studio.id;
   const catalogIds = await assertOwnCatalogs(ctx, input.design.catalogIds);
   const next = input.expectedVersion + 1;
@@ -77,7 +77,7 @@ export async function updateDesign(ctx: CatalogCtx, input: z.infer<typeof update
 }
 
 /** Archived designs leave the catalog lists; their versions stay readable for past orders. */
-export async function setDesignArchived(ctx: CatalogCtx, id: string, archived: boolean) {
+export async function setDesignArchived(ctx: StudioContext, id: string, archived: boolean) {
   if (!archived) {
     // Restoring counts against the plan's active designs (restoring an active design changes nothing).
     const existing = await ctx.db.design.findFirst({ where: { id, studioId: ctx.studio.id }, select: { archivedAt: true } });
@@ -92,7 +92,7 @@ export async function setDesignArchived(ctx: CatalogCtx, id: string, archived: b
   return { id, archived };
 }
 
-export async function updateCosting(ctx: CatalogCtx, input: { labourRateCents: number; costingBatchSize: number }) {
+export async function updateCosting(ctx: StudioContext, input: { labourRateCents: number; costingBatchSize: number }) {
   await ctx.db.studio.updateMany({
     where: { id: ctx.studio.id },
     data: { labourRateCents: input.labourRateCents, costingBatchSize: input.costingBatchSize },
@@ -100,7 +100,7 @@ export async function updateCosting(ctx: CatalogCtx, input: { labourRateCents: n
   return getCosting(ctx);
 }
 
-export function getCosting(ctx: CatalogCtx) {
+export function getCosting(ctx: StudioContext) {
   return ctx.db.studio.findFirstOrThrow({
     where: { id: ctx.studio.id },
     select: { labourRateCents: true, costingBatchSize: true },

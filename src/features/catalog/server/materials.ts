@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
-import type { CatalogCtx as StudioContext } from "./access";
 import { UNIT_LABELS } from "../units";
 import { missingOrStale, notFound, uniqueOr } from "~/server/errors";
 import type { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 export const materialSelect = {
   id: true,

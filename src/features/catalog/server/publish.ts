@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { standardCost } from "../costing";
-import type { CatalogCtx } from "./access";
 import type { DesignFields } from "./schemas";
 import { resolveVariantSkus } from "./variant-skus";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 type Content = Pick<DesignFields, "name" | "sku" | "description" | "photoUrl" | "variants" | "steps">;
 
@@ -12,7 +12,7 @@ type Content = Pick<DesignFields, "name" | "sku" | "description" | "photoUrl" | 
  * (and a studio it is shared with never needs the owner's inventory). Materials and stations are looked
  * up in the caller's studio only; an unknown id is a BAD_REQUEST (composite keys would refuse it anyway).
  */
-export async function publishVersion(ctx: CatalogCtx, designId: string, number: number, content: Content) {
+export async function publishVersion(ctx: StudioContext, designId: string, number: number, content: Content) {
   const studioId = ctx.studio.id;
   const materialIds = [...new Set(content.variants.flatMap((variant) => variant.bom.map((line) => line.materialId)))];
   const stationIds = [...new Set(content.steps.map((step) => step.stationId))];

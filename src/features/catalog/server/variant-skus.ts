@@ -1,14 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { suggestVariantSku } from "../variant-skus";
-import type { CatalogCtx } from "./access";
 import type { DesignFields } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 /**
  * The SKU of each variant about to be published: the one given, or one made from the design SKU and the
  * variant name. Refuses two variants of the design with one SKU, and a SKU a variant of another of the
  * studio's current designs already uses (order imports could not tell them apart).
  */
-export async function resolveVariantSkus(ctx: CatalogCtx, designId: string, content: Pick<DesignFields, "sku" | "variants">): Promise<string[]> {
+export async function resolveVariantSkus(ctx: StudioContext, designId: string, content: Pick<DesignFields, "sku" | "variants">): Promise<string[]> {
   const skus = content.variants.map((variant) => variant.sku?.trim() || suggestVariantSku(content.sku, variant.name));
   const seen = new Map<string, number>();
   skus.forEach((sku, index) => {

@@ -1,6 +1,6 @@
-import type { CatalogCtx } from "./access";
 import { readableDesignWhere } from "./access";
 import { notFound } from "~/server/errors";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 /**
  * Records that this studio planned with a design version (orders in a later issue call this). The use row
@@ -8,7 +8,7 @@ import { notFound } from "~/server/errors";
  * used stays readable to it (row-level security and readableVersionWhere both honour it), while new use
  * needs a live share. We keep a grant rather than copying the snapshot so every studio sees one truth.
  */
-export async function useDesignVersion(ctx: CatalogCtx, versionId: string) {
+export async function useDesignVersion(ctx: StudioContext, versionId: string) {
   const studioId = ctx.studio.id;
   const version = await ctx.db.designVersion.findFirst({
     where: { id: versionId, design: { archivedAt: null, ...readableDesignWhere(studioId) } },

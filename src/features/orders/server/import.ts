@@ -5,7 +5,8 @@ import { parseOrderCsv, type CsvFormat } from "../csv-formats";
 import { dueDateFromDay, type importInput } from "../schemas";
 import { listOrderableVariants, type OrderableVariant } from "./orderable";
 import { assertDueDaysNotPast } from "./due-dates";
-import { createOrders, type OrdersCtx } from "./orders";
+import { createOrders } from "./orders";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 export type PreviewRow = {
   row: number;
@@ -53,7 +54,7 @@ function skuIndex(variants: OrderableVariant[]) {
 }
 
 /** Parses the file and checks every row against the catalog and earlier imports. Writes nothing. */
-export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof importInput>): Promise<ImportPreview> {
+export async function previewImport(ctx: StudioContext, input: z.infer<typeof importInput>): Promise<ImportPreview> {
   const parsed = parseOrderCsv(input.csv);
   if (parsed.format === null) throw new TRPCError({ code: "BAD_REQUEST", message: parsed.error });
   if (parsed.rows.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no order rows." });
@@ -99,7 +100,7 @@ export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof import
  * this one transaction. Orders imported before (same source and order id) are skipped, so re-importing the
  * same export is harmless.
  */
-export async function commitImport(ctx: OrdersCtx, input: z.infer<typeof importInput>) {
+export async function commitImport(ctx: StudioContext, input: z.infer<typeof importInput>) {
   const preview = await previewImport(ctx, input);
   if (preview.errorCount > 0) {
     const first = preview.rows.filter((row) => row.error).slice(0, 5).map((row) => `row ${row.row}: ${row.error}`);

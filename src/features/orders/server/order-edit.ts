@@ -9,7 +9,6 @@ import { dayFromDate, dueDateFromDay, type updateOrderInput } from "../schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { resolveVariants } from "./orderable";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { OrdersCtx } from "./orders";
 
 /**
  * Pieces of each line the plan can no longer take back: in started or finished batches, or in batches someone
@@ -45,7 +44,7 @@ const lineLabel = (position: number, line: { designName: string; variantName: st
  * variant, cannot be removed, and cannot drop below those pieces. Due dates may not move into the past. The
  * change is audited, and a studio with a plan gets a re-plan queued so the board follows.
  */
-export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOrderInput>, now: Date = new Date()) {
+export async function updateOrder(ctx: StudioContext, input: z.infer<typeof updateOrderInput>, now: Date = new Date()) {
   const studioId = ctx.studio.id;
   const tz = ctx.studio.timeZone;
   const order = await ctx.db.order.findFirst({

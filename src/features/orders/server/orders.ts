@@ -12,8 +12,6 @@ import { assertDueDaysNotPast } from "./due-dates";
 import { committedPieces } from "./order-edit";
 import { resolveVariants } from "./orderable";
 
-export type OrdersCtx = StudioContext & { user: { id: string } };
-
 export type NewOrder = {
   kind: OrderKind;
   customerName: string;
@@ -24,7 +22,7 @@ export type NewOrder = {
 };
 
 /** Next order number of the studio, serialised per studio by a transaction-scoped advisory lock. */
-async function firstFreeOrderNumber(ctx: OrdersCtx): Promise<number> {
+async function firstFreeOrderNumber(ctx: StudioContext): Promise<number> {
   await ctx.db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`order-number:${ctx.studio.id}`}))::text AS locked`;
   const last = await ctx.db.order.aggregate({ where: byStudio(ctx.studio.id), _max: { number: true } });
   return (last._max.number ?? 0) + 1;
@@ -34,7 +32,7 @@ async function firstFreeOrderNumber(ctx: OrdersCtx): Promise<number> {
  * Creates orders with their lines in the request's transaction. Every variant must be orderable (own or a
  * live share); a shared design's version gets a DesignVersionUse so the order stays readable after a revoke.
  */
-export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
+export async function createOrders(ctx: StudioContext, orders: NewOrder[]) {
   if (orders.length === 0) return [];
   const variants = await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId)));
   const shared = new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId));
@@ -78,7 +76,7 @@ export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
   return created;
 }
 
-export async function createManualOrder(ctx: OrdersCtx, order: OrderFields, now: Date = new Date()) {
+export async function createManualOrder(ctx: StudioContext, order: OrderFields, now: Date = new Date()) {
   assertDueDaysNotPast(order.lines.map((line, index) => ({ day: line.dueDate, label: `Line ${index + 1}` })), ctx.studio.timeZone, now);
   const [created] = await createOrders(ctx, [
     {
@@ -166,7 +164,7 @@ const LINE_STATUS_FOR: Record<OrderStatus, "OPEN" | "DONE" | "CANCELLED" | null>
  * cancelled order is reopened before anything else (it was never made, so it cannot be "done"). Audited;
  * a studio with a plan plans again so the board follows.
  */
-export async function setOrderStatus(ctx: OrdersCtx, input: z.infer<typeof setOrderStatusInput>) {
+export async function setOrderStatus(ctx: StudioContext, input: z.infer<typeof setOrderStatusInput>) {
   const current = await ctx.db.order.findFirst({ where: byStudio(ctx.studio.id, { id: input.id }), select: { status: true } });
   if (current?.status === "CANCELLED" && input.status !== "OPEN" && input.status !== "CANCELLED") {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This order is cancelled. Reopen it first." });

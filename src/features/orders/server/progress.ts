@@ -1,5 +1,6 @@
 import type { TenantDb } from "~/server/db";
 import { notFound } from "~/server/errors";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // Where each order line stands: pieces done, scrapped and in batches at every step of its routing, when the
 // plan finishes it, and whether that is late or at risk. Read in a few aggregate queries for many lines.
@@ -76,12 +77,10 @@ export async function lineOutlooks(db: TenantDb, studioId: string, lines: Line[]
 
 const FLAG_ORDER: Record<LineOutlook["flag"], number> = { late: 0, "at-risk": 1, "not-planned": 2, "on-track": 3, done: 4 };
 
-type Ctx = { db: TenantDb; studio: { id: string } };
-
 const lineSelect = { id: true, quantity: true, dueDate: true, designVersionId: true, status: true } as const;
 
 /** One order's lines: pieces at each step, planned finish, flag, and the remakes of scrapped pieces. */
-export async function orderProgress(ctx: Ctx, orderId: string, now = new Date()) {
+export async function orderProgress(ctx: StudioContext, orderId: string, now = new Date()) {
   const studioId = ctx.studio.id;
   const order = await ctx.db.order.findFirst({ where: { id: orderId, studioId }, select: { id: true, status: true, lines: { select: lineSelect, orderBy: { position: "asc" } } } });
   if (!order) throw notFound("Order");
@@ -115,7 +114,7 @@ export async function orderProgress(ctx: Ctx, orderId: string, now = new Date())
 }
 
 /** For the order list: finished pieces of all pieces, and each order's most urgent line flag. */
-export async function ordersOutlook(ctx: Ctx, orderIds: string[], now = new Date()) {
+export async function ordersOutlook(ctx: Pick<StudioContext, "db" | "studio">, orderIds: string[], now = new Date()) {
   const studioId = ctx.studio.id;
   const ids = [...new Set(orderIds)];
   if ((await ctx.db.order.count({ where: { studioId, id: { in: ids } } })) !== ids.length) {

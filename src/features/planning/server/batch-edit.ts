@@ -16,11 +16,9 @@ import { notFound } from "~/server/errors";
 // writes back what changed with version checks, refreshes the plan's figures and tells everyone watching.
 // The batches a person edits are pinned with the reason, so the next plan keeps them; the rest stays free.
 
-type Ctx = StudioContext & { user: { id: string } };
+const pinOf = (ctx: StudioContext, reason: Pin["reason"]): Pin => ({ reason, byId: ctx.user.id, at: new Date() });
 
-const pinOf = (ctx: Ctx, reason: Pin["reason"]): Pin => ({ reason, byId: ctx.user.id, at: new Date() });
-
-async function finishEdit(ctx: Ctx, kind: string, batchId: string, moved: string[]) {
+async function finishEdit(ctx: StudioContext, kind: string, batchId: string, moved: string[]) {
   await refreshFigures(ctx.db, ctx.studio.id);
   await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "plan.edited", data: { kind, batchId, moved: moved.length } });
   return moved;
@@ -32,7 +30,7 @@ async function finishEdit(ctx: Ctx, kind: string, batchId: string, moved: string
  * before its pieces finish the step before; batches of later steps that would then start too early move
  * later with it (unless pinned or started: then the move is refused, saying which).
  */
-export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>) {
+export async function moveBatch(ctx: StudioContext, input: z.infer<typeof moveBatchInput>) {
   const { state } = await loadPlanState(ctx, input.startAt);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   const personId = input.personId ?? batch.personId;
@@ -62,7 +60,7 @@ export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>)
 }
 
 /** Pins or unpins one batch. Pinned batches are kept by the next plan; the board says why each is pinned. */
-export async function setBatchLocked(ctx: Ctx, input: z.infer<typeof lockBatchInput>) {
+export async function setBatchLocked(ctx: StudioContext, input: z.infer<typeof lockBatchInput>) {
   const batch = await ctx.db.batch.findFirst({ where: byStudio(ctx.studio.id, { id: input.batchId }), select: { id: true } });
   if (!batch) throw notFound("Batch");
   const pin = input.locked ? { locked: true, pinReason: "PINNED" as const, pinnedById: ctx.user.id, pinnedAt: new Date() } : { locked: false, pinReason: null, pinnedById: null, pinnedAt: null };
@@ -76,7 +74,7 @@ export async function setBatchLocked(ctx: Ctx, input: z.infer<typeof lockBatchIn
 }
 
 /** Unpins every planned batch, so the next plan may place everything not started again. */
-export async function unpinAll(ctx: Ctx) {
+export async function unpinAll(ctx: StudioContext) {
   const { count } = await ctx.db.batch.updateMany({
     where: byStudio(ctx.studio.id, { locked: true, status: "PLANNED" as const }),
     data: { locked: false, pinReason: null, pinnedById: null, pinnedAt: null, version: { increment: 1 } },
@@ -90,7 +88,7 @@ export async function unpinAll(ctx: Ctx) {
  * station, its own setup; a machine load gets its own run). Items are taken from the last order lines first;
  * a line may be divided between the two batches. Both are pinned.
  */
-export async function splitBatch(ctx: Ctx, input: z.infer<typeof splitBatchInput>) {
+export async function splitBatch(ctx: StudioContext, input: z.infer<typeof splitBatchInput>) {
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   if (input.pieces >= batch.pieces) throw new TRPCError({ code: "BAD_REQUEST", message: `Split off fewer than the batch's ${batch.pieces} pieces.` });
@@ -145,7 +143,7 @@ export async function splitBatch(ctx: Ctx, input: z.infer<typeof splitBatchInput
  * when the load is too big for the machine or the steps' batch limit, or when the other batch's pieces are
  * not ready by this start; later batches move along if the merged batch runs longer.
  */
-export async function mergeBatches(ctx: Ctx, input: z.infer<typeof mergeBatchesInput>) {
+export async function mergeBatches(ctx: StudioContext, input: z.infer<typeof mergeBatchesInput>) {
   if (input.batchId === input.otherBatchId) throw new TRPCError({ code: "BAD_REQUEST", message: "Pick two different batches." });
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
@@ -178,7 +176,7 @@ export async function mergeBatches(ctx: Ctx, input: z.infer<typeof mergeBatchesI
  * Sets how long a batch takes (the person's working minutes: all of it, or loading a machine, whose run
  * and unload stay as they are). Later batches it now runs into move later; the batch is pinned.
  */
-export async function resizeBatch(ctx: Ctx, input: z.infer<typeof resizeBatchInput>) {
+export async function resizeBatch(ctx: StudioContext, input: z.infer<typeof resizeBatchInput>) {
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   if (input.minutes < batch.setupMinutes) {

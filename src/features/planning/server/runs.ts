@@ -4,14 +4,12 @@ import { byStudio, type TenantDb } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 
-type Ctx = StudioContext & { user: { id: string } };
-
 const runSelect = {
   id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true, reason: true,
 } as const;
 
 /** Queues a planner run. At most one queued/running run per studio (unique activeSlot) -> CONFLICT otherwise. */
-export async function requestPlan(ctx: Ctx) {
+export async function requestPlan(ctx: StudioContext) {
   // A savepoint-free insert: the unique violation aborts the request transaction, which is thrown anyway.
   return uniqueOr(
     ctx.db.planRun.create({ data: { studioId: ctx.studio.id, requestedById: ctx.user.id }, select: runSelect }),
@@ -23,7 +21,7 @@ export async function requestPlan(ctx: Ctx) {
  * After orders change: plan again when the studio already has a plan, so the board follows the change. A run
  * already queued or running ("busy") gets a follow-up run once it ends (it may have read the orders before).
  */
-export async function replanAfterOrderChange(ctx: Ctx): Promise<"queued" | "busy" | "none"> {
+export async function replanAfterOrderChange(ctx: StudioContext): Promise<"queued" | "busy" | "none"> {
   if (!(await ctx.db.plan.count({ where: byStudio(ctx.studio.id) }))) return "none";
   return (await requestReplan(ctx.db, ctx.studio.id, ctx.user.id, "orders changed")) === "queued" ? "queued" : "busy";
 }

@@ -4,8 +4,6 @@ import type { StudioContext } from "~/server/trpc/procedures";
 import type { addHolidayInput, DayRange } from "./schemas";
 import { notFound } from "~/server/errors";
 
-type Ctx = StudioContext & { user: { id: string } };
-
 /** "2026-12-24" -> the @db.Date value Prisma stores for that day. */
 export const dateOnly = (day: string) => new Date(`${day}T00:00:00.000Z`);
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
@@ -35,7 +33,7 @@ export async function listHolidays(ctx: StudioContext, today: string) {
   return rows.map((row) => ({ id: row.id, name: row.name, firstDay: dayOf(row.firstDay), lastDay: dayOf(row.lastDay) }));
 }
 
-export async function addHoliday(ctx: Ctx, input: z.infer<typeof addHolidayInput>) {
+export async function addHoliday(ctx: StudioContext, input: z.infer<typeof addHolidayInput>) {
   return ctx.db.studioHoliday.create({
     data: { studioId: ctx.studio.id, name: input.name, ...rangeData(input.range), createdById: ctx.user.id },
     select: { id: true },

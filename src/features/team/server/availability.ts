@@ -11,8 +11,6 @@ import type { availabilityInput, timeOffInput } from "./schemas";
 // A person's availability for the planner: their own weekly hours (or the studio's), the stations they can
 // work at, and their days off. Admins and owners manage it; the change is audited per person.
 
-type TeamContext = StudioContext & { user: { id: string } };
-
 function hoursText(hours: unknown): string {
   const parsed = workingHoursSchema.safeParse(hours);
   if (!parsed.success || hours === null) return "studio hours";
@@ -43,7 +41,7 @@ export async function availabilityByMember(ctx: StudioContext, today: string) {
   );
 }
 
-export async function updateAvailability(ctx: TeamContext, input: z.infer<typeof availabilityInput>) {
+export async function updateAvailability(ctx: StudioContext, input: z.infer<typeof availabilityInput>) {
   const studioId = ctx.studio.id;
   const member = await ctx.db.membership.findFirst({
     where: byStudio(studioId, { id: input.membershipId }),
@@ -80,7 +78,7 @@ export async function updateAvailability(ctx: TeamContext, input: z.infer<typeof
   return { id: member.id, version: input.expectedVersion + 1 };
 }
 
-export async function addTimeOff(ctx: TeamContext, input: z.infer<typeof timeOffInput>) {
+export async function addTimeOff(ctx: StudioContext, input: z.infer<typeof timeOffInput>) {
   const member = await ctx.db.membership.findFirst({ where: byStudio(ctx.studio.id, { id: input.membershipId }), select: { id: true, user: { select: { name: true } } } });
   if (!member) throw notFound("Member");
   const created = await ctx.db.memberTimeOff.create({
@@ -92,7 +90,7 @@ export async function addTimeOff(ctx: TeamContext, input: z.infer<typeof timeOff
   return created;
 }
 
-export async function removeTimeOff(ctx: TeamContext, timeOffId: string) {
+export async function removeTimeOff(ctx: StudioContext, timeOffId: string) {
   const row = await ctx.db.memberTimeOff.findFirst({ where: byStudio(ctx.studio.id, { id: timeOffId }), select: { id: true, membershipId: true, firstDay: true, lastDay: true } });
   if (!row) throw notFound("Day off");
   await ctx.db.memberTimeOff.deleteMany({ where: byStudio(ctx.studio.id, { id: row.id }) });

@@ -10,9 +10,6 @@ import type { StudioContext } from "~/server/trpc/procedures";
 import type { invitationIdInput, inviteInput } from "./schemas";
 import { assertSeatAvailable, lockStudio } from "./seats";
 
-type Inviter = { id: string; name: string };
-type TeamContext = StudioContext & { user: Inviter };
-
 export async function listInvites(ctx: StudioContext) {
   const rows = await ctx.db.invitation.findMany({
     where: { studioId: ctx.studio.id, acceptedAt: null },
@@ -24,7 +21,7 @@ export async function listInvites(ctx: StudioContext) {
 }
 
 /** Inviting sends mail in Benchflow's name: only from confirmed addresses, and at a bounded rate. */
-async function assertMayInvite(ctx: TeamContext) {
+async function assertMayInvite(ctx: StudioContext) {
   const me = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { emailVerifiedAt: true } });
   if (!me?.emailVerifiedAt) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address before inviting people." });
@@ -36,7 +33,7 @@ async function assertMayInvite(ctx: TeamContext) {
  * Mails the link inside the request's transaction: if delivery fails the invitation is rolled back, so
  * no invitation exists that nobody received.
  */
-async function mailInvitation(ctx: TeamContext, to: string, role: StudioRole, token: string) {
+async function mailInvitation(ctx: StudioContext, to: string, role: StudioRole, token: string) {
   try {
     await sendMail(
       to,
@@ -48,7 +45,7 @@ async function mailInvitation(ctx: TeamContext, to: string, role: StudioRole, to
   }
 }
 
-export async function invite(ctx: TeamContext, input: z.infer<typeof inviteInput>) {
+export async function invite(ctx: StudioContext, input: z.infer<typeof inviteInput>) {
   await assertMayInvite(ctx);
   await lockStudio(ctx);
   const member = await ctx.db.membership.findFirst({ where: { studioId: ctx.studio.id, user: { email: input.email } }, select: { id: true } });
@@ -80,7 +77,7 @@ export async function invite(ctx: TeamContext, input: z.infer<typeof inviteInput
 }
 
 /** A fresh link and expiry; the previous link stops working. */
-export async function resendInvite(ctx: TeamContext, input: z.infer<typeof invitationIdInput>) {
+export async function resendInvite(ctx: StudioContext, input: z.infer<typeof invitationIdInput>) {
   const existing = await ctx.db.invitation.findFirst({
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
     select: { id: true, email: true, role: true, expiresAt: true },
@@ -103,7 +100,7 @@ export async function resendInvite(ctx: TeamContext, input: z.infer<typeof invit
   return { id: existing.id, ok: true };
 }
 
-export async function revokeInvite(ctx: TeamContext, input: z.infer<typeof invitationIdInput>) {
+export async function revokeInvite(ctx: StudioContext, input: z.infer<typeof invitationIdInput>) {
   const { count } = await ctx.db.invitation.deleteMany({
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
   });

@@ -12,11 +12,9 @@ import { lockStudio } from "./seats";
 // owner's role changes only by transferring ownership, which only the owner can do. Every mutation
 // locks the studio row first and re-checks with conditional updates, so racing admins cannot break them.
 
-type TeamContext = StudioContext & { user: { id: string } };
-
 const ROLE_ORDER = { OWNER: 0, ADMIN: 1, ASSISTANT: 2 } as const;
 
-export async function listMembers(ctx: TeamContext) {
+export async function listMembers(ctx: StudioContext) {
   const rows = await ctx.db.membership.findMany({
     where: { studioId: ctx.studio.id },
     select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
@@ -27,7 +25,7 @@ export async function listMembers(ctx: TeamContext) {
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.user.name.localeCompare(b.user.name));
 }
 
-async function findMember(ctx: TeamContext, membershipId: string) {
+async function findMember(ctx: StudioContext, membershipId: string) {
   const member = await ctx.db.membership.findFirst({
     where: { id: membershipId, studioId: ctx.studio.id },
     select: { id: true, role: true, userId: true },
@@ -36,7 +34,7 @@ async function findMember(ctx: TeamContext, membershipId: string) {
   return member;
 }
 
-export async function changeRole(ctx: TeamContext, input: z.infer<typeof changeRoleInput>) {
+export async function changeRole(ctx: StudioContext, input: z.infer<typeof changeRoleInput>) {
   await lockStudio(ctx);
   const member = await findMember(ctx, input.membershipId);
   if (member.role === "OWNER") {
@@ -52,7 +50,7 @@ export async function changeRole(ctx: TeamContext, input: z.infer<typeof changeR
 }
 
 /** Takes effect at the removed person's next request: membership is read on every request. */
-export async function removeMember(ctx: TeamContext, input: z.infer<typeof membershipIdInput>) {
+export async function removeMember(ctx: StudioContext, input: z.infer<typeof membershipIdInput>) {
   await lockStudio(ctx);
   const member = await findMember(ctx, input.membershipId);
   if (member.role === "OWNER") {
@@ -67,7 +65,7 @@ export async function removeMember(ctx: TeamContext, input: z.infer<typeof membe
 }
 
 /** Owner only (permission members:transfer-ownership): the target becomes owner, the caller an admin. */
-export async function transferOwnership(ctx: TeamContext, input: z.infer<typeof membershipIdInput>) {
+export async function transferOwnership(ctx: StudioContext, input: z.infer<typeof membershipIdInput>) {
   await lockStudio(ctx);
   const target = await findMember(ctx, input.membershipId);
   if (target.id === ctx.membershipId) throw new TRPCError({ code: "BAD_REQUEST", message: "You already own this studio." });
