@@ -25,19 +25,6 @@ export async function createStudio(db: PrismaClient, userId: string, input: Crea
   );
 }
 
-export async function listMyStudios(db: PrismaClient, userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    orderBy: { studio: { name: "asc" } },
-    select: { role: true, studio: { select: { id: true, name: true, slug: true } } },
-  });
-  return memberships.map((membership) => ({ ...membership.studio, role: membership.role }));
-}
-
-/** For the studio pages: the studio behind a slug, only if the user is a member. */
-export async function findMembershipBySlug(db: PrismaClient, userId: string, slug: string) {
-  return db.membership.findFirst({
-    where: { userId, studio: { slug } },
-    select: { role: true, studio: { select: { id: true, name: true, slug: true, timeZone: true, currency: true, locale: true, unitSystem: true } } },
-  });
-}
+// The caller's studios are a membership lookup (src/server/authz/membership.ts); the studios page still imports
+// them from here.
+export { listMyStudios } from "~/server/authz/membership";

@@ -1,7 +1,8 @@
 import { systemDb } from "~/server/db";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure, protectedProcedure, studioProcedure } from "~/server/trpc/procedures";
-import { createStudio, listMyStudios } from "./create-studio";
+import { listMyStudios } from "~/server/authz/membership";
+import { createStudio } from "./create-studio";
 import { studioToday } from "~/server/time-zone";
 import { addHoliday, listHolidays, removeHoliday } from "./holidays";
 import { setupProgress } from "./setup-progress";
