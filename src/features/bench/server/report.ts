@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { BatchWork } from "~/generated/prisma/client";
-import type { ReportInput } from "../schemas";
+import type { ReportInput } from "./schemas";
 import { addReportToRollup } from "~/features/dashboard/server/rollups";
 import { finishDoneLines, markInProduction } from "~/features/orders/server/status";
 import { lockLineSteps, readyPerItem } from "./availability";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { batchIdInput, reportInput, versionedBatchInput } from "../schemas";
+import { batchIdInput, reportInput, versionedBatchInput } from "./schemas";
 import { claimBatch, releaseBatch } from "./claim";
 import { completeBatch } from "./complete";
 import { benchMine } from "./mine";

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { byStudio } from "~/server/db";
 import { parseOrderCsv, type CsvFormat } from "../csv-formats";
-import { dueDateFromDay, type importInput } from "../schemas";
+import { dueDateFromDay, type importInput } from "./schemas";
 import { listOrderableVariants, type OrderableVariant } from "./orderable";
 import { assertDueDaysNotPast } from "./due-dates";
 import { createOrders } from "./orders";

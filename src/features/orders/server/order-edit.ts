@@ -5,7 +5,7 @@ import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { recordAudit, type AuditChange } from "~/server/audit";
 import { byStudio } from "~/server/db";
 import { notFound, staleEdit } from "~/server/errors";
-import { dayFromDate, dueDateFromDay, type updateOrderInput } from "../schemas";
+import { dayFromDate, dueDateFromDay, type updateOrderInput } from "./schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { resolveVariants } from "./orderable";
 import type { StudioContext } from "~/server/trpc/procedures";

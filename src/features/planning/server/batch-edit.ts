@@ -6,7 +6,7 @@ import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { attendedOf, timeBatch } from "../batch-timing";
 import type { OpenBatch, OpenItem } from "../reflow";
-import type { lockBatchInput, mergeBatchesInput, moveBatchInput, resizeBatchInput, splitBatchInput } from "../schemas";
+import type { lockBatchInput, mergeBatchesInput, moveBatchInput, resizeBatchInput, splitBatchInput } from "./schemas";
 import { refreshFigures } from "./figures";
 import { applyRules, editableBatch, loadPlanState, staleBatch, timesOf, writeChanges, type Pin } from "./plan-state";
 import { notFound } from "~/server/errors";

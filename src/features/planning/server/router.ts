@@ -1,6 +1,6 @@
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import * as s from "../schemas";
+import * as s from "./schemas";
 import { mergeBatches, moveBatch, resizeBatch, setBatchLocked, splitBatch, unpinAll } from "./batch-edit";
 import { batchSheet } from "./batch-sheet";
 import { boardStart, currentPlan, planSummary } from "./board";
