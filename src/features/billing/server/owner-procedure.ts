@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
 import { can } from "~/server/authz/permissions";
+import { billingStudioInput } from "./schemas";
 import { hasSession, requireStudioMember, type StudioContext } from "~/server/trpc/procedures";
 
 /** The studio context without the tenant transaction. */
@@ -13,7 +13,7 @@ export type BillingOwnerContext = Omit<StudioContext, "db">;
  * withTenant() transactions before and after their Stripe calls instead.
  */
 export const billingOwnerProcedure = hasSession
-  .input(z.object({ studioId: z.string().min(1) }))
+  .input(billingStudioInput)
   .use(async ({ ctx, input, next, path }) => {
     const { user, membership } = await requireStudioMember(ctx.session, input.studioId, path);
     if (!can(membership.role, "billing:manage")) {

@@ -1,6 +1,7 @@
+import { byIdInput } from "~/lib/inputs";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { byIdInput, createOrderInput, importInput, listOrdersInput, orderIdsInput, setOrderStatusInput, updateOrderInput } from "./schemas";
+import { createOrderInput, importInput, listOrdersInput, orderIdsInput, setOrderStatusInput, updateOrderInput } from "./schemas";
 import { commitImport, previewImport } from "./import";
 import { updateOrder } from "./order-edit";
 import { listOrderableVariants } from "./orderable";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-const id = z.string().min(1).max(64);
-const version = z.number().int().min(0);
+import { expectedVersionSchema as version, idSchema as id } from "~/lib/inputs";
 
 export const runIdInput = z.object({ runId: id });
 export const boardInput = z.object({ from: z.coerce.date(), to: z.coerce.date() });
