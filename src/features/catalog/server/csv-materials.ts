@@ -4,7 +4,7 @@ import {
   parseDecimal, parseUnit, toCsv, unitLabel, type CsvRecord,
 } from "../csv";
 import type { MaterialFields } from "./schemas";
-import { appendMovement, createMaterial, updateMaterial } from "./materials";
+import { appendMovement, createMaterial, updateMaterial } from "./material-stock";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 export type MaterialPreviewRow = {

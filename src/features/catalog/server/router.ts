@@ -5,11 +5,11 @@ import { createCatalog, listCatalogs, updateCatalog } from "./catalogs";
 import { getDesign, getVersion, listDesigns, listVersions } from "./design-read";
 import { createDesign, getCosting, setDesignArchived, updateCosting, updateDesign } from "./design-write";
 import { forkDesign, forkPlan } from "./fork";
-import { appendMovement, createMaterial, getMaterial, listMaterials, updateMaterial } from "./materials";
+import { appendMovement, createMaterial, getMaterial, listMaterials, updateMaterial } from "./material-stock";
 import * as s from "./schemas";
 import { acceptShare, declineShare, incomingShares, listShares, revokeShare, shareCatalog } from "./sharing";
 import { createStation, listStations, setStationArchived, updateStation } from "./stations";
-import { useDesignVersion } from "./version-use";
+import { pinDesignVersion } from "./version-pins";
 
 // catalog:read (assistant+) reads; catalog:edit (admin+) writes; catalog:share (owner) shares and revokes.
 const read = permittedProcedure("catalog:read");
@@ -57,5 +57,5 @@ export const designRouter = router({
   forkPlan: edit.input(byIdInput).query(({ ctx, input }) => forkPlan(ctx, input.id)),
   fork: edit.input(s.forkDesignInput).mutation(({ ctx, input }) => forkDesign(ctx, input)),
   // Called when an order is planned with a version (orders:edit): pins it for this studio's history.
-  useVersion: permittedProcedure("orders:edit").input(s.getVersionInput).mutation(({ ctx, input }) => useDesignVersion(ctx, input.versionId)),
+  useVersion: permittedProcedure("orders:edit").input(s.getVersionInput).mutation(({ ctx, input }) => pinDesignVersion(ctx, input)),
 });

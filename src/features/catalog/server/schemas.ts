@@ -131,6 +131,7 @@ export const listDesignsInput = z.object({
   scope: z.enum(["all", "own", "shared"]).default("all"),
 });
 export const getVersionInput = z.object({ versionId: id });
+export type GetVersionInput = z.infer<typeof getVersionInput>;
 // The sharer's station id / material key -> one of ours, or "new". Left out: the suggested match.
 const forkChoices = z.record(z.string().max(200), z.string().min(1).max(64)).refine((r) => Object.keys(r).length <= 100, { message: "Too many choices" });
 export const forkDesignInput = z.object({ id, catalogId: id, sku: skuSchema, stations: forkChoices.optional(), materials: forkChoices.optional() });

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
+import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { recordAudit, type AuditChange } from "~/server/audit";
 import { byStudio } from "~/server/db";
@@ -94,7 +94,7 @@ export async function updateOrder(ctx: StudioContext, input: z.infer<typeof upda
   });
   assertDueDaysNotPast(dueChecks, ctx.studio.timeZone, now);
   const variants = await resolveVariants(ctx, variantIds);
-  for (const versionId of new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId))) await pinDesignVersion(ctx, versionId);
+  for (const versionId of new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId))) await pinDesignVersion(ctx, { versionId });
 
   const header = { kind: input.order.kind, customerName: input.order.customerName, notes: input.order.notes };
   const updated = await ctx.db.order.updateMany({

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
+import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
 import { missingOrStale, notFound } from "~/server/errors";
 import { byStudio } from "~/server/db";
@@ -36,7 +36,7 @@ export async function createOrders(ctx: StudioContext, orders: NewOrder[]) {
   if (orders.length === 0) return [];
   const variants = await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId)));
   const shared = new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId));
-  for (const versionId of shared) await pinDesignVersion(ctx, versionId);
+  for (const versionId of shared) await pinDesignVersion(ctx, { versionId });
 
   let number = await firstFreeOrderNumber(ctx);
   const created = [];

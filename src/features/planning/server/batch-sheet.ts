@@ -1,6 +1,6 @@
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { cutList } from "./materials";
+import { cutList } from "./cut-list";
 import { notFound } from "~/server/errors";
 
 /** Everything the printable batch sheet shows: pieces per order, the routing around this step, materials. */

@@ -4,7 +4,7 @@ import * as s from "./schemas";
 import { mergeBatches, moveBatch, resizeBatch, setBatchLocked, splitBatch, unpinAll } from "./batch-edit";
 import { batchSheet } from "./batch-sheet";
 import { boardStart, currentPlan, planSummary } from "./board";
-import { cutList } from "./materials";
+import { cutList } from "./cut-list";
 import { cancelRun, getRun, latestRuns, requestPlan } from "./runs";
 
 // Reading the plan is orders:read (assistants work from the board and the sheets); running the planner and
