@@ -10,6 +10,9 @@ import type { StudioContext } from "~/server/trpc/procedures";
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
 
+/** What a report answers: the batch's tallies after it. */
+export type ReportResult = Pick<BatchWork, "batchId" | "status" | "version" | "pieces" | "piecesDone" | "piecesScrapped">;
+
 /**
  * Records pieces done and scrapped as increments, allocated across the batch's items earliest due first.
  * Reports on one batch queue on the work row's lock; reports drawing on the same line's ready pieces from
@@ -17,7 +20,7 @@ const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", mes
  * UPDATEs (done + scrapped + n <= pieces), so nothing can exceed the batch size even without the locks.
  * Anything that does not fit answers BAD_REQUEST and nothing is written.
  */
-export async function reportPieces(ctx: StudioContext, input: ReportInput) {
+export async function reportPieces(ctx: StudioContext, input: ReportInput): Promise<ReportResult> {
   const studioId = ctx.studio.id;
   const work = await lockWork(ctx, input.batchId);
   if (!work.claimedById || work.status === "OPEN") throw badRequest("Claim this batch before reporting pieces.");
@@ -65,13 +68,13 @@ export async function reportPieces(ctx: StudioContext, input: ReportInput) {
          AND "piecesDone" + "piecesScrapped" + ${done + scrapped} <= "pieces"`;
     if (updated !== 1) throw badRequest("That report no longer fits this batch. Nothing was recorded.");
   }
-  const [updated] = await ctx.db.$queryRaw<BatchWork[]>`
+  const [updated] = await ctx.db.$queryRaw<ReportResult[]>`
     UPDATE "BatchWork"
        SET "piecesDone" = "piecesDone" + ${input.piecesDone}, "piecesScrapped" = "piecesScrapped" + ${input.piecesScrapped},
            "updatedAt" = now()
      WHERE "id" = ${work.id} AND "studioId" = ${studioId}
        AND "piecesDone" + "piecesScrapped" + ${asked} <= "pieces"
-    RETURNING *`;
+    RETURNING "batchId", "status", "version", "pieces", "piecesDone", "piecesScrapped"`;
   if (!updated) throw badRequest(`More pieces than the batch holds (${work.pieces}). Nothing was recorded.`);
 
   const event = await recordAndAnnounce(ctx, input.batchId, "REPORT", {
