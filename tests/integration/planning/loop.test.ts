@@ -120,7 +120,7 @@ describe("scrap, remakes and order progress", () => {
     await systemDb().orderLine.update({ where: { id: w.line9.id }, data: { dueDate: paris(0, "20:00") } });
     const outlook = await withTenant(w.studio.id, async (db) => {
       const { ordersOutlook } = await import("~/features/orders/server/progress");
-      return ordersOutlook({ db, studio: { ...w.studio, timeZone: "Europe/Paris" } }, [w.line6.orderId, w.line9.orderId], NOW);
+      return ordersOutlook({ db, studio: { ...w.studio, timeZone: "Europe/Paris" } }, { ids: [w.line6.orderId, w.line9.orderId] }, NOW);
     });
     expect(outlook[w.line6.orderId]!.flag).toBe("late");
     expect(outlook[w.line9.orderId]!.flag).toBe("at-risk");

@@ -5,13 +5,15 @@ import { can } from "~/server/authz/permissions";
 import { elapsedSeconds, explainRefusal, findWork, memberName, recordAndAnnounce } from "./context";
 import { notFound } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { BatchIdInput, VersionedBatchInput } from "./schemas";
 
 /**
  * Claims a batch for the caller. The work row is created on first claim; an atomic upsert whose update
  * only applies while `claimedById IS NULL` lets exactly one claimer through, and every other one gets
  * CONFLICT with the winner's name. The batch becomes STARTED, so a re-plan keeps it.
  */
-export async function claimBatch(ctx: StudioContext, batchId: string) {
+export async function claimBatch(ctx: StudioContext, input: BatchIdInput) {
+  const { batchId } = input;
   const studioId = ctx.studio.id;
   const batch = await ctx.db.batch.findFirst({
     where: { id: batchId, studioId },
@@ -53,7 +55,8 @@ export async function claimBatch(ctx: StudioContext, batchId: string) {
 }
 
 /** Gives a claimed batch back (the claimer, or an admin for someone who left): the timer stops, progress stays. */
-export async function releaseBatch(ctx: StudioContext, batchId: string, expectedVersion: number) {
+export async function releaseBatch(ctx: StudioContext, input: VersionedBatchInput) {
+  const { batchId, expectedVersion } = input;
   const work = await findWork(ctx, batchId);
   if (work.claimedById && work.claimedById !== ctx.user.id && !can(ctx.role, "planning:run")) {
     throw new TRPCError({ code: "CONFLICT", message: `This batch is claimed by ${await memberName(ctx, work.claimedById)}.` });

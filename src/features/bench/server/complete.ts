@@ -4,6 +4,7 @@ import { addCompletedWorkToRollup } from "~/features/dashboard/server/rollups";
 import { publishStudioEvent } from "~/server/realtime/events";
 import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce } from "./context";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { VersionedBatchInput } from "./schemas";
 
 /**
  * Materials rule: each BOM line belongs to the routing step that uses it (metal is cut at the first step,
@@ -63,7 +64,8 @@ async function consumeMaterials(ctx: StudioContext, batchId: string, stepName: s
 }
 
 /** Completes the caller's batch: stops the timer, marks the batch DONE and consumes its materials. */
-export async function completeBatch(ctx: StudioContext, batchId: string, expectedVersion: number) {
+export async function completeBatch(ctx: StudioContext, input: VersionedBatchInput) {
+  const { batchId, expectedVersion } = input;
   // Locked: a report in flight finishes first, so the totals and the materials below are final.
   const work = await lockWork(ctx, batchId);
   if (work.claimedById === ctx.user.id && work.status !== "DONE" && work.piecesDone + work.piecesScrapped === 0) {

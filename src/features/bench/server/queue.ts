@@ -3,6 +3,7 @@ import { studioDay } from "~/server/time-zone";
 import { readyPerItem } from "./availability";
 import { notFound } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { BatchIdInput } from "./schemas";
 
 const batchSelect = {
   id: true,
@@ -146,7 +147,8 @@ export async function benchQueue(ctx: StudioContext, now = new Date()) {
 }
 
 /** One batch with its items, readiness and audit trail (who did what when). */
-export async function benchBatch(ctx: StudioContext, batchId: string) {
+export async function benchBatch(ctx: StudioContext, input: BatchIdInput) {
+  const { batchId } = input;
   const batch = await ctx.db.batch.findFirst({ where: { id: batchId, studioId: ctx.studio.id }, select: batchSelect });
   if (!batch) throw notFound("Batch");
   const [card] = await describe(ctx, [batch]);

@@ -25,3 +25,7 @@ export const reportInput = z
   });
 
 export type ReportInput = z.infer<typeof reportInput>;
+
+// Services take (ctx, input) with these types.
+export type BatchIdInput = z.infer<typeof batchIdInput>;
+export type VersionedBatchInput = z.infer<typeof versionedBatchInput>;

@@ -1,10 +1,9 @@
-import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { DEFAULT_CATALOG_NAME } from "~/features/studios/server/create-studio";
 import { readableCatalogWhere } from "./access";
 import { missingOrStale, uniqueOr } from "~/server/errors";
-import type { createCatalogInput, updateCatalogInput } from "./schemas";
+import type { CreateCatalogInput, UpdateCatalogInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 /** Own catalogs and catalogs shared with this studio (marked with the sharing studio's name). */
@@ -47,7 +46,7 @@ export async function sharingStudioNames(studioIds: string[]): Promise<Map<strin
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-export async function createCatalog(ctx: StudioContext, input: z.infer<typeof createCatalogInput>) {
+export async function createCatalog(ctx: StudioContext, input: CreateCatalogInput) {
   await assertPlanActive(ctx);
   return uniqueOr(
     ctx.db.catalog.create({
@@ -58,7 +57,7 @@ export async function createCatalog(ctx: StudioContext, input: z.infer<typeof cr
   );
 }
 
-export async function updateCatalog(ctx: StudioContext, input: z.infer<typeof updateCatalogInput>) {
+export async function updateCatalog(ctx: StudioContext, input: UpdateCatalogInput) {
   const { count } = await uniqueOr(
     ctx.db.catalog.updateMany({
       where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },

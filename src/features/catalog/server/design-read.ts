@@ -1,9 +1,9 @@
-import type { z } from "zod";
 import { readableDesignWhere, readableVersionWhere } from "./access";
 import { sharingStudioNames } from "./catalogs";
 import { notFound } from "~/server/errors";
-import type { listDesignsInput } from "./schemas";
+import type { ListDesignsInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { GetVersionInput } from "./schemas";
 
 const versionDetail = {
   id: true,
@@ -73,7 +73,7 @@ function withoutOwnersCosts<V extends VersionDetail>(version: V, own: boolean): 
 }
 
 /** Own designs and designs in catalogs shared with this studio (explicit filter; RLS is the second wall). */
-export async function listDesigns(ctx: StudioContext, input: z.infer<typeof listDesignsInput>) {
+export async function listDesigns(ctx: StudioContext, input: ListDesignsInput) {
   const studioId = ctx.studio.id;
   const scope =
     input.scope === "own" ? { studioId } : input.scope === "shared" ? { NOT: { studioId }, ...readableDesignWhere(studioId) } : readableDesignWhere(studioId);
@@ -152,7 +152,8 @@ export async function listVersions(ctx: StudioContext, designId: string) {
 }
 
 /** One version by id: the studio's own, one shared with it, or one it has used (even after a revoke). */
-export async function getVersion(ctx: StudioContext, versionId: string) {
+export async function getVersion(ctx: StudioContext, input: GetVersionInput) {
+  const { versionId } = input;
   const version = await ctx.db.designVersion.findFirst({
     where: { id: versionId, ...readableVersionWhere(ctx.studio.id) },
     select: versionDetail,

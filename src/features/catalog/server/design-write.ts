@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { notFound, staleEdit, uniqueOr } from "~/server/errors";
 import { publishVersion } from "./publish";
-import type { DesignFields, updateDesignInput } from "./schemas";
+import type { DesignFields, UpdateDesignInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { ArchiveInput } from "./schemas";
 
 async function assertOwnCatalogs(ctx: StudioContext, catalogIds: string[]) {
   const unique = [...new Set(catalogIds)];
@@ -44,7 +44,7 @@ export async function createDesign(ctx: StudioContext, design: DesignFields) {
  * Every saved edit publishes a new immutable version and moves the design to it; earlier versions (and
  * everything planned with them) stay as they were. The design's version column is the optimistic lock.
  */
-export async function updateDesign(ctx: StudioContext, input: z.infer<typeof updateDesignInput>) {
+export async function updateDesign(ctx: StudioContext, input: UpdateDesignInput) {
   const studioId = ctx.studio.id;
   const catalogIds = await assertOwnCatalogs(ctx, input.design.catalogIds);
   const next = input.expectedVersion + 1;
@@ -77,7 +77,8 @@ export async function updateDesign(ctx: StudioContext, input: z.infer<typeof upd
 }
 
 /** Archived designs leave the catalog lists; their versions stay readable for past orders. */
-export async function setDesignArchived(ctx: StudioContext, id: string, archived: boolean) {
+export async function setDesignArchived(ctx: StudioContext, input: ArchiveInput) {
+  const { id, archived } = input;
   if (!archived) {
     // Restoring counts against the plan's active designs (restoring an active design changes nothing).
     const existing = await ctx.db.design.findFirst({ where: { id, studioId: ctx.studio.id }, select: { archivedAt: true } });

@@ -1,5 +1,4 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { overridesSchema } from "../overrides";
 import { convertible, convertMilli, dimensionOf, STATION_KIND_LABELS, UNIT_LABELS, type MaterialUnitName, type StationKindName } from "../units";
@@ -7,7 +6,7 @@ import { suggestVariantSku } from "../variant-skus";
 import { readableDesignWhere } from "./access";
 import { createDesign } from "./design-write";
 import { notFound } from "~/server/errors";
-import type { forkDesignInput } from "./schemas";
+import type { ForkDesignInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 // Forking a design another studio shares: a copy in this studio's own catalog, on this studio's own stations
@@ -101,7 +100,7 @@ const CATEGORY_BY_DIMENSION = { mass: "METAL", length: "METAL", count: "FINDING"
  * materials of `plan` (suggested or chosen). New stations and materials are made only where asked for, with the
  * sharer's names and none of their costs. Quantities are converted exactly when our material uses another unit.
  */
-export async function forkDesign(ctx: StudioContext, input: z.infer<typeof forkDesignInput>) {
+export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
   const studioId = ctx.studio.id;
   // Checked before any station or material is made (createDesign checks again; both in one transaction).
   await assertWithinLimit(ctx, "activeDesigns");

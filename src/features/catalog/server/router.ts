@@ -20,7 +20,7 @@ export const stationRouter = router({
   list: read.query(({ ctx }) => listStations(ctx)),
   create: edit.input(s.createStationInput).mutation(({ ctx, input }) => createStation(ctx, input.station)),
   update: edit.input(s.updateStationInput).mutation(({ ctx, input }) => updateStation(ctx, input)),
-  setArchived: edit.input(s.archiveInput).mutation(({ ctx, input }) => setStationArchived(ctx, input.id, input.archived)),
+  setArchived: edit.input(s.archiveInput).mutation(({ ctx, input }) => setStationArchived(ctx, input)),
 });
 
 export const materialRouter = router({
@@ -37,23 +37,23 @@ export const catalogRouter = router({
   update: edit.input(s.updateCatalogInput).mutation(({ ctx, input }) => updateCatalog(ctx, input)),
   costing: read.query(({ ctx }) => getCosting(ctx)),
   updateCosting: edit.input(s.costingInput).mutation(({ ctx, input }) => updateCosting(ctx, input)),
-  shares: share.input(s.catalogIdInput).query(({ ctx, input }) => listShares(ctx, input.catalogId)),
+  shares: share.input(s.catalogIdInput).query(({ ctx, input }) => listShares(ctx, input)),
   share: share.input(s.shareCatalogInput).mutation(({ ctx, input }) => shareCatalog(ctx, input)),
-  revokeShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => revokeShare(ctx, input.shareId)),
+  revokeShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => revokeShare(ctx, input)),
   // The receiving side: catalogs offered to this studio, accepted or declined by its owner.
   incomingShares: share.query(({ ctx }) => incomingShares(ctx)),
-  acceptShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => acceptShare(ctx, input.shareId)),
-  declineShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => declineShare(ctx, input.shareId)),
+  acceptShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => acceptShare(ctx, input)),
+  declineShare: share.input(s.shareIdInput).mutation(({ ctx, input }) => declineShare(ctx, input)),
 });
 
 export const designRouter = router({
   list: read.input(s.listDesignsInput).query(({ ctx, input }) => listDesigns(ctx, input)),
   get: read.input(byIdInput).query(({ ctx, input }) => getDesign(ctx, input.id)),
   versions: read.input(byIdInput).query(({ ctx, input }) => listVersions(ctx, input.id)),
-  version: read.input(s.getVersionInput).query(({ ctx, input }) => getVersion(ctx, input.versionId)),
+  version: read.input(s.getVersionInput).query(({ ctx, input }) => getVersion(ctx, input)),
   create: edit.input(s.createDesignInput).mutation(({ ctx, input }) => createDesign(ctx, input.design)),
   update: edit.input(s.updateDesignInput).mutation(({ ctx, input }) => updateDesign(ctx, input)),
-  setArchived: edit.input(s.archiveInput).mutation(({ ctx, input }) => setDesignArchived(ctx, input.id, input.archived)),
+  setArchived: edit.input(s.archiveInput).mutation(({ ctx, input }) => setDesignArchived(ctx, input)),
   forkPlan: edit.input(byIdInput).query(({ ctx, input }) => forkPlan(ctx, input.id)),
   fork: edit.input(s.forkDesignInput).mutation(({ ctx, input }) => forkDesign(ctx, input)),
   // Called when an order is planned with a version (orders:edit): pins it for this studio's history.

@@ -148,3 +148,27 @@ export const csvInput = z.object({
     .min(1, { message: "Choose a CSV file" })
     .max(CSV_MAX_BYTES, { message: `The file is larger than ${CSV_MAX_BYTES / 1_000_000} MB: split it into smaller files` }),
 });
+
+// Services take (ctx, input) with these types.
+export type CreateStationInput = z.infer<typeof createStationInput>;
+export type UpdateStationInput = z.infer<typeof updateStationInput>;
+export type ArchiveInput = z.infer<typeof archiveInput>;
+export type CatalogIdInput = z.infer<typeof catalogIdInput>;
+export type CreateMaterialInput = z.infer<typeof createMaterialInput>;
+export type UpdateMaterialInput = z.infer<typeof updateMaterialInput>;
+export type ListMaterialsInput = z.infer<typeof listMaterialsInput>;
+export type RecordMovementInput = z.infer<typeof recordMovementInput>;
+export type CreateCatalogInput = z.infer<typeof createCatalogInput>;
+export type UpdateCatalogInput = z.infer<typeof updateCatalogInput>;
+export type ShareCatalogInput = z.infer<typeof shareCatalogInput>;
+export type ShareIdInput = z.infer<typeof shareIdInput>;
+export type BomLineInput = z.infer<typeof bomLineInput>;
+export type OverrideInput = z.infer<typeof overrideInput>;
+export type VariantInput = z.infer<typeof variantInput>;
+export type StepInput = z.infer<typeof stepInput>;
+export type CreateDesignInput = z.infer<typeof createDesignInput>;
+export type UpdateDesignInput = z.infer<typeof updateDesignInput>;
+export type ListDesignsInput = z.infer<typeof listDesignsInput>;
+export type ForkDesignInput = z.infer<typeof forkDesignInput>;
+export type CostingInput = z.infer<typeof costingInput>;
+export type CsvInput = z.infer<typeof csvInput>;

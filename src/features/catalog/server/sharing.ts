@@ -6,6 +6,7 @@ import { consumeRateLimit } from "~/server/rate-limit";
 import { appUrl, catalogShareMail, sendMail } from "~/server/mail";
 import { notFound, uniqueOr } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { CatalogIdInput, ShareIdInput } from "./schemas";
 
 // Sharing a catalog read-only with another studio. A share takes effect once the receiving studio's owner
 // accepts it. By studio address the receiving studio is known; by email the recipient (signed in with that
@@ -83,7 +84,8 @@ export async function shareCatalog(ctx: StudioContext, input: { catalogId: strin
 }
 
 /** The owner's view of who a catalog is shared with: what they typed and where it stands, nothing about the target. */
-export async function listShares(ctx: StudioContext, catalogId: string) {
+export async function listShares(ctx: StudioContext, input: CatalogIdInput) {
+  const { catalogId } = input;
   await ownCatalog(ctx, catalogId);
   const shares = await ctx.db.catalogShare.findMany({
     where: { catalogId, studioId: ctx.studio.id },
@@ -94,7 +96,8 @@ export async function listShares(ctx: StudioContext, catalogId: string) {
 }
 
 /** Stops new use of the catalog's designs by the target (or withdraws an invitation); used versions stay readable. */
-export async function revokeShare(ctx: StudioContext, shareId: string) {
+export async function revokeShare(ctx: StudioContext, input: ShareIdInput) {
+  const { shareId } = input;
   const { count } = await ctx.db.catalogShare.updateMany({
     where: { id: shareId, studioId: ctx.studio.id, revokedAt: null },
     data: { revokedAt: new Date() },
@@ -153,7 +156,8 @@ async function findIncoming(ctx: StudioContext, shareId: string) {
   return share;
 }
 
-export async function acceptShare(ctx: StudioContext, shareId: string) {
+export async function acceptShare(ctx: StudioContext, input: ShareIdInput) {
+  const { shareId } = input;
   const share = await findIncoming(ctx, shareId);
   const now = new Date();
   await uniqueOr(systemDb().$transaction(async (tx) => {
@@ -174,7 +178,8 @@ export async function acceptShare(ctx: StudioContext, shareId: string) {
   return { accepted: true as const };
 }
 
-export async function declineShare(ctx: StudioContext, shareId: string) {
+export async function declineShare(ctx: StudioContext, input: ShareIdInput) {
+  const { shareId } = input;
   const share = await findIncoming(ctx, shareId);
   const { count } = await systemDb().catalogShare.updateMany({
     where: { id: share.id, acceptedAt: null, revokedAt: null, declinedAt: null },

@@ -30,3 +30,6 @@ export function resolveRange(input: { from?: string; to?: string }, timeZone: st
   const from = input.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   return { from, to };
 }
+
+// Services take (ctx, input) with these types.
+export type DashboardInput = z.infer<typeof dashboardInput>;

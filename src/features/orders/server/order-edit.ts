@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { recordAudit, type AuditChange } from "~/server/audit";
 import { byStudio } from "~/server/db";
 import { notFound, staleEdit } from "~/server/errors";
-import { dayFromDate, dueDateFromDay, type updateOrderInput } from "./schemas";
+import { type UpdateOrderInput, dayFromDate, dueDateFromDay } from "./schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { resolveVariants } from "./orderable";
 import type { StudioContext } from "~/server/trpc/procedures";
@@ -44,7 +43,7 @@ const lineLabel = (position: number, line: { designName: string; variantName: st
  * variant, cannot be removed, and cannot drop below those pieces. Due dates may not move into the past. The
  * change is audited, and a studio with a plan gets a re-plan queued so the board follows.
  */
-export async function updateOrder(ctx: StudioContext, input: z.infer<typeof updateOrderInput>, now: Date = new Date()) {
+export async function updateOrder(ctx: StudioContext, input: UpdateOrderInput, now: Date = new Date()) {
   const studioId = ctx.studio.id;
   const tz = ctx.studio.timeZone;
   const order = await ctx.db.order.findFirst({

@@ -1,5 +1,4 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
 import { missingOrStale, notFound } from "~/server/errors";
@@ -7,10 +6,11 @@ import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { auditTrail, recordAudit } from "~/server/audit";
-import { dueDateFromDay, ORDER_STATUS_LABELS, type listOrdersInput, type OrderFields, type setOrderStatusInput } from "./schemas";
+import { type ListOrdersInput, ORDER_STATUS_LABELS, type OrderFields, type SetOrderStatusInput, dueDateFromDay } from "./schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { committedPieces } from "./order-edit";
 import { resolveVariants } from "./orderable";
+import type { ByIdInput } from "~/lib/inputs";
 
 export type NewOrder = {
   kind: OrderKind;
@@ -90,7 +90,7 @@ export async function createManualOrder(ctx: StudioContext, order: OrderFields, 
   return created!;
 }
 
-export async function listOrders(ctx: StudioContext, input: z.infer<typeof listOrdersInput>) {
+export async function listOrders(ctx: StudioContext, input: ListOrdersInput) {
   const search = input.search?.trim();
   const asNumber = search && /^#?\d+$/.test(search) ? Number(search.replace("#", "")) : undefined;
   const orders = await ctx.db.order.findMany({
@@ -127,7 +127,8 @@ export async function listOrders(ctx: StudioContext, input: z.infer<typeof listO
   });
 }
 
-export async function getOrder(ctx: StudioContext, id: string) {
+export async function getOrder(ctx: StudioContext, input: ByIdInput) {
+  const { id } = input;
   const order = await ctx.db.order.findFirst({
     where: byStudio(ctx.studio.id, { id }),
     select: {
@@ -164,7 +165,7 @@ const LINE_STATUS_FOR: Record<OrderStatus, "OPEN" | "DONE" | "CANCELLED" | null>
  * cancelled order is reopened before anything else (it was never made, so it cannot be "done"). Audited;
  * a studio with a plan plans again so the board follows.
  */
-export async function setOrderStatus(ctx: StudioContext, input: z.infer<typeof setOrderStatusInput>) {
+export async function setOrderStatus(ctx: StudioContext, input: SetOrderStatusInput) {
   const current = await ctx.db.order.findFirst({ where: byStudio(ctx.studio.id, { id: input.id }), select: { status: true } });
   if (current?.status === "CANCELLED" && input.status !== "OPEN" && input.status !== "CANCELLED") {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This order is cancelled. Reopen it first." });

@@ -1,6 +1,8 @@
 import type { TenantDb } from "~/server/db";
 import { notFound } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { ByIdInput } from "~/lib/inputs";
+import type { OrderIdsInput } from "./schemas";
 
 // Where each order line stands: pieces done, scrapped and in batches at every step of its routing, when the
 // plan finishes it, and whether that is late or at risk. Read in a few aggregate queries for many lines.
@@ -80,7 +82,8 @@ const FLAG_ORDER: Record<LineOutlook["flag"], number> = { late: 0, "at-risk": 1,
 const lineSelect = { id: true, quantity: true, dueDate: true, designVersionId: true, status: true } as const;
 
 /** One order's lines: pieces at each step, planned finish, flag, and the remakes of scrapped pieces. */
-export async function orderProgress(ctx: StudioContext, orderId: string, now = new Date()) {
+export async function orderProgress(ctx: StudioContext, input: ByIdInput, now = new Date()) {
+  const orderId = input.id;
   const studioId = ctx.studio.id;
   const order = await ctx.db.order.findFirst({ where: { id: orderId, studioId }, select: { id: true, status: true, lines: { select: lineSelect, orderBy: { position: "asc" } } } });
   if (!order) throw notFound("Order");
@@ -114,7 +117,8 @@ export async function orderProgress(ctx: StudioContext, orderId: string, now = n
 }
 
 /** For the order list: finished pieces of all pieces, and each order's most urgent line flag. */
-export async function ordersOutlook(ctx: Pick<StudioContext, "db" | "studio">, orderIds: string[], now = new Date()) {
+export async function ordersOutlook(ctx: Pick<StudioContext, "db" | "studio">, input: OrderIdsInput, now = new Date()) {
+  const orderIds = input.ids;
   const studioId = ctx.studio.id;
   const ids = [...new Set(orderIds)];
   if ((await ctx.db.order.count({ where: { studioId, id: { in: ids } } })) !== ids.length) {

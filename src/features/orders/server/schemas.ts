@@ -68,3 +68,11 @@ export function dueDateFromDay(day: string, timeZone: string): Date {
 export function dayFromDate(date: Date, timeZone: string): string {
   return dayOf(timeZone, date);
 }
+
+// Services take (ctx, input) with these types.
+export type CreateOrderInput = z.infer<typeof createOrderInput>;
+export type UpdateOrderInput = z.infer<typeof updateOrderInput>;
+export type ListOrdersInput = z.infer<typeof listOrdersInput>;
+export type OrderIdsInput = z.infer<typeof orderIdsInput>;
+export type SetOrderStatusInput = z.infer<typeof setOrderStatusInput>;
+export type ImportInput = z.infer<typeof importInput>;

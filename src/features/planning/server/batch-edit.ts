@@ -1,12 +1,11 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { assertWithinPlanningHorizon } from "~/server/billing/plan-limits";
 import { byStudio } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { attendedOf, timeBatch } from "../batch-timing";
 import type { OpenBatch, OpenItem } from "../reflow";
-import type { lockBatchInput, mergeBatchesInput, moveBatchInput, resizeBatchInput, splitBatchInput } from "./schemas";
+import type { LockBatchInput, MergeBatchesInput, MoveBatchInput, ResizeBatchInput, SplitBatchInput } from "./schemas";
 import { refreshFigures } from "./figures";
 import { applyRules, editableBatch, loadPlanState, staleBatch, timesOf, writeChanges, type Pin } from "./plan-state";
 import { notFound } from "~/server/errors";
@@ -30,7 +29,7 @@ async function finishEdit(ctx: StudioContext, kind: string, batchId: string, mov
  * before its pieces finish the step before; batches of later steps that would then start too early move
  * later with it (unless pinned or started: then the move is refused, saying which).
  */
-export async function moveBatch(ctx: StudioContext, input: z.infer<typeof moveBatchInput>) {
+export async function moveBatch(ctx: StudioContext, input: MoveBatchInput) {
   const { state } = await loadPlanState(ctx, input.startAt);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   const personId = input.personId ?? batch.personId;
@@ -60,7 +59,7 @@ export async function moveBatch(ctx: StudioContext, input: z.infer<typeof moveBa
 }
 
 /** Pins or unpins one batch. Pinned batches are kept by the next plan; the board says why each is pinned. */
-export async function setBatchLocked(ctx: StudioContext, input: z.infer<typeof lockBatchInput>) {
+export async function setBatchLocked(ctx: StudioContext, input: LockBatchInput) {
   const batch = await ctx.db.batch.findFirst({ where: byStudio(ctx.studio.id, { id: input.batchId }), select: { id: true } });
   if (!batch) throw notFound("Batch");
   const pin = input.locked ? { locked: true, pinReason: "PINNED" as const, pinnedById: ctx.user.id, pinnedAt: new Date() } : { locked: false, pinReason: null, pinnedById: null, pinnedAt: null };
@@ -88,7 +87,7 @@ export async function unpinAll(ctx: StudioContext) {
  * station, its own setup; a machine load gets its own run). Items are taken from the last order lines first;
  * a line may be divided between the two batches. Both are pinned.
  */
-export async function splitBatch(ctx: StudioContext, input: z.infer<typeof splitBatchInput>) {
+export async function splitBatch(ctx: StudioContext, input: SplitBatchInput) {
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   if (input.pieces >= batch.pieces) throw new TRPCError({ code: "BAD_REQUEST", message: `Split off fewer than the batch's ${batch.pieces} pieces.` });
@@ -143,7 +142,7 @@ export async function splitBatch(ctx: StudioContext, input: z.infer<typeof split
  * when the load is too big for the machine or the steps' batch limit, or when the other batch's pieces are
  * not ready by this start; later batches move along if the merged batch runs longer.
  */
-export async function mergeBatches(ctx: StudioContext, input: z.infer<typeof mergeBatchesInput>) {
+export async function mergeBatches(ctx: StudioContext, input: MergeBatchesInput) {
   if (input.batchId === input.otherBatchId) throw new TRPCError({ code: "BAD_REQUEST", message: "Pick two different batches." });
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
@@ -176,7 +175,7 @@ export async function mergeBatches(ctx: StudioContext, input: z.infer<typeof mer
  * Sets how long a batch takes (the person's working minutes: all of it, or loading a machine, whose run
  * and unload stay as they are). Later batches it now runs into move later; the batch is pinned.
  */
-export async function resizeBatch(ctx: StudioContext, input: z.infer<typeof resizeBatchInput>) {
+export async function resizeBatch(ctx: StudioContext, input: ResizeBatchInput) {
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   if (input.minutes < batch.setupMinutes) {

@@ -2,9 +2,11 @@ import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { cutList } from "./cut-list";
 import { notFound } from "~/server/errors";
+import type { BatchIdInput } from "./schemas";
 
 /** Everything the printable batch sheet shows: pieces per order, the routing around this step, materials. */
-export async function batchSheet(ctx: StudioContext, batchId: string) {
+export async function batchSheet(ctx: StudioContext, input: BatchIdInput) {
+  const { batchId } = input;
   const studioId = ctx.studio.id;
   const batch = await ctx.db.batch.findFirst({
     where: byStudio(studioId, { id: batchId }),

@@ -14,9 +14,9 @@ const plan = permittedProcedure("planning:run");
 
 export const planningRouter = router({
   requestPlan: plan.mutation(({ ctx }) => requestPlan(ctx)),
-  getRun: read.input(s.runIdInput).query(({ ctx, input }) => getRun(ctx, input.runId)),
+  getRun: read.input(s.runIdInput).query(({ ctx, input }) => getRun(ctx, input)),
   latestRuns: read.query(({ ctx }) => latestRuns(ctx)),
-  cancelRun: plan.input(s.runIdInput).mutation(({ ctx, input }) => cancelRun(ctx, input.runId)),
+  cancelRun: plan.input(s.runIdInput).mutation(({ ctx, input }) => cancelRun(ctx, input)),
   currentPlan: read.input(s.boardInput).query(({ ctx, input }) => currentPlan(ctx, input)),
   summary: read.query(({ ctx }) => planSummary(ctx)),
   boardStart: read.query(({ ctx }) => boardStart(ctx)),
@@ -27,5 +27,5 @@ export const planningRouter = router({
   resizeBatch: plan.input(s.resizeBatchInput).mutation(({ ctx, input }) => resizeBatch(ctx, input)),
   unpinAll: plan.mutation(({ ctx }) => unpinAll(ctx)),
   cutList: read.input(s.cutListInput).query(({ ctx, input }) => cutList(ctx, input)),
-  batchSheet: read.input(s.batchIdInput).query(({ ctx, input }) => batchSheet(ctx, input.batchId)),
+  batchSheet: read.input(s.batchIdInput).query(({ ctx, input }) => batchSheet(ctx, input)),
 });

@@ -3,6 +3,7 @@ import { notFound, uniqueOr } from "~/server/errors";
 import { byStudio, type TenantDb } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { RunIdInput } from "./schemas";
 
 const runSelect = {
   id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true, reason: true,
@@ -26,7 +27,8 @@ export async function replanAfterOrderChange(ctx: StudioContext): Promise<"queue
   return (await requestReplan(ctx.db, ctx.studio.id, ctx.user.id, "orders changed")) === "queued" ? "queued" : "busy";
 }
 
-export async function getRun(ctx: StudioContext, runId: string) {
+export async function getRun(ctx: StudioContext, input: RunIdInput) {
+  const { runId } = input;
   const run = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { id: runId }), select: runSelect });
   if (!run) throw notFound("Planner run");
   return run;
@@ -40,8 +42,9 @@ export async function latestRuns(ctx: StudioContext) {
 }
 
 /** Asks the worker to stop; a queued run is cancelled at once. The previous plan stays. */
-export async function cancelRun(ctx: StudioContext, runId: string) {
-  const run = await getRun(ctx, runId);
+export async function cancelRun(ctx: StudioContext, input: RunIdInput) {
+  const { runId } = input;
+  const run = await getRun(ctx, { runId });
   if (run.status === "QUEUED") {
     const updated = await ctx.db.planRun.updateMany({
       where: byStudio(ctx.studio.id, { id: runId, status: "QUEUED" as const }),

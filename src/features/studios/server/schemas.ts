@@ -57,3 +57,9 @@ export type DayRange = z.infer<typeof dayRangeFields>;
 
 export const addHolidayInput = z.object({ range: dayRangeFields, name: z.string().trim().min(1, { message: "Name the holiday" }).max(80, { message: "Use at most 80 characters" }) });
 export const holidayIdInput = z.object({ holidayId: idSchema });
+
+// Services take (ctx, input) with these types.
+export type UpdateStudioInput = z.infer<typeof updateStudioInput>;
+export type StudioEventsInput = z.infer<typeof studioEventsInput>;
+export type AddHolidayInput = z.infer<typeof addHolidayInput>;
+export type HolidayIdInput = z.infer<typeof holidayIdInput>;

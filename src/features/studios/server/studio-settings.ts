@@ -1,11 +1,10 @@
-import type { z } from "zod";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { permissionsFor } from "~/server/authz/permissions";
 import { Prisma } from "~/generated/prisma/client";
 import { publishStudioEvent } from "~/server/realtime/events";
 import { sqlEndOfLocalDay, sqlLocalDay } from "~/server/time-zone-sql";
 import { workingHoursSchema } from "../working-hours";
-import type { updateStudioInput } from "./schemas";
+import type { UpdateStudioInput } from "./schemas";
 import { notFound, staleEdit } from "~/server/errors";
 
 export async function getStudio(ctx: StudioContext) {
@@ -28,7 +27,7 @@ export async function getStudio(ctx: StudioContext) {
   };
 }
 
-export async function updateStudio(ctx: StudioContext, input: z.infer<typeof updateStudioInput>) {
+export async function updateStudio(ctx: StudioContext, input: UpdateStudioInput) {
   const { count } = await ctx.db.studio.updateMany({
     where: { id: ctx.studio.id, version: input.expectedVersion },
     data: {

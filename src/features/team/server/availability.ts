@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { dayOf, rangeData } from "~/features/studios/server/holidays";
 import { hoursPerWeek, WEEKDAYS, workingHoursSchema } from "~/features/studios/working-hours";
 import { Prisma } from "~/generated/prisma/client";
@@ -6,7 +5,8 @@ import { recordAudit } from "~/server/audit";
 import { byStudio } from "~/server/db";
 import { notFound, staleEdit } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { availabilityInput, timeOffInput } from "./schemas";
+import type { AvailabilityInput, TimeOffInput } from "./schemas";
+import type { TimeOffIdInput } from "./schemas";
 
 // A person's availability for the planner: their own weekly hours (or the studio's), the stations they can
 // work at, and their days off. Admins and owners manage it; the change is audited per person.
@@ -41,7 +41,7 @@ export async function availabilityByMember(ctx: StudioContext, today: string) {
   );
 }
 
-export async function updateAvailability(ctx: StudioContext, input: z.infer<typeof availabilityInput>) {
+export async function updateAvailability(ctx: StudioContext, input: AvailabilityInput) {
   const studioId = ctx.studio.id;
   const member = await ctx.db.membership.findFirst({
     where: byStudio(studioId, { id: input.membershipId }),
@@ -78,7 +78,7 @@ export async function updateAvailability(ctx: StudioContext, input: z.infer<type
   return { id: member.id, version: input.expectedVersion + 1 };
 }
 
-export async function addTimeOff(ctx: StudioContext, input: z.infer<typeof timeOffInput>) {
+export async function addTimeOff(ctx: StudioContext, input: TimeOffInput) {
   const member = await ctx.db.membership.findFirst({ where: byStudio(ctx.studio.id, { id: input.membershipId }), select: { id: true, user: { select: { name: true } } } });
   if (!member) throw notFound("Member");
   const created = await ctx.db.memberTimeOff.create({
@@ -90,7 +90,8 @@ export async function addTimeOff(ctx: StudioContext, input: z.infer<typeof timeO
   return created;
 }
 
-export async function removeTimeOff(ctx: StudioContext, timeOffId: string) {
+export async function removeTimeOff(ctx: StudioContext, input: TimeOffIdInput) {
+  const { timeOffId } = input;
   const row = await ctx.db.memberTimeOff.findFirst({ where: byStudio(ctx.studio.id, { id: timeOffId }), select: { id: true, membershipId: true, firstDay: true, lastDay: true } });
   if (!row) throw notFound("Day off");
   await ctx.db.memberTimeOff.deleteMany({ where: byStudio(ctx.studio.id, { id: row.id }) });

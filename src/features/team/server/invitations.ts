@@ -1,5 +1,4 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { newToken, TOKEN_LIFETIMES_MS } from "~/features/auth/server/tokens";
 import type { StudioRole } from "~/server/authz/permissions";
 import { notFound } from "~/server/errors";
@@ -7,7 +6,7 @@ import { logger } from "~/server/logger";
 import { appUrl, invitationMail, sendMail } from "~/server/mail";
 import { consumeRateLimit } from "~/server/rate-limit";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { invitationIdInput, inviteInput } from "./schemas";
+import type { InvitationIdInput, InviteInput } from "./schemas";
 import { assertSeatAvailable, lockStudio } from "./seats";
 
 export async function listInvites(ctx: StudioContext) {
@@ -45,7 +44,7 @@ async function mailInvitation(ctx: StudioContext, to: string, role: StudioRole, 
   }
 }
 
-export async function invite(ctx: StudioContext, input: z.infer<typeof inviteInput>) {
+export async function invite(ctx: StudioContext, input: InviteInput) {
   await assertMayInvite(ctx);
   await lockStudio(ctx);
   const member = await ctx.db.membership.findFirst({ where: { studioId: ctx.studio.id, user: { email: input.email } }, select: { id: true } });
@@ -77,7 +76,7 @@ export async function invite(ctx: StudioContext, input: z.infer<typeof inviteInp
 }
 
 /** A fresh link and expiry; the previous link stops working. */
-export async function resendInvite(ctx: StudioContext, input: z.infer<typeof invitationIdInput>) {
+export async function resendInvite(ctx: StudioContext, input: InvitationIdInput) {
   const existing = await ctx.db.invitation.findFirst({
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
     select: { id: true, email: true, role: true, expiresAt: true },
@@ -100,7 +99,7 @@ export async function resendInvite(ctx: StudioContext, input: z.infer<typeof inv
   return { id: existing.id, ok: true };
 }
 
-export async function revokeInvite(ctx: StudioContext, input: z.infer<typeof invitationIdInput>) {
+export async function revokeInvite(ctx: StudioContext, input: InvitationIdInput) {
   const { count } = await ctx.db.invitation.deleteMany({
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
   });

@@ -1,9 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { notFound, staleEdit } from "~/server/errors";
 import { logger } from "~/server/logger";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { changeRoleInput, membershipIdInput } from "./schemas";
+import type { ChangeRoleInput, MembershipIdInput } from "./schemas";
 import { studioToday } from "~/server/time-zone";
 import { availabilityByMember } from "./availability";
 import { lockStudio } from "./seats";
@@ -34,7 +33,7 @@ async function findMember(ctx: StudioContext, membershipId: string) {
   return member;
 }
 
-export async function changeRole(ctx: StudioContext, input: z.infer<typeof changeRoleInput>) {
+export async function changeRole(ctx: StudioContext, input: ChangeRoleInput) {
   await lockStudio(ctx);
   const member = await findMember(ctx, input.membershipId);
   if (member.role === "OWNER") {
@@ -50,7 +49,7 @@ export async function changeRole(ctx: StudioContext, input: z.infer<typeof chang
 }
 
 /** Takes effect at the removed person's next request: membership is read on every request. */
-export async function removeMember(ctx: StudioContext, input: z.infer<typeof membershipIdInput>) {
+export async function removeMember(ctx: StudioContext, input: MembershipIdInput) {
   await lockStudio(ctx);
   const member = await findMember(ctx, input.membershipId);
   if (member.role === "OWNER") {
@@ -65,7 +64,7 @@ export async function removeMember(ctx: StudioContext, input: z.infer<typeof mem
 }
 
 /** Owner only (permission members:transfer-ownership): the target becomes owner, the caller an admin. */
-export async function transferOwnership(ctx: StudioContext, input: z.infer<typeof membershipIdInput>) {
+export async function transferOwnership(ctx: StudioContext, input: MembershipIdInput) {
   await lockStudio(ctx);
   const target = await findMember(ctx, input.membershipId);
   if (target.id === ctx.membershipId) throw new TRPCError({ code: "BAD_REQUEST", message: "You already own this studio." });

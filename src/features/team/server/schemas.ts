@@ -27,3 +27,13 @@ export const availabilityInput = z.object({
 });
 export const timeOffInput = z.object({ membershipId: idSchema, range: dayRangeFields, note: z.string().trim().max(120, { message: "Use at most 120 characters" }).default("") });
 export const timeOffIdInput = z.object({ timeOffId: idSchema });
+
+// Services take (ctx, input) with these types.
+export type InviteInput = z.infer<typeof inviteInput>;
+export type InvitationIdInput = z.infer<typeof invitationIdInput>;
+export type ChangeRoleInput = z.infer<typeof changeRoleInput>;
+export type MembershipIdInput = z.infer<typeof membershipIdInput>;
+export type AcceptInviteInput = z.infer<typeof acceptInviteInput>;
+export type AvailabilityInput = z.infer<typeof availabilityInput>;
+export type TimeOffInput = z.infer<typeof timeOffInput>;
+export type TimeOffIdInput = z.infer<typeof timeOffIdInput>;
