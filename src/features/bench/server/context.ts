@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { BatchWork, BenchEventKind } from "~/generated/prisma/client";
+import type { BatchWork, BenchEventKind, Prisma } from "~/generated/prisma/client";
 import { notFound, staleEdit } from "~/server/errors";
 import { CHANNEL } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
@@ -17,9 +17,16 @@ export async function memberName(ctx: StudioContext, userId: string | null): Pro
   return member?.user.name ?? "a former member";
 }
 
+/** What bench actions answer about a batch's work: its state, tallies, claimer and timer (explicit, not the row). */
+export const workSelect = {
+  id: true, batchId: true, status: true, pieces: true, piecesDone: true, piecesScrapped: true, claimedById: true, claimedAt: true,
+  runningSince: true, accumulatedSeconds: true, completedAt: true, version: true,
+} satisfies Prisma.BatchWorkSelect;
+export type WorkState = Prisma.BatchWorkGetPayload<{ select: typeof workSelect }>;
+
 /** The batch's work row, or NOT_FOUND (no such batch here) / BAD_REQUEST (nobody has claimed it yet). */
-export async function findWork(ctx: StudioContext, batchId: string) {
-  const work = await ctx.db.batchWork.findFirst({ where: { studioId: ctx.studio.id, batchId } });
+export async function findWork(ctx: StudioContext, batchId: string): Promise<WorkState> {
+  const work = await ctx.db.batchWork.findFirst({ where: { studioId: ctx.studio.id, batchId }, select: workSelect });
   if (work) return work;
   const batch = await ctx.db.batch.count({ where: { id: batchId, studioId: ctx.studio.id } });
   if (!batch) throw notFound("Batch");
@@ -27,7 +34,7 @@ export async function findWork(ctx: StudioContext, batchId: string) {
 }
 
 /** Locks the batch's work row until the end of the request's transaction; reports on one batch queue here. */
-export async function lockWork(ctx: StudioContext, batchId: string): Promise<BatchWork> {
+export async function lockWork(ctx: StudioContext, batchId: string): Promise<WorkState> {
   const [work] = await ctx.db.$queryRaw<BatchWork[]>`
     SELECT * FROM "BatchWork" WHERE "studioId" = ${ctx.studio.id} AND "batchId" = ${batchId} FOR UPDATE`;
   return work ?? findWork(ctx, batchId);
