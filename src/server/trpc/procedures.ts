@@ -6,6 +6,7 @@ import { findSessionMember } from "~/server/authz/membership";
 import { withTenant, type TenantDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { publicProcedure, t } from "./init";
+import { notFound } from "~/server/errors";
 
 /** A session, within its absolute lifetime (no database needed). */
 function assertSessionInLifetime(session: AppSession | null): asserts session is AppSession {
@@ -90,7 +91,7 @@ export async function requireStudioMember(session: AppSession | null, studioId: 
   const user = sessionUserOnly(row);
   if (!row.membershipId || !row.role) {
     logger.warn("tenant.denied", { path, userId: user.id, studioId });
-    throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
+    throw notFound("Studio");
   }
   const membership = { id: row.membershipId, role: row.role, studio: { id: studioId, name: row.studioName, slug: row.slug, timeZone: row.timeZone } };
   return { session, user, membership };
