@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { Prisma } from "~/generated/prisma/client";
+import { isUniqueViolation } from "~/server/db";
 
 // The errors every feature throws the same way: a row that is not this studio's (or gone), a stale write
 // (someone saved a newer version first) and a unique-constraint violation.
@@ -22,11 +22,9 @@ export async function missingOrStale(countInStudio: Promise<number>, what: strin
   throw (await countInStudio) ? staleEdit(what) : notFound(label);
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
+export { isUniqueViolation };
 
-/** Runs a write and turns a unique-constraint violation into a clear CONFLICT. */
+/** Runs a write (a model query or a bulk insert) and turns a unique-constraint violation into a clear CONFLICT. */
 export async function uniqueOr<T>(write: Promise<T>, message: string): Promise<T> {
   try {
     return await write;
