@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { TenantDb } from "~/server/db";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // The studio's audit trail (AuditEvent, append-only for the app role): who changed what, in one line a
 // person reads, written in the same transaction as the change it describes.
@@ -7,10 +7,8 @@ import type { TenantDb } from "~/server/db";
 export type AuditChange = { field: string; from: string | null; to: string | null };
 export type AuditEntity = "order" | "member" | "studio";
 
-type AuditCtx = { db: TenantDb; studio: { id: string }; user: { id: string } };
-
 export async function recordAudit(
-  ctx: AuditCtx,
+  ctx: StudioContext,
   event: { entity: AuditEntity; entityId: string; action: string; summary: string; changes?: AuditChange[] },
 ) {
   await ctx.db.auditEvent.create({
@@ -27,7 +25,7 @@ export async function recordAudit(
 }
 
 /** The newest events of one record, with the name of who made them (members can leave: then "someone"). */
-export async function auditTrail(ctx: { db: TenantDb; studio: { id: string } }, entity: AuditEntity, entityId: string, take = 50) {
+export async function auditTrail(ctx: Pick<StudioContext, "db" | "studio">, entity: AuditEntity, entityId: string, take = 50) {
   const events = await ctx.db.auditEvent.findMany({
     where: { studioId: ctx.studio.id, entity, entityId },
     orderBy: { createdAt: "desc" },

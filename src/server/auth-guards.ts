@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { findMembershipBySlug } from "~/features/studios/server/create-studio";
 import { getAppSession, type AppSession } from "~/server/auth";
+import { findMembershipBySlug } from "~/server/authz/membership";
 import { systemDb } from "~/server/db";
 
 /** For server pages: the session, or a redirect to sign-in. Authorization still happens in procedures. */

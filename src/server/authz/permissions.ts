@@ -14,9 +14,7 @@ const RANK: Record<StudioRole, number> = { OWNER: 3, ADMIN: 2, ASSISTANT: 1 };
 
 /** Minimum role for each permission: owner > admin > assistant. */
 export const PERMISSIONS = {
-  "studio:read": "ASSISTANT",
   "studio:update": "ADMIN",
-  "studio:delete": "OWNER",
   "members:read": "ASSISTANT",
   "members:manage": "ADMIN",
   // Handing the studio over: the owner alone (the old owner becomes an admin).

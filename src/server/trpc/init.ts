@@ -36,7 +36,8 @@ function lastLine(message: unknown): string {
   return String(message ?? "").trim().split("\n").pop() ?? "";
 }
 
-/** Turns connection failures into a clear 503 and logs anything unexpected. */
+/** Turns connection failures into a clear 503 and logs anything unexpected: the one place an internal error is
+ * logged, for every caller (HTTP, server components, scripts), so the route handler adds no onError. */
 const errorBoundary = t.middleware(async ({ next, path, type }) => {
   const result = await next();
   if (!result.ok) {

@@ -2,9 +2,11 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
 import { loadSessionUser, sessionEndReason, sessionExpired, type AppSession, type SessionUser } from "~/server/session";
-import { systemDb, withTenant, type TenantDb } from "~/server/db";
+import { findSessionMember } from "~/server/authz/membership";
+import { withTenant, type TenantDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { publicProcedure, t } from "./init";
+import { notFound } from "~/server/errors";
 
 /** A session, within its absolute lifetime (no database needed). */
 function assertSessionInLifetime(session: AppSession | null): asserts session is AppSession {
@@ -34,7 +36,10 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { user: sessionUserOnly(user) } });
 });
 
+/** What every studio procedure (studioProcedure / permittedProcedure) hands its service: the caller, the studio,
+ * their role and membership, and the request's tenant transaction. Services take `(ctx: StudioContext, input)`. */
 export type StudioContext = {
+  user: SessionUser;
   studio: { id: string; name: string; slug: string; timeZone: string };
   role: StudioRole;
   membershipId: string;
@@ -57,26 +62,7 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
   if (typeof studioId !== "string" || !studioId) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "studioId is required" });
   }
-  const session = ctx.session;
-  assertSessionInLifetime(session);
-  // The session's user and their membership in one round trip: this runs on every studio request.
-  const [row] = await systemDb().$queryRaw<
-    Array<SessionUser & { revoked: boolean; membershipId: string | null; role: StudioRole | null; studioName: string; slug: string; timeZone: string }>
-  >`
-    SELECT u."id", u."email", u."name", u."sessionVersion",
-           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r."sessionId" = ${session.sessionId ?? ""}) AS "revoked",
-           m."id" AS "membershipId", m."role"::text AS "role", s."name" AS "studioName", s."slug", s."timeZone"
-      FROM "User" u
-      LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."studioId" = ${studioId}
-      LEFT JOIN "Studio" s ON s."id" = m."studioId"
-     WHERE u."id" = ${session.userId}`;
-  assertLiveSession(session, row);
-  const user = sessionUserOnly(row);
-  if (!row?.membershipId || !row.role) {
-    logger.warn("tenant.denied", { path, userId: user.id, studioId });
-    throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
-  }
-  const membership = { id: row.membershipId, role: row.role, studio: { id: studioId, name: row.studioName, slug: row.slug, timeZone: row.timeZone } };
+  const { session, user, membership } = await requireStudioMember(ctx.session, studioId, path);
   if (type === "subscription") {
     // A live feed must not hold a transaction open for its lifetime: it reads through its own hub.
     return next({
@@ -85,7 +71,7 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
   }
   return withTenant(studioId, async (db) => {
     const result = await next({
-      ctx: { session, user, ...({ studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext) },
+      ctx: { session, ...({ user, studio: membership.studio, role: membership.role, membershipId: membership.id, db } satisfies StudioContext) },
     });
     // Re-throw so the transaction rolls back: a failed procedure never leaves half its writes behind.
     if (!result.ok) throw result.error;
@@ -93,8 +79,26 @@ export const studioScope = t.middleware(async ({ ctx, input, next, path, type })
   });
 });
 
+/**
+ * The caller's live session and membership in the studio (one round trip: it runs on every studio request).
+ * Non-members get NOT_FOUND, so another studio's existence is not revealed. Used by studioScope and by the
+ * procedures that must run outside the tenant transaction (billing's Stripe calls).
+ */
+export async function requireStudioMember(session: AppSession | null, studioId: string, path: string) {
+  assertSessionInLifetime(session);
+  const row = await findSessionMember(session, studioId);
+  assertLiveSession(session, row);
+  const user = sessionUserOnly(row);
+  if (!row.membershipId || !row.role) {
+    logger.warn("tenant.denied", { path, userId: user.id, studioId });
+    throw notFound("Studio");
+  }
+  const membership = { id: row.membershipId, role: row.role, studio: { id: studioId, name: row.studioName, slug: row.slug, timeZone: row.timeZone } };
+  return { session, user, membership };
+}
+
 /** Before any input is read: no session (or an expired one) is UNAUTHORIZED whatever the input. */
-const hasSession = publicProcedure.use(({ ctx, next }) => {
+export const hasSession = publicProcedure.use(({ ctx, next }) => {
   assertSessionInLifetime(ctx.session);
   return next();
 });

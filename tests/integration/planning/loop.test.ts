@@ -24,7 +24,8 @@ async function loopWorld() {
 }
 
 /** The bench queue as the assistant sees it at `now`. */
-function queueAt(studio: { id: string; name: string; slug: string; timeZone: string }, user: { id: string; name: string }, now: Date) {
+function queueAt(studio: { id: string; name: string; slug: string; timeZone: string }, member: { id: string; name: string }, now: Date) {
+  const user = { ...member, email: `${member.id}@example.test`, sessionVersion: 0 };
   return withTenant(studio.id, (db) => benchQueue({ db, studio, role: "ASSISTANT", membershipId: "m", user }, now));
 }
 
@@ -119,7 +120,7 @@ describe("scrap, remakes and order progress", () => {
     await systemDb().orderLine.update({ where: { id: w.line9.id }, data: { dueDate: paris(0, "20:00") } });
     const outlook = await withTenant(w.studio.id, async (db) => {
       const { ordersOutlook } = await import("~/features/orders/server/progress");
-      return ordersOutlook({ db, studio: { id: w.studio.id } }, [w.line6.orderId, w.line9.orderId], NOW);
+      return ordersOutlook({ db, studio: { ...w.studio, timeZone: "Europe/Paris" } }, { ids: [w.line6.orderId, w.line9.orderId] }, NOW);
     });
     expect(outlook[w.line6.orderId]!.flag).toBe("late");
     expect(outlook[w.line9.orderId]!.flag).toBe("at-risk");

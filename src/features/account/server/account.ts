@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { hashPassword, verifyPassword } from "~/features/auth/server/password";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/server/logger";
 import { tooManyRequests } from "~/server/rate-limit";
 import { reserveSignInAttempt, signInSucceeded } from "~/server/rate-limit/sign-in";
-import type { changePasswordInput, updateNameInput } from "./schemas";
+import type { ChangePasswordInput, UpdateNameInput } from "./schemas";
 
 export async function getAccount(db: PrismaClient, userId: string) {
   return db.user.findUniqueOrThrow({
@@ -14,7 +13,7 @@ export async function getAccount(db: PrismaClient, userId: string) {
   });
 }
 
-export async function updateName(db: PrismaClient, userId: string, input: z.infer<typeof updateNameInput>) {
+export async function updateName(db: PrismaClient, userId: string, input: UpdateNameInput) {
   await db.user.update({ where: { id: userId }, data: { name: input.name } });
   return getAccount(db, userId);
 }
@@ -27,7 +26,7 @@ export async function updateName(db: PrismaClient, userId: string, input: z.infe
 export async function changePassword(
   db: PrismaClient,
   user: { id: string; email: string },
-  input: z.infer<typeof changePasswordInput>,
+  input: ChangePasswordInput,
   ip: string | null,
 ) {
   const wait = await reserveSignInAttempt({ email: user.email, ip });

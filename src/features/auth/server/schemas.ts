@@ -35,3 +35,9 @@ export const tokenSchema = z.string().trim().min(1).max(200);
 export const requestPasswordResetInput = z.object({ email: emailSchema });
 export const resetPasswordInput = z.object({ token: tokenSchema, password: newPasswordSchema });
 export const verifyEmailInput = z.object({ token: tokenSchema });
+
+// Services take (ctx, input) with these types.
+export type SignInInput = z.infer<typeof signInInput>;
+export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetInput>;
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+export type VerifyEmailInput = z.infer<typeof verifyEmailInput>;

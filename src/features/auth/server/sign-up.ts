@@ -1,10 +1,11 @@
-import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/server/logger";
 import { accountExistsMail, appUrl, sendMail } from "~/server/mail";
 import { sendVerificationMailQuietly } from "./email-verification";
 import { hashPassword } from "./password";
 import { hashToken, isWellFormedToken } from "./tokens";
 import type { SignUpInput } from "./schemas";
+import { isUniqueViolation } from "~/server/errors";
 
 /** True when `token` is a live invitation (unused, unexpired) sent to `email`: reading it proves the address. */
 export async function invitedAddress(db: PrismaClient, token: string | undefined, email: string): Promise<boolean> {
@@ -33,7 +34,7 @@ export async function signUp(db: PrismaClient, input: SignUpInput): Promise<Sign
     logger.info("auth.sign_up", { userId: user.id, invited });
     if (!invited) void sendVerificationMailQuietly(db, { ...user, name: input.name });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     void tellExistingAccount(db, input.email);
   }
   return { ok: true };

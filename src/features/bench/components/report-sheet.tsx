@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { Alert } from "~/components/ui/card";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { SCRAP_REASONS } from "../schemas";
+import { SCRAP_REASONS } from "../server/schemas";
 import type { BenchCardData } from "./batch-card";
 
 /** A count typed with the phone's number pad, with − and + on either side for small corrections. */

@@ -1,5 +1,5 @@
-import type { BenchCtx } from "./context";
 
+import type { StudioContext } from "~/server/trpc/procedures";
 // Partial quantities flow on: at step k > 0 of an order line, the pieces ready are the pieces done at step
 // k-1 of that line (across all batches) minus the pieces already done or scrapped at step k (across all
 // batches). Step 0 is always ready. An item can never take more than its own remaining pieces.
@@ -9,7 +9,7 @@ export type ItemRef = { orderLineId: string; stepPosition: number; pieces: numbe
 const key = (orderLineId: string, step: number) => `${orderLineId}#${step}`;
 
 /** Pieces ready per (line, step) for the later steps among the items: done upstream minus used here. */
-export async function lineReadiness(ctx: BenchCtx, items: Array<Pick<ItemRef, "orderLineId" | "stepPosition">>) {
+export async function lineReadiness(ctx: StudioContext, items: Array<Pick<ItemRef, "orderLineId" | "stepPosition">>) {
   const lineIds = [...new Set(items.filter((item) => item.stepPosition > 0).map((item) => item.orderLineId))];
   const ready = new Map<string, number>();
   if (lineIds.length === 0) return ready;
@@ -33,7 +33,7 @@ export async function lineReadiness(ctx: BenchCtx, items: Array<Pick<ItemRef, "o
 }
 
 /** Pieces ready for each item, sharing a line's ready pieces between the items in the order given. */
-export async function readyPerItem(ctx: BenchCtx, items: ItemRef[]): Promise<number[]> {
+export async function readyPerItem(ctx: StudioContext, items: ItemRef[]): Promise<number[]> {
   const lineReady = await lineReadiness(ctx, items);
   return items.map((item) => {
     const remaining = Math.max(0, item.pieces - item.done - item.scrapped);
@@ -49,7 +49,7 @@ export async function readyPerItem(ctx: BenchCtx, items: ItemRef[]): Promise<num
  * Serialises reports that draw on the same line's ready pieces at a later step (they may sit in different
  * batches): transaction-scoped advisory locks, taken in a fixed order so two reports cannot deadlock.
  */
-export async function lockLineSteps(ctx: BenchCtx, items: Array<Pick<ItemRef, "orderLineId" | "stepPosition">>) {
+export async function lockLineSteps(ctx: StudioContext, items: Array<Pick<ItemRef, "orderLineId" | "stepPosition">>) {
   const keys = [...new Set(items.filter((item) => item.stepPosition > 0).map((item) => key(item.orderLineId, item.stepPosition)))].sort();
   for (const lockKey of keys) {
     await ctx.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`bench:${ctx.studio.id}:${lockKey}`}, 0))`;

@@ -2,20 +2,24 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { markInProduction } from "~/features/orders/server/status";
 import { can } from "~/server/authz/permissions";
-import { elapsedSeconds, explainRefusal, findWork, memberName, notFound, recordAndAnnounce, type BenchCtx } from "./context";
+import { elapsedSeconds, explainRefusal, findWork, memberName, recordAndAnnounce } from "./context";
+import { notFound } from "~/server/errors";
+import type { StudioContext } from "~/server/trpc/procedures";
+import type { BatchIdInput, VersionedBatchInput } from "./schemas";
 
 /**
  * Claims a batch for the caller. The work row is created on first claim; an atomic upsert whose update
  * only applies while `claimedById IS NULL` lets exactly one claimer through, and every other one gets
  * CONFLICT with the winner's name. The batch becomes STARTED, so a re-plan keeps it.
  */
-export async function claimBatch(ctx: BenchCtx, batchId: string) {
+export async function claimBatch(ctx: StudioContext, input: BatchIdInput) {
+  const { batchId } = input;
   const studioId = ctx.studio.id;
   const batch = await ctx.db.batch.findFirst({
     where: { id: batchId, studioId },
     select: { id: true, pieces: true, status: true, items: { select: { id: true, orderLineId: true, stepPosition: true, pieces: true } } },
   });
-  if (!batch) throw notFound();
+  if (!batch) throw notFound("Batch");
   if (batch.status === "DONE") throw new TRPCError({ code: "BAD_REQUEST", message: "This batch is already done." });
   // One statement: create the work row already claimed, or claim the existing one if nobody holds it.
   // Racing claimers queue on the row; the first takes it and the WHERE turns every later one away.
@@ -51,7 +55,8 @@ export async function claimBatch(ctx: BenchCtx, batchId: string) {
 }
 
 /** Gives a claimed batch back (the claimer, or an admin for someone who left): the timer stops, progress stays. */
-export async function releaseBatch(ctx: BenchCtx, batchId: string, expectedVersion: number) {
+export async function releaseBatch(ctx: StudioContext, input: VersionedBatchInput) {
+  const { batchId, expectedVersion } = input;
   const work = await findWork(ctx, batchId);
   if (work.claimedById && work.claimedById !== ctx.user.id && !can(ctx.role, "planning:run")) {
     throw new TRPCError({ code: "CONFLICT", message: `This batch is claimed by ${await memberName(ctx, work.claimedById)}.` });

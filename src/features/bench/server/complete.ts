@@ -1,8 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { appendMovement } from "~/features/catalog/server/materials";
+import { appendMovement } from "~/features/catalog/server/material-stock";
 import { addCompletedWorkToRollup } from "~/features/dashboard/server/rollups";
 import { publishStudioEvent } from "~/server/realtime/events";
-import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce, type BenchCtx } from "./context";
+import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce } from "./context";
+import type { StudioContext } from "~/server/trpc/procedures";
+import type { VersionedBatchInput } from "./schemas";
 
 /**
  * Materials rule: each BOM line belongs to the routing step that uses it (metal is cut at the first step,
@@ -13,7 +15,7 @@ import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce, 
  * design shared with us) are skipped: we cannot draw on their inventory. Not enough stock answers
  * BAD_REQUEST and the completion is not recorded.
  */
-async function consumeMaterials(ctx: BenchCtx, batchId: string, stepName: string) {
+async function consumeMaterials(ctx: StudioContext, batchId: string, stepName: string) {
   const studioId = ctx.studio.id;
   const items = await ctx.db.batchItemProgress.findMany({
     where: { studioId, batchId },
@@ -62,7 +64,8 @@ async function consumeMaterials(ctx: BenchCtx, batchId: string, stepName: string
 }
 
 /** Completes the caller's batch: stops the timer, marks the batch DONE and consumes its materials. */
-export async function completeBatch(ctx: BenchCtx, batchId: string, expectedVersion: number) {
+export async function completeBatch(ctx: StudioContext, input: VersionedBatchInput) {
+  const { batchId, expectedVersion } = input;
   // Locked: a report in flight finishes first, so the totals and the materials below are final.
   const work = await lockWork(ctx, batchId);
   if (work.claimedById === ctx.user.id && work.status !== "DONE" && work.piecesDone + work.piecesScrapped === 0) {

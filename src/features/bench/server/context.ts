@@ -1,19 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import type { BatchWork, BenchEventKind } from "~/generated/prisma/client";
+import type { BatchWork, BenchEventKind, Prisma } from "~/generated/prisma/client";
+import { notFound, staleEdit } from "~/server/errors";
 import { CHANNEL } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
-
-/** The procedure context of the bench: the tenant plus the signed-in member. */
-export type BenchCtx = StudioContext & { user: { id: string; name: string } };
 
 /** Live topics: "bench.batch" for bench views, "batch.progress" for the plan board and the dashboard. */
 export const BENCH_TOPICS = ["bench.batch", "batch.progress"] as const;
 
-export function notFound(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
-}
-
-export async function memberName(ctx: BenchCtx, userId: string | null): Promise<string> {
+export async function memberName(ctx: StudioContext, userId: string | null): Promise<string> {
   if (!userId) return "nobody";
   if (userId === ctx.user.id) return "you";
   const member = await ctx.db.membership.findFirst({
@@ -23,33 +17,37 @@ export async function memberName(ctx: BenchCtx, userId: string | null): Promise<
   return member?.user.name ?? "a former member";
 }
 
+/** What bench actions answer about a batch's work: its state, tallies, claimer and timer (explicit, not the row). */
+export const workSelect = {
+  id: true, batchId: true, status: true, pieces: true, piecesDone: true, piecesScrapped: true, claimedById: true, claimedAt: true,
+  runningSince: true, accumulatedSeconds: true, completedAt: true, version: true,
+} satisfies Prisma.BatchWorkSelect;
+export type WorkState = Prisma.BatchWorkGetPayload<{ select: typeof workSelect }>;
+
 /** The batch's work row, or NOT_FOUND (no such batch here) / BAD_REQUEST (nobody has claimed it yet). */
-export async function findWork(ctx: BenchCtx, batchId: string) {
-  const work = await ctx.db.batchWork.findFirst({ where: { studioId: ctx.studio.id, batchId } });
+export async function findWork(ctx: StudioContext, batchId: string): Promise<WorkState> {
+  const work = await ctx.db.batchWork.findFirst({ where: { studioId: ctx.studio.id, batchId }, select: workSelect });
   if (work) return work;
   const batch = await ctx.db.batch.count({ where: { id: batchId, studioId: ctx.studio.id } });
-  if (!batch) throw notFound();
+  if (!batch) throw notFound("Batch");
   throw new TRPCError({ code: "BAD_REQUEST", message: "Claim this batch first." });
 }
 
 /** Locks the batch's work row until the end of the request's transaction; reports on one batch queue here. */
-export async function lockWork(ctx: BenchCtx, batchId: string): Promise<BatchWork> {
+export async function lockWork(ctx: StudioContext, batchId: string): Promise<WorkState> {
   const [work] = await ctx.db.$queryRaw<BatchWork[]>`
     SELECT * FROM "BatchWork" WHERE "studioId" = ${ctx.studio.id} AND "batchId" = ${batchId} FOR UPDATE`;
   return work ?? findWork(ctx, batchId);
 }
 
 /** Why a versioned bench action did not apply: explained from the row as it is now. */
-export async function explainRefusal(ctx: BenchCtx, batchId: string, expectedVersion: number, allowed: string[]): Promise<never> {
+export async function explainRefusal(ctx: StudioContext, batchId: string, expectedVersion: number, allowed: string[]): Promise<never> {
   const work = await findWork(ctx, batchId);
   if (work.claimedById && work.claimedById !== ctx.user.id) {
     throw new TRPCError({ code: "CONFLICT", message: `This batch is claimed by ${await memberName(ctx, work.claimedById)}.` });
   }
   if (work.version !== expectedVersion) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: "Someone else changed this batch since you opened it. It has been reloaded: check it and try again.",
-    });
+    throw staleEdit("batch", "It has been reloaded: check it and try again.");
   }
   if (!work.claimedById) throw new TRPCError({ code: "BAD_REQUEST", message: "Claim this batch first." });
   throw new TRPCError({
@@ -60,7 +58,7 @@ export async function explainRefusal(ctx: BenchCtx, batchId: string, expectedVer
 
 /** Appends to the audit trail and announces the change, in the request's transaction (sent on commit). */
 export async function recordAndAnnounce(
-  ctx: BenchCtx,
+  ctx: StudioContext,
   batchId: string,
   kind: BenchEventKind,
   report: { piecesDone?: number; piecesScrapped?: number; scrapReason?: string | null } = {},

@@ -1,6 +1,6 @@
 import { studioDay, studioWeek } from "~/server/time-zone";
 import { sqlTimestamp } from "~/server/time-zone-sql";
-import type { BenchCtx } from "./context";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // "Your bench" on the studio home: what the signed-in member did today and this week, in the studio's time
 // zone (weeks start on Monday). Every figure is a PostgreSQL aggregate over an index range scan of this
@@ -21,7 +21,7 @@ type Bounds = { dayStart: string; dayEnd: string; weekStart: string; weekEnd: st
 const SESSION_LOOKBACK = "1 day";
 
 /** The studio-local day and week (Monday 00:00) containing `now`, as the naive UTC timestamps the columns hold. */
-function studioBounds(ctx: BenchCtx, now: Date): Bounds {
+function studioBounds(ctx: StudioContext, now: Date): Bounds {
   const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone, now);
   const [weekStart, weekEnd] = studioWeek(ctx.studio.timeZone, now);
   const sql = sqlTimestamp;
@@ -29,7 +29,7 @@ function studioBounds(ctx: BenchCtx, now: Date): Bounds {
 }
 
 /** Pieces I reported done and scrapped (REPORT events), today and this week. */
-async function myReports(ctx: BenchCtx, b: Bounds) {
+async function myReports(ctx: StudioContext, b: Bounds) {
   const [row] = await ctx.db.$queryRaw<Array<{ todayDone: number; todayScrapped: number; weekDone: number; weekScrapped: number }>>`
     SELECT COALESCE(SUM(e."piecesDone") FILTER (WHERE e."createdAt" >= ${b.dayStart}::timestamp AND e."createdAt" < ${b.dayEnd}::timestamp), 0)::int AS "todayDone",
            COALESCE(SUM(e."piecesScrapped") FILTER (WHERE e."createdAt" >= ${b.dayStart}::timestamp AND e."createdAt" < ${b.dayEnd}::timestamp), 0)::int AS "todayScrapped",
@@ -43,7 +43,7 @@ async function myReports(ctx: BenchCtx, b: Bounds) {
 }
 
 /** Batches I completed (the claimer completes; the claim stays on the done batch), today and this week. */
-async function myCompletedBatches(ctx: BenchCtx, b: Bounds) {
+async function myCompletedBatches(ctx: StudioContext, b: Bounds) {
   const [row] = await ctx.db.$queryRaw<Array<{ today: number; week: number }>>`
     SELECT (COUNT(*) FILTER (WHERE w."completedAt" >= ${b.dayStart}::timestamp AND w."completedAt" < ${b.dayEnd}::timestamp))::int AS "today",
            COUNT(*)::int AS "week"
@@ -60,7 +60,7 @@ async function myCompletedBatches(ctx: BenchCtx, b: Bounds) {
  * runningSince, however long ago it started. Sessions are clipped to the day and the week. Events are read
  * from SESSION_LOOKBACK before the week so a session running across Monday midnight counts its part.
  */
-async function myTimerSeconds(ctx: BenchCtx, b: Bounds) {
+async function myTimerSeconds(ctx: StudioContext, b: Bounds) {
   const [row] = await ctx.db.$queryRaw<Array<{ today: number; week: number }>>`
     WITH timer AS (
       SELECT e."userId", e."kind", e."createdAt" AS "from",
@@ -86,7 +86,7 @@ async function myTimerSeconds(ctx: BenchCtx, b: Bounds) {
 const asDate = (utc: string) => new Date(`${utc.replace(" ", "T")}Z`);
 
 /** My tallies for today and this week in the studio's time zone. */
-export async function benchMine(ctx: BenchCtx, now = new Date()) {
+export async function benchMine(ctx: StudioContext, now = new Date()) {
   const bounds = studioBounds(ctx, now);
   const reports = await myReports(ctx, bounds);
   const batches = await myCompletedBatches(ctx, bounds);

@@ -1,7 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { studioDay } from "~/server/time-zone";
 import { readyPerItem } from "./availability";
-import { notFound, type BenchCtx } from "./context";
+import { notFound } from "~/server/errors";
+import type { StudioContext } from "~/server/trpc/procedures";
+import type { BatchIdInput } from "./schemas";
 
 const batchSelect = {
   id: true,
@@ -30,7 +32,7 @@ const batchSelect = {
 
 type BatchRow = Prisma.BatchGetPayload<{ select: typeof batchSelect }>;
 
-async function describe(ctx: BenchCtx, batches: BatchRow[]) {
+async function describe(ctx: StudioContext, batches: BatchRow[]) {
   const stations = await ctx.db.station.findMany({
     where: { studioId: ctx.studio.id, id: { in: [...new Set(batches.map((b) => b.stationId))] } },
     select: { id: true, name: true },
@@ -109,7 +111,7 @@ const SECTION_ORDER = { mine: 0, open: 1, others: 2 } as const;
  * When nothing is left to claim today (an evening, a weekend, or only work already under way), the next day
  * with planned work joins it (`nextDay`), so the bench never runs dry while work is waiting.
  */
-export async function benchQueue(ctx: BenchCtx, now = new Date()) {
+export async function benchQueue(ctx: StudioContext, now = new Date()) {
   const [dayStart, dayEnd] = studioDay(ctx.studio.timeZone, now);
   const studioId = ctx.studio.id;
   const open = { studioId, status: { in: ["PLANNED" as const, "STARTED" as const] } };
@@ -145,9 +147,10 @@ export async function benchQueue(ctx: BenchCtx, now = new Date()) {
 }
 
 /** One batch with its items, readiness and audit trail (who did what when). */
-export async function benchBatch(ctx: BenchCtx, batchId: string) {
+export async function benchBatch(ctx: StudioContext, input: BatchIdInput) {
+  const { batchId } = input;
   const batch = await ctx.db.batch.findFirst({ where: { id: batchId, studioId: ctx.studio.id }, select: batchSelect });
-  if (!batch) throw notFound();
+  if (!batch) throw notFound("Batch");
   const [card] = await describe(ctx, [batch]);
   const events = await ctx.db.benchEvent.findMany({
     where: { studioId: ctx.studio.id, batchId },

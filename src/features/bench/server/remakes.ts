@@ -2,7 +2,7 @@ import { loadPlanState, writeChanges } from "~/features/planning/server/plan-sta
 import { refreshFigures } from "~/features/planning/server/figures";
 import { requestReplan } from "~/features/planning/server/runs";
 import type { OpenItem } from "~/features/planning/reflow";
-import type { BenchCtx } from "./context";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // Scrapped pieces are made again. A scrap report creates a Remake per order line and step — traceable to
 // the report (bench event), the line and the step (and batch) where the pieces were lost — takes the lost
@@ -11,7 +11,7 @@ import type { BenchCtx } from "./context";
 
 export type Scrap = { orderLineId: string; remakeId: string | null; stepPosition: number; routingStepId: string; pieces: number };
 
-export async function recordRemakes(ctx: BenchCtx, batchId: string, benchEventId: string, reason: string, scraps: Scrap[]) {
+export async function recordRemakes(ctx: StudioContext, batchId: string, benchEventId: string, reason: string, scraps: Scrap[]) {
   const studioId = ctx.studio.id;
   const lost = scraps.filter((s) => s.pieces > 0);
   if (lost.length === 0) return [];
@@ -42,7 +42,7 @@ export async function recordRemakes(ctx: BenchCtx, batchId: string, benchEventId
  * (not started) batches there give up the excess, latest first, and are retimed shorter through the shared
  * timing rules. Batches left empty are removed.
  */
-async function trimLaterSteps(ctx: BenchCtx, scraps: Scrap[]) {
+async function trimLaterSteps(ctx: StudioContext, scraps: Scrap[]) {
   const studioId = ctx.studio.id;
   const later = await ctx.db.batchItem.count({
     where: { studioId, batch: { status: "PLANNED" }, OR: scraps.map((s) => ({ orderLineId: s.orderLineId, remakeId: s.remakeId, stepPosition: { gt: s.stepPosition } })) },

@@ -1,13 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import type { BatchWork } from "~/generated/prisma/client";
-import type { ReportInput } from "../schemas";
+import type { ReportInput } from "./schemas";
 import { addReportToRollup } from "~/features/dashboard/server/rollups";
 import { finishDoneLines, markInProduction } from "~/features/orders/server/status";
 import { lockLineSteps, readyPerItem } from "./availability";
-import { lockWork, recordAndAnnounce, type BenchCtx } from "./context";
+import { lockWork, recordAndAnnounce } from "./context";
 import { recordRemakes } from "./remakes";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
+
+/** What a report answers: the batch's tallies after it. */
+export type ReportResult = Pick<BatchWork, "batchId" | "status" | "version" | "pieces" | "piecesDone" | "piecesScrapped">;
 
 /**
  * Records pieces done and scrapped as increments, allocated across the batch's items earliest due first.
@@ -16,7 +20,7 @@ const badRequest = (message: string) => new TRPCError({ code: "BAD_REQUEST", mes
  * UPDATEs (done + scrapped + n <= pieces), so nothing can exceed the batch size even without the locks.
  * Anything that does not fit answers BAD_REQUEST and nothing is written.
  */
-export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
+export async function reportPieces(ctx: StudioContext, input: ReportInput): Promise<ReportResult> {
   const studioId = ctx.studio.id;
   const work = await lockWork(ctx, input.batchId);
   if (!work.claimedById || work.status === "OPEN") throw badRequest("Claim this batch before reporting pieces.");
@@ -64,13 +68,13 @@ export async function reportPieces(ctx: BenchCtx, input: ReportInput) {
          AND "piecesDone" + "piecesScrapped" + ${done + scrapped} <= "pieces"`;
     if (updated !== 1) throw badRequest("That report no longer fits this batch. Nothing was recorded.");
   }
-  const [updated] = await ctx.db.$queryRaw<BatchWork[]>`
+  const [updated] = await ctx.db.$queryRaw<ReportResult[]>`
     UPDATE "BatchWork"
        SET "piecesDone" = "piecesDone" + ${input.piecesDone}, "piecesScrapped" = "piecesScrapped" + ${input.piecesScrapped},
            "updatedAt" = now()
      WHERE "id" = ${work.id} AND "studioId" = ${studioId}
        AND "piecesDone" + "piecesScrapped" + ${asked} <= "pieces"
-    RETURNING *`;
+    RETURNING "batchId", "status", "version", "pieces", "piecesDone", "piecesScrapped"`;
   if (!updated) throw badRequest(`More pieces than the batch holds (${work.pieces}). Nothing was recorded.`);
 
   const event = await recordAndAnnounce(ctx, input.batchId, "REPORT", {

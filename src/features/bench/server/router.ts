@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { batchIdInput, reportInput, versionedBatchInput } from "../schemas";
+import { batchIdInput, reportInput, versionedBatchInput } from "./schemas";
 import { claimBatch, releaseBatch } from "./claim";
 import { completeBatch } from "./complete";
 import { benchMine } from "./mine";
@@ -34,11 +34,11 @@ export const benchRouter = router({
   queue: bench.query(({ ctx }) => benchQueue(ctx)),
   // "Your bench" on the studio home: my pieces, scrap, completed batches and timer today and this week.
   mine: bench.query(({ ctx }) => benchMine(ctx)),
-  batch: bench.input(batchIdInput).query(({ ctx, input }) => benchBatch(ctx, input.batchId)),
-  claim: bench.input(batchIdInput).mutation(({ ctx, input }) => claimBatch(ctx, input.batchId)),
-  release: bench.input(versionedBatchInput).mutation(({ ctx, input }) => releaseBatch(ctx, input.batchId, input.expectedVersion)),
-  start: bench.input(versionedBatchInput).mutation(({ ctx, input }) => startBatch(ctx, input.batchId, input.expectedVersion)),
-  pause: bench.input(versionedBatchInput).mutation(({ ctx, input }) => pauseBatch(ctx, input.batchId, input.expectedVersion)),
+  batch: bench.input(batchIdInput).query(({ ctx, input }) => benchBatch(ctx, input)),
+  claim: bench.input(batchIdInput).mutation(({ ctx, input }) => claimBatch(ctx, input)),
+  release: bench.input(versionedBatchInput).mutation(({ ctx, input }) => releaseBatch(ctx, input)),
+  start: bench.input(versionedBatchInput).mutation(({ ctx, input }) => startBatch(ctx, input)),
+  pause: bench.input(versionedBatchInput).mutation(({ ctx, input }) => pauseBatch(ctx, input)),
   report: bench.input(reportInput).mutation(({ ctx, input }) => reportPieces(ctx, input)),
-  complete: bench.input(versionedBatchInput).mutation(({ ctx, input }) => completeBatch(ctx, input.batchId, input.expectedVersion)),
+  complete: bench.input(versionedBatchInput).mutation(({ ctx, input }) => completeBatch(ctx, input)),
 });

@@ -1,9 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { readyPerItem } from "./availability";
-import { elapsedSeconds, explainRefusal, findWork, recordAndAnnounce, type BenchCtx } from "./context";
+import { elapsedSeconds, explainRefusal, findWork, recordAndAnnounce } from "./context";
+import type { StudioContext } from "~/server/trpc/procedures";
+import type { VersionedBatchInput } from "./schemas";
 
 /** Pieces of the batch that can be worked on now (see availability.ts). */
-export async function batchReadyPieces(ctx: BenchCtx, batchId: string): Promise<number> {
+export async function batchReadyPieces(ctx: StudioContext, batchId: string): Promise<number> {
   const items = await ctx.db.batchItemProgress.findMany({ where: { studioId: ctx.studio.id, batchId }, orderBy: { id: "asc" } });
   const ready = await readyPerItem(
     ctx,
@@ -13,7 +15,8 @@ export async function batchReadyPieces(ctx: BenchCtx, batchId: string): Promise<
 }
 
 /** Starts (or resumes) the timer on the caller's claimed batch; at least one piece must be ready. */
-export async function startBatch(ctx: BenchCtx, batchId: string, expectedVersion: number) {
+export async function startBatch(ctx: StudioContext, input: VersionedBatchInput) {
+  const { batchId, expectedVersion } = input;
   const work = await findWork(ctx, batchId);
   if (work.claimedById === ctx.user.id && work.status !== "RUNNING" && work.status !== "DONE" && (await batchReadyPieces(ctx, batchId)) === 0) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "No pieces are ready for this step yet: the step before has not finished any." });
@@ -28,7 +31,8 @@ export async function startBatch(ctx: BenchCtx, batchId: string, expectedVersion
 }
 
 /** Pauses the running timer; the time so far is kept in accumulatedSeconds. */
-export async function pauseBatch(ctx: BenchCtx, batchId: string, expectedVersion: number) {
+export async function pauseBatch(ctx: StudioContext, input: VersionedBatchInput) {
+  const { batchId, expectedVersion } = input;
   const work = await findWork(ctx, batchId);
   // The version guard makes sure runningSince is the one read here.
   const { count } = await ctx.db.batchWork.updateMany({

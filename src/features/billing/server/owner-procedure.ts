@@ -1,35 +1,25 @@
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
-import { can, type StudioRole } from "~/server/authz/permissions";
-import { systemDb } from "~/server/db";
-import { logger } from "~/server/logger";
-import { protectedProcedure } from "~/server/trpc/procedures";
+import { can } from "~/server/authz/permissions";
+import { billingStudioInput } from "./schemas";
+import { hasSession, requireStudioMember, type StudioContext } from "~/server/trpc/procedures";
 
-export type BillingOwnerContext = {
-  user: { id: string; email: string; name: string };
-  studio: { id: string; name: string; slug: string };
-  role: StudioRole;
-};
+/** The studio context without the tenant transaction. */
+export type BillingOwnerContext = Omit<StudioContext, "db">;
 
 /**
- * For the billing mutations that call Stripe. Same membership check as studioScope (non-members get
+ * For the billing mutations that call Stripe. The same membership check as studioScope (non-members get
  * NOT_FOUND, other roles FORBIDDEN: "billing:manage" is owner-only), but without the request-wide tenant
  * transaction: no Stripe call may run inside a database transaction. The procedures open short
  * withTenant() transactions before and after their Stripe calls instead.
  */
-export const billingOwnerProcedure = protectedProcedure
-  .input(z.object({ studioId: z.string().min(1) }))
+export const billingOwnerProcedure = hasSession
+  .input(billingStudioInput)
   .use(async ({ ctx, input, next, path }) => {
-    const membership = await systemDb().membership.findUnique({
-      where: { studioId_userId: { studioId: input.studioId, userId: ctx.user.id } },
-      select: { role: true, studio: { select: { id: true, name: true, slug: true } } },
-    });
-    if (!membership) {
-      logger.warn("tenant.denied", { path, userId: ctx.user.id, studioId: input.studioId });
-      throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
-    }
+    const { user, membership } = await requireStudioMember(ctx.session, input.studioId, path);
     if (!can(membership.role, "billing:manage")) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Only the studio's owner can manage billing." });
     }
-    return next({ ctx: { studio: membership.studio, role: membership.role } });
+    return next({
+      ctx: { user, studio: membership.studio, role: membership.role, membershipId: membership.id } satisfies BillingOwnerContext,
+    });
   });

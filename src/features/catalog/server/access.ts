@@ -1,8 +1,4 @@
 import { assertStudioId } from "~/server/db";
-import type { StudioContext } from "~/server/trpc/procedures";
-
-/** The procedure context of this feature: the tenant plus the signed-in user. */
-export type CatalogCtx = StudioContext & { user: { id: string } };
 
 /**
  * Where-builders for what a studio may read: its own rows, or rows a live share grants it. Procedures

@@ -1,13 +1,13 @@
-import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { DEFAULT_CATALOG_NAME } from "~/features/studios/server/create-studio";
-import { readableCatalogWhere, type CatalogCtx } from "./access";
-import { missingOrStale, uniqueOr } from "./errors";
-import type { createCatalogInput, updateCatalogInput } from "./schemas";
+import { readableCatalogWhere } from "./access";
+import { missingOrStale, uniqueOr } from "~/server/errors";
+import type { CreateCatalogInput, UpdateCatalogInput } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 /** Own catalogs and catalogs shared with this studio (marked with the sharing studio's name). */
-export async function listCatalogs(ctx: CatalogCtx) {
+export async function listCatalogs(ctx: StudioContext) {
   const studioId = ctx.studio.id;
   const catalogs = await ctx.db.catalog.findMany({
     where: readableCatalogWhere(studioId),
@@ -46,7 +46,7 @@ export async function sharingStudioNames(studioIds: string[]): Promise<Map<strin
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-export async function createCatalog(ctx: CatalogCtx, input: z.infer<typeof createCatalogInput>) {
+export async function createCatalog(ctx: StudioContext, input: CreateCatalogInput) {
   await assertPlanActive(ctx);
   return uniqueOr(
     ctx.db.catalog.create({
@@ -57,7 +57,7 @@ export async function createCatalog(ctx: CatalogCtx, input: z.infer<typeof creat
   );
 }
 
-export async function updateCatalog(ctx: CatalogCtx, input: z.infer<typeof updateCatalogInput>) {
+export async function updateCatalog(ctx: StudioContext, input: UpdateCatalogInput) {
   const { count } = await uniqueOr(
     ctx.db.catalog.updateMany({
       where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
@@ -73,7 +73,7 @@ export async function updateCatalog(ctx: CatalogCtx, input: z.infer<typeof updat
 }
 
 /** Makes sure the studio has a catalog to put designs in. */
-export async function ensureDefaultCatalog(ctx: CatalogCtx): Promise<string> {
+export async function ensureDefaultCatalog(ctx: StudioContext): Promise<string> {
   const existing = await ctx.db.catalog.findFirst({ where: { studioId: ctx.studio.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (existing) return existing.id;
   const created = await ctx.db.catalog.create({ data: { studioId: ctx.studio.id, name: DEFAULT_CATALOG_NAME }, select: { id: true } });

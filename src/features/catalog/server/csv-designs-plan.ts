@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import {
   CSV_MAX_ROWS, DESIGN_REQUIRED, missingColumns, parseCsv, parseDecimal, parseOverrides, parseWhole, type CsvRecord, type Parsed,
 } from "../csv";
-import type { CatalogCtx } from "./access";
 import { designFields, type DesignFields } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // Reads a designs CSV (layout: docs/catalog-csv.md) against the studio's materials, stations, catalogs and
 // designs. Every row gets its errors; nothing is written here.
@@ -29,7 +29,7 @@ const importedDesign = designFields.omit({ catalogIds: true });
 
 const HEAD_COLUMNS = ["design_name", "description", "catalogs", "photo_url"] as const;
 
-export async function planDesigns(ctx: CatalogCtx, csv: string): Promise<DesignPlan> {
+export async function planDesigns(ctx: StudioContext, csv: string): Promise<DesignPlan> {
   const { headers, records } = parseCsv(csv);
   const missing = missingColumns(headers, DESIGN_REQUIRED);
   if (missing.length) {

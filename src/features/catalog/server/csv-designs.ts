@@ -1,12 +1,12 @@
 import { overridesSchema } from "../overrides";
 import { DESIGN_COLUMNS, formatMilli, formatMinutes, toCsv } from "../csv";
-import type { CatalogCtx } from "./access";
+import type { StudioContext } from "~/server/trpc/procedures";
 import { createCatalog, ensureDefaultCatalog } from "./catalogs";
 import { refuseWithErrors } from "./csv-materials";
 import { planDesigns, type PlannedDesign } from "./csv-designs-plan";
 import { createDesigns, updateDesigns } from "./design-write";
 
-export async function previewDesigns(ctx: CatalogCtx, csv: string) {
+export async function previewDesigns(ctx: StudioContext, csv: string) {
   const plan = await planDesigns(ctx, csv);
   return {
     rows: plan.rows,
@@ -29,7 +29,7 @@ export async function previewDesigns(ctx: CatalogCtx, csv: string) {
  * form (in bulk: one statement per table for the whole file), so versioning, costing and plan limits apply
  * exactly as they do there. Catalogs named in the file that do not exist yet are created.
  */
-export async function importDesigns(ctx: CatalogCtx, csv: string) {
+export async function importDesigns(ctx: StudioContext, csv: string) {
   const plan = await planDesigns(ctx, csv);
   refuseWithErrors(plan.rows);
   const studioId = ctx.studio.id;
@@ -57,7 +57,7 @@ export async function importDesigns(ctx: CatalogCtx, csv: string) {
 }
 
 /** The studio's own active designs at their current version, in the import layout. */
-export async function exportDesigns(ctx: CatalogCtx): Promise<string> {
+export async function exportDesigns(ctx: StudioContext): Promise<string> {
   const studioId = ctx.studio.id;
   const designs = await ctx.db.design.findMany({
     where: { studioId, archivedAt: null },

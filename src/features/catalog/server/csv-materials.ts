@@ -4,10 +4,10 @@ import {
   parseDecimal, parseUnit, toCsv, unitLabel, type CsvRecord,
 } from "../csv";
 import type { MaterialFields } from "./schemas";
-import type { CatalogCtx } from "./access";
+import type { StudioContext } from "~/server/trpc/procedures";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { bulkInsert } from "~/server/db/bulk-insert";
-import { uniqueOr } from "./errors";
+import { uniqueOr } from "~/server/errors";
 
 export type MaterialPreviewRow = {
   row: number;
@@ -21,7 +21,7 @@ type Planned = { row: MaterialPreviewRow; fields: MaterialFields | null; onHandM
 type Existing = { id: string; name: string; unit: string; version: number; onHandMilli: number };
 
 /** Reads the file and the studio's materials; every row gets its errors. Writes nothing. */
-async function plan(ctx: CatalogCtx, csv: string): Promise<Planned[]> {
+async function plan(ctx: StudioContext, csv: string): Promise<Planned[]> {
   const { headers, records } = parseCsv(csv);
   const missing = missingColumns(headers, MATERIAL_REQUIRED);
   if (missing.length) {
@@ -75,7 +75,7 @@ function planRow(record: CsvRecord, rowNumber: number, byName: Map<string, Exist
   return { row: { row: rowNumber, name, action: match ? "update" : "create", summary, errors }, fields, onHandMilli: onHand, existing: match };
 }
 
-export async function previewMaterials(ctx: CatalogCtx, csv: string) {
+export async function previewMaterials(ctx: StudioContext, csv: string) {
   const rows = (await plan(ctx, csv)).map((p) => p.row);
   return {
     rows,
@@ -101,7 +101,7 @@ export function refuseWithErrors(rows: { row: number; errors: string[] }[]): voi
  * different on_hand is recorded as an ADJUST movement. Bulk writes: one statement per table and kind of
  * change, however many rows (5,000 at most).
  */
-export async function importMaterials(ctx: CatalogCtx, csv: string) {
+export async function importMaterials(ctx: StudioContext, csv: string) {
   const planned = await plan(ctx, csv);
   refuseWithErrors(planned.map((p) => p.row));
   await assertPlanActive(ctx);
@@ -155,7 +155,7 @@ type Update = { fields: MaterialFields | null; existing: Existing; delta: number
  * the on-hand change as an increment (stock used meanwhile is not overwritten). A material edited since the
  * preview read it, or stock that would go below zero, refuses the whole import. Returns the new balances.
  */
-async function updateExisting(ctx: CatalogCtx, updates: Update[], now: Date): Promise<Map<string, number>> {
+async function updateExisting(ctx: StudioContext, updates: Update[], now: Date): Promise<Map<string, number>> {
   if (updates.length === 0) return new Map();
   const rows = updates.map((u) => ({
     id: u.existing.id, version: u.existing.version, delta: u.delta, category: u.fields!.category, alloy: u.fields!.alloy ?? null, gauge: u.fields!.gauge ?? null,
@@ -175,7 +175,7 @@ async function updateExisting(ctx: CatalogCtx, updates: Update[], now: Date): Pr
   return new Map(changed.map((row) => [row.id, row.onHandMilli]));
 }
 
-export async function exportMaterials(ctx: CatalogCtx): Promise<string> {
+export async function exportMaterials(ctx: StudioContext): Promise<string> {
   const materials = await ctx.db.material.findMany({ where: { studioId: ctx.studio.id, archivedAt: null }, orderBy: { name: "asc" } });
   return toCsv(
     MATERIAL_COLUMNS,

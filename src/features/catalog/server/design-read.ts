@@ -1,8 +1,9 @@
-import type { z } from "zod";
-import { readableDesignWhere, readableVersionWhere, type CatalogCtx } from "./access";
+import { readableDesignWhere, readableVersionWhere } from "./access";
 import { sharingStudioNames } from "./catalogs";
-import { notFound } from "./errors";
-import type { listDesignsInput } from "./schemas";
+import { notFound } from "~/server/errors";
+import type { ListDesignsInput } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
+import type { GetVersionInput } from "./schemas";
 
 const versionDetail = {
   id: true,
@@ -72,7 +73,7 @@ function withoutOwnersCosts<V extends VersionDetail>(version: V, own: boolean): 
 }
 
 /** Own designs and designs in catalogs shared with this studio (explicit filter; RLS is the second wall). */
-export async function listDesigns(ctx: CatalogCtx, input: z.infer<typeof listDesignsInput>) {
+export async function listDesigns(ctx: StudioContext, input: ListDesignsInput) {
   const studioId = ctx.studio.id;
   const scope =
     input.scope === "own" ? { studioId } : input.scope === "shared" ? { NOT: { studioId }, ...readableDesignWhere(studioId) } : readableDesignWhere(studioId);
@@ -115,7 +116,7 @@ export async function listDesigns(ctx: CatalogCtx, input: z.infer<typeof listDes
 }
 
 /** A design with its current version's routing, variants, BOM and costs. */
-export async function getDesign(ctx: CatalogCtx, id: string) {
+export async function getDesign(ctx: StudioContext, id: string) {
   const studioId = ctx.studio.id;
   const design = await ctx.db.design.findFirst({
     where: { id, ...readableDesignWhere(studioId) },
@@ -140,7 +141,7 @@ export async function getDesign(ctx: CatalogCtx, id: string) {
   };
 }
 
-export async function listVersions(ctx: CatalogCtx, designId: string) {
+export async function listVersions(ctx: StudioContext, designId: string) {
   const design = await ctx.db.design.findFirst({ where: { id: designId, ...readableDesignWhere(ctx.studio.id) }, select: { id: true } });
   if (!design) throw notFound("Design");
   return ctx.db.designVersion.findMany({
@@ -151,7 +152,8 @@ export async function listVersions(ctx: CatalogCtx, designId: string) {
 }
 
 /** One version by id: the studio's own, one shared with it, or one it has used (even after a revoke). */
-export async function getVersion(ctx: CatalogCtx, versionId: string) {
+export async function getVersion(ctx: StudioContext, input: GetVersionInput) {
+  const { versionId } = input;
   const version = await ctx.db.designVersion.findFirst({
     where: { id: versionId, ...readableVersionWhere(ctx.studio.id) },
     select: versionDetail,

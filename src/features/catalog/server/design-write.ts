@@ -1,13 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { bulkInsert } from "~/server/db/bulk-insert";
-import type { CatalogCtx } from "./access";
-import { notFound, staleEdit, uniqueOr } from "./errors";
+import { notFound, staleEdit, uniqueOr } from "~/server/errors";
 import { publishVersions } from "./publish";
-import type { DesignFields, updateDesignInput } from "./schemas";
+import type { ArchiveInput, DesignFields, UpdateDesignInput } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
-async function assertOwnCatalogs(ctx: CatalogCtx, catalogIds: string[]) {
+async function assertOwnCatalogs(ctx: StudioContext, catalogIds: string[]) {
   const unique = [...new Set(catalogIds)];
   const count = await ctx.db.catalog.count({ where: { studioId: ctx.studio.id, id: { in: unique } } });
   // A shared catalog is someone else's: designs can only be put in the studio's own catalogs.
@@ -19,7 +18,7 @@ const skuTaken = (designs: Array<{ sku: string }>) =>
   designs.length === 1 ? `Another design already uses the SKU "${designs[0]!.sku}".` : "Another design already uses one of these SKUs.";
 
 /** A new design and its version 1, in the given catalogs. */
-export async function createDesign(ctx: CatalogCtx, design: DesignFields) {
+export async function createDesign(ctx: StudioContext, design: DesignFields) {
   return (await createDesigns(ctx, [design]))[0]!;
 }
 
@@ -27,7 +26,7 @@ export async function createDesign(ctx: CatalogCtx, design: DesignFields) {
  * New designs and their versions 1, each in its catalogs: one plan-limit check and one bulk insert per table
  * however many (a CSV import creates hundreds in the request's transaction).
  */
-export async function createDesigns(ctx: CatalogCtx, designs: DesignFields[]) {
+export async function createDesigns(ctx: StudioContext, designs: DesignFields[]) {
   if (designs.length === 0) return [];
   const studioId = ctx.studio.id;
   await assertWithinLimit(ctx, "activeDesigns", { adding: designs.length });
@@ -53,7 +52,7 @@ export async function createDesigns(ctx: CatalogCtx, designs: DesignFields[]) {
   return rows.map((r) => ({ id: r.id, version: 1 }));
 }
 
-async function addToCatalogs(ctx: CatalogCtx, entries: Array<{ designId: string; catalogId: string }>) {
+async function addToCatalogs(ctx: StudioContext, entries: Array<{ designId: string; catalogId: string }>) {
   await bulkInsert(ctx.db, "CatalogDesign", [
     { name: "studioId", type: "text", constant: ctx.studio.id },
     { name: "catalogId", type: "text", value: (e) => e.catalogId },
@@ -65,12 +64,12 @@ async function addToCatalogs(ctx: CatalogCtx, entries: Array<{ designId: string;
  * Every saved edit publishes a new immutable version and moves the design to it; earlier versions (and
  * everything planned with them) stay as they were. The design's version column is the optimistic lock.
  */
-export async function updateDesign(ctx: CatalogCtx, input: z.infer<typeof updateDesignInput>) {
+export async function updateDesign(ctx: StudioContext, input: UpdateDesignInput) {
   return (await updateDesigns(ctx, [input]))[0]!;
 }
 
 /** updateDesign for many designs at once (a CSV import): one UPDATE and one bulk insert per table. */
-export async function updateDesigns(ctx: CatalogCtx, inputs: Array<z.infer<typeof updateDesignInput>>) {
+export async function updateDesigns(ctx: StudioContext, inputs: Array<UpdateDesignInput>) {
   if (inputs.length === 0) return [];
   const studioId = ctx.studio.id;
   await assertOwnCatalogs(ctx, inputs.flatMap((input) => input.design.catalogIds));
@@ -107,7 +106,8 @@ export async function updateDesigns(ctx: CatalogCtx, inputs: Array<z.infer<typeo
 }
 
 /** Archived designs leave the catalog lists; their versions stay readable for past orders. */
-export async function setDesignArchived(ctx: CatalogCtx, id: string, archived: boolean) {
+export async function setDesignArchived(ctx: StudioContext, input: ArchiveInput) {
+  const { id, archived } = input;
   if (!archived) {
     // Restoring counts against the plan's active designs (restoring an active design changes nothing).
     const existing = await ctx.db.design.findFirst({ where: { id, studioId: ctx.studio.id }, select: { archivedAt: true } });
@@ -122,7 +122,7 @@ export async function setDesignArchived(ctx: CatalogCtx, id: string, archived: b
   return { id, archived };
 }
 
-export async function updateCosting(ctx: CatalogCtx, input: { labourRateCents: number; costingBatchSize: number }) {
+export async function updateCosting(ctx: StudioContext, input: { labourRateCents: number; costingBatchSize: number }) {
   await ctx.db.studio.updateMany({
     where: { id: ctx.studio.id },
     data: { labourRateCents: input.labourRateCents, costingBatchSize: input.costingBatchSize },
@@ -130,7 +130,7 @@ export async function updateCosting(ctx: CatalogCtx, input: { labourRateCents: n
   return getCosting(ctx);
 }
 
-export function getCosting(ctx: CatalogCtx) {
+export function getCosting(ctx: StudioContext) {
   return ctx.db.studio.findFirstOrThrow({
     where: { id: ctx.studio.id },
     select: { labourRateCents: true, costingBatchSize: true },

@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { overridesSchema } from "../overrides";
 import { convertible, convertMilli, dimensionOf, STATION_KIND_LABELS, UNIT_LABELS, type MaterialUnitName, type StationKindName } from "../units";
 import { suggestVariantSku } from "../variant-skus";
-import { readableDesignWhere, type CatalogCtx } from "./access";
+import { readableDesignWhere } from "./access";
 import { createDesign } from "./design-write";
-import { notFound } from "./errors";
-import type { forkDesignInput } from "./schemas";
+import { notFound } from "~/server/errors";
+import type { ForkDesignInput } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // Forking a design another studio shares: a copy in this studio's own catalog, on this studio's own stations
 // and materials. Each of the sharer's stations maps to one of ours of the same kind (the only one, or the one
@@ -16,7 +16,7 @@ import type { forkDesignInput } from "./schemas";
 
 export const NEW = "new";
 
-async function loadSource(ctx: CatalogCtx, designId: string) {
+async function loadSource(ctx: StudioContext, designId: string) {
   const source = await ctx.db.design.findFirst({
     where: { id: designId, archivedAt: null, ...readableDesignWhere(ctx.studio.id) },
     select: { version: true, sku: true },
@@ -38,7 +38,7 @@ type Source = Awaited<ReturnType<typeof loadSource>>;
 const materialKey = (line: { materialName: string; materialUnit: string }) => `${line.materialName.toLowerCase()}|${line.materialUnit}`;
 
 /** What the fork will use for each of the sharer's stations and materials, and what it cannot decide alone. */
-async function planMapping(ctx: CatalogCtx, version: Source) {
+async function planMapping(ctx: StudioContext, version: Source) {
   const studioId = ctx.studio.id;
   const stations = await ctx.db.station.findMany({ where: { studioId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } });
   const materials = await ctx.db.material.findMany({ where: { studioId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, unit: true } });
@@ -77,12 +77,12 @@ async function planMapping(ctx: CatalogCtx, version: Source) {
 }
 
 /** For the fork form: each of the sharer's stations and materials with our suggestion and the choices. */
-export async function forkPlan(ctx: CatalogCtx, designId: string) {
+export async function forkPlan(ctx: StudioContext, designId: string) {
   const version = await loadSource(ctx, designId);
   return planMapping(ctx, version);
 }
 
-async function freeName(ctx: CatalogCtx, model: "station" | "material", name: string): Promise<string> {
+async function freeName(ctx: StudioContext, model: "station" | "material", name: string): Promise<string> {
   for (let n = 1; n < 50; n++) {
     const candidate = n === 1 ? name : `${name} (${n})`;
     const taken = model === "station"
@@ -100,7 +100,7 @@ const CATEGORY_BY_DIMENSION = { mass: "METAL", length: "METAL", count: "FINDING"
  * materials of `plan` (suggested or chosen). New stations and materials are made only where asked for, with the
  * sharer's names and none of their costs. Quantities are converted exactly when our material uses another unit.
  */
-export async function forkDesign(ctx: CatalogCtx, input: z.infer<typeof forkDesignInput>) {
+export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
   const studioId = ctx.studio.id;
   // Checked before any station or material is made (createDesign checks again; both in one transaction).
   await assertWithinLimit(ctx, "activeDesigns");

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { bulkInsert } from "~/server/db/bulk-insert";
 import { standardCost } from "../costing";
-import type { CatalogCtx } from "./access";
+import type { StudioContext } from "~/server/trpc/procedures";
 import type { DesignFields } from "./schemas";
 import { resolveVariantSkus } from "./variant-skus";
 
@@ -16,7 +16,7 @@ export type Publication = { designId: string; number: number; content: Content }
  * One bulk insert per table however many designs (the design form publishes one, a CSV import hundreds).
  * Returns the new versions' ids, in order.
  */
-export async function publishVersions(ctx: CatalogCtx, publications: Publication[]): Promise<string[]> {
+export async function publishVersions(ctx: StudioContext, publications: Publication[]): Promise<string[]> {
   const studioId = ctx.studio.id;
   const contents = publications.map((p) => p.content);
   const materialIds = [...new Set(contents.flatMap((c) => c.variants.flatMap((variant) => variant.bom.map((line) => line.materialId))))];

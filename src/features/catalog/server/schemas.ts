@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { CSV_MAX_BYTES } from "../csv";
 import { MATERIAL_CATEGORIES, MATERIAL_UNITS, STATION_KINDS } from "../units";
+import { byIdInput, expectedVersionSchema, idSchema as id } from "~/lib/inputs";
 
 // API inputs use the canonical units (see ../units.ts): cents, milli-units, seconds.
 
 const name = z.string().trim().min(1, { message: "Enter a name" }).max(120, { message: "Use at most 120 characters" });
 const optionalText = (max: number) => z.string().trim().max(max, { message: `Use at most ${max} characters` });
-const id = z.string().min(1).max(64);
 const nonNegativeInt = (label: string) =>
   z.number({ message: `${label} must be a number` }).int({ message: `${label} must be a whole number` }).min(0, { message: `${label} cannot be negative` }).max(2_000_000_000, { message: `${label} is too large` });
 const positiveInt = (label: string) => nonNegativeInt(label).min(1, { message: `${label} must be at least 1` });
@@ -27,8 +28,10 @@ export const stationFields = z
 export type StationFields = z.infer<typeof stationFields>;
 
 export const createStationInput = z.object({ station: stationFields });
-export const updateStationInput = z.object({ id, expectedVersion: z.number().int().min(0), station: stationFields });
-export const byIdInput = z.object({ id });
+export const updateStationInput = z.object({ id, expectedVersion: expectedVersionSchema, station: stationFields });
+/** Archive or bring back a station or a design. */
+export const archiveInput = byIdInput.extend({ archived: z.boolean() });
+export const catalogIdInput = z.object({ catalogId: id });
 
 export const materialFields = z.object({
   name,
@@ -42,7 +45,7 @@ export const materialFields = z.object({
 export type MaterialFields = z.infer<typeof materialFields>;
 
 export const createMaterialInput = z.object({ material: materialFields, openingStockMilli: nonNegativeInt("Opening stock").default(0) });
-export const updateMaterialInput = z.object({ id, expectedVersion: z.number().int().min(0), material: materialFields });
+export const updateMaterialInput = z.object({ id, expectedVersion: expectedVersionSchema, material: materialFields });
 export const listMaterialsInput = z.object({ search: optionalText(120).optional(), lowStockOnly: z.boolean().optional() });
 
 export const recordMovementInput = z
@@ -63,7 +66,7 @@ export const recordMovementInput = z
 
 export const catalogFields = z.object({ name, description: optionalText(1000).default("") });
 export const createCatalogInput = z.object({ catalog: catalogFields });
-export const updateCatalogInput = z.object({ id, expectedVersion: z.number().int().min(0), catalog: catalogFields });
+export const updateCatalogInput = z.object({ id, expectedVersion: expectedVersionSchema, catalog: catalogFields });
 
 export const shareCatalogInput = z.object({
   catalogId: id,
@@ -121,13 +124,14 @@ export const designFields = z.object({
 export type DesignFields = z.infer<typeof designFields>;
 
 export const createDesignInput = z.object({ design: designFields });
-export const updateDesignInput = z.object({ id, expectedVersion: z.number().int().min(1), design: designFields });
+export const updateDesignInput = z.object({ id, expectedVersion: expectedVersionSchema.min(1), design: designFields });
 export const listDesignsInput = z.object({
   search: optionalText(120).optional(),
   catalogId: id.optional(),
   scope: z.enum(["all", "own", "shared"]).default("all"),
 });
 export const getVersionInput = z.object({ versionId: id });
+export type GetVersionInput = z.infer<typeof getVersionInput>;
 // The sharer's station id / material key -> one of ours, or "new". Left out: the suggested match.
 const forkChoices = z.record(z.string().max(200), z.string().min(1).max(64)).refine((r) => Object.keys(r).length <= 100, { message: "Too many choices" });
 export const forkDesignInput = z.object({ id, catalogId: id, sku: skuSchema, stations: forkChoices.optional(), materials: forkChoices.optional() });
@@ -136,3 +140,35 @@ export const costingInput = z.object({
   labourRateCents: nonNegativeInt("Labour rate").max(10_000_00),
   costingBatchSize: positiveInt("Typical batch size").max(10_000),
 });
+
+/** A CSV file's text, for the import previews and imports (docs/catalog-csv.md). */
+export const csvInput = z.object({
+  csv: z
+    .string()
+    .min(1, { message: "Choose a CSV file" })
+    .max(CSV_MAX_BYTES, { message: `The file is larger than ${CSV_MAX_BYTES / 1_000_000} MB: split it into smaller files` }),
+});
+
+// Services take (ctx, input) with these types.
+export type CreateStationInput = z.infer<typeof createStationInput>;
+export type UpdateStationInput = z.infer<typeof updateStationInput>;
+export type ArchiveInput = z.infer<typeof archiveInput>;
+export type CatalogIdInput = z.infer<typeof catalogIdInput>;
+export type CreateMaterialInput = z.infer<typeof createMaterialInput>;
+export type UpdateMaterialInput = z.infer<typeof updateMaterialInput>;
+export type ListMaterialsInput = z.infer<typeof listMaterialsInput>;
+export type RecordMovementInput = z.infer<typeof recordMovementInput>;
+export type CreateCatalogInput = z.infer<typeof createCatalogInput>;
+export type UpdateCatalogInput = z.infer<typeof updateCatalogInput>;
+export type ShareCatalogInput = z.infer<typeof shareCatalogInput>;
+export type ShareIdInput = z.infer<typeof shareIdInput>;
+export type BomLineInput = z.infer<typeof bomLineInput>;
+export type OverrideInput = z.infer<typeof overrideInput>;
+export type VariantInput = z.infer<typeof variantInput>;
+export type StepInput = z.infer<typeof stepInput>;
+export type CreateDesignInput = z.infer<typeof createDesignInput>;
+export type UpdateDesignInput = z.infer<typeof updateDesignInput>;
+export type ListDesignsInput = z.infer<typeof listDesignsInput>;
+export type ForkDesignInput = z.infer<typeof forkDesignInput>;
+export type CostingInput = z.infer<typeof costingInput>;
+export type CsvInput = z.infer<typeof csvInput>;

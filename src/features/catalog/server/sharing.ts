@@ -4,15 +4,14 @@ import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { consumeRateLimit } from "~/server/rate-limit";
 import { appUrl, catalogShareMail, sendMail } from "~/server/mail";
-import type { CatalogCtx } from "./access";
-import { notFound, uniqueOr } from "./errors";
+import { notFound, uniqueOr } from "~/server/errors";
+import type { StudioContext } from "~/server/trpc/procedures";
+import type { CatalogIdInput, ShareIdInput } from "./schemas";
 
 // Sharing a catalog read-only with another studio. A share takes effect once the receiving studio's owner
 // accepts it. By studio address the receiving studio is known; by email the recipient (signed in with that
 // address, confirmed) chooses which of their studios accepts it, so an owner of two studios can take it into
 // either. The sharer's answer never says whether an account exists for an email: "invitation sent" either way.
-
-type CatalogShareCtx = CatalogCtx & { user: { id: string; email: string; name: string } };
 
 const SHARE_STATE = { PENDING: "pending", ACTIVE: "active", DECLINED: "declined", REVOKED: "revoked" } as const;
 
@@ -22,25 +21,25 @@ function stateOf(share: { acceptedAt: Date | null; declinedAt: Date | null; revo
   return share.acceptedAt ? SHARE_STATE.ACTIVE : SHARE_STATE.PENDING;
 }
 
-async function ownCatalog(ctx: CatalogCtx, catalogId: string) {
+async function ownCatalog(ctx: StudioContext, catalogId: string) {
   const catalog = await ctx.db.catalog.findFirst({ where: { id: catalogId, studioId: ctx.studio.id }, select: { id: true, name: true } });
   if (!catalog) throw notFound("Catalog");
   return catalog;
 }
 
 /** A share by email mails in Benchflow's name: only from a confirmed address, at a bounded rate. */
-async function assertMayMail(ctx: CatalogShareCtx) {
+async function assertMayMail(ctx: StudioContext) {
   const me = await systemDb().user.findUnique({ where: { id: ctx.user.id }, select: { emailVerifiedAt: true } });
   if (!me?.emailVerifiedAt) throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address before sharing by email." });
   await consumeRateLimit([["catalogSharesPerUser", ctx.user.id]], "Too many shares by email");
 }
 
 /** A new share, a re-share after a revoke or decline, or a repeated email invitation counts against the plan. */
-async function assertShareAllowed(ctx: CatalogCtx, existing: { revokedAt: Date | null; declinedAt: Date | null } | null) {
+async function assertShareAllowed(ctx: StudioContext, existing: { revokedAt: Date | null; declinedAt: Date | null } | null) {
   if (!existing || existing.revokedAt || existing.declinedAt) await assertWithinLimit(ctx, "sharedCatalogs");
 }
 
-export async function shareCatalog(ctx: CatalogShareCtx, input: { catalogId: string; target: string }) {
+export async function shareCatalog(ctx: StudioContext, input: { catalogId: string; target: string }) {
   const catalog = await ownCatalog(ctx, input.catalogId);
   const studioId = ctx.studio.id;
   if (input.target.includes("@")) {
@@ -85,7 +84,8 @@ export async function shareCatalog(ctx: CatalogShareCtx, input: { catalogId: str
 }
 
 /** The owner's view of who a catalog is shared with: what they typed and where it stands, nothing about the target. */
-export async function listShares(ctx: CatalogCtx, catalogId: string) {
+export async function listShares(ctx: StudioContext, input: CatalogIdInput) {
+  const { catalogId } = input;
   await ownCatalog(ctx, catalogId);
   const shares = await ctx.db.catalogShare.findMany({
     where: { catalogId, studioId: ctx.studio.id },
@@ -96,7 +96,8 @@ export async function listShares(ctx: CatalogCtx, catalogId: string) {
 }
 
 /** Stops new use of the catalog's designs by the target (or withdraws an invitation); used versions stay readable. */
-export async function revokeShare(ctx: CatalogCtx, shareId: string) {
+export async function revokeShare(ctx: StudioContext, input: ShareIdInput) {
+  const { shareId } = input;
   const { count } = await ctx.db.catalogShare.updateMany({
     where: { id: shareId, studioId: ctx.studio.id, revokedAt: null },
     data: { revokedAt: new Date() },
@@ -110,12 +111,12 @@ export async function revokeShare(ctx: CatalogCtx, shareId: string) {
 // A pending share belongs to the sharer's tenant (an email invitation has no target studio yet), so these read
 // and answer it through the owner connection, always narrowed to this studio or the caller's confirmed address.
 
-async function confirmedEmail(ctx: CatalogShareCtx): Promise<string | null> {
+async function confirmedEmail(ctx: StudioContext): Promise<string | null> {
   const user = await systemDb().user.findUnique({ where: { id: ctx.user.id }, select: { email: true, emailVerifiedAt: true } });
   return user?.emailVerifiedAt ? user.email.toLowerCase() : null;
 }
 
-function pendingForStudio(ctx: CatalogShareCtx, email: string | null) {
+function pendingForStudio(ctx: StudioContext, email: string | null) {
   return {
     revokedAt: null,
     declinedAt: null,
@@ -126,7 +127,7 @@ function pendingForStudio(ctx: CatalogShareCtx, email: string | null) {
 }
 
 /** Catalogs offered to this studio (by its address, or to the owner's confirmed email), waiting for an answer. */
-export async function incomingShares(ctx: CatalogShareCtx) {
+export async function incomingShares(ctx: StudioContext) {
   const email = await confirmedEmail(ctx);
   const rows = await systemDb().catalogShare.findMany({
     where: pendingForStudio(ctx, email),
@@ -148,14 +149,15 @@ export async function incomingShares(ctx: CatalogShareCtx) {
   };
 }
 
-async function findIncoming(ctx: CatalogShareCtx, shareId: string) {
+async function findIncoming(ctx: StudioContext, shareId: string) {
   const email = await confirmedEmail(ctx);
   const share = await systemDb().catalogShare.findFirst({ where: { id: shareId, ...pendingForStudio(ctx, email) }, select: { id: true, studioId: true, catalogId: true, targetStudioId: true } });
   if (!share) throw notFound("Shared catalog");
   return share;
 }
 
-export async function acceptShare(ctx: CatalogShareCtx, shareId: string) {
+export async function acceptShare(ctx: StudioContext, input: ShareIdInput) {
+  const { shareId } = input;
   const share = await findIncoming(ctx, shareId);
   const now = new Date();
   await uniqueOr(systemDb().$transaction(async (tx) => {
@@ -176,7 +178,8 @@ export async function acceptShare(ctx: CatalogShareCtx, shareId: string) {
   return { accepted: true as const };
 }
 
-export async function declineShare(ctx: CatalogShareCtx, shareId: string) {
+export async function declineShare(ctx: StudioContext, input: ShareIdInput) {
+  const { shareId } = input;
   const share = await findIncoming(ctx, shareId);
   const { count } = await systemDb().catalogShare.updateMany({
     where: { id: share.id, acceptedAt: null, revokedAt: null, declinedAt: null },

@@ -1,8 +1,8 @@
-import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { missingOrStale, notFound, uniqueOr } from "./errors";
-import type { StationFields, updateStationInput } from "./schemas";
+import { missingOrStale, notFound, uniqueOr } from "~/server/errors";
+import type { StationFields, UpdateStationInput } from "./schemas";
+import type { ArchiveInput } from "./schemas";
 
 const stationSelect = {
   id: true,
@@ -37,7 +37,7 @@ export async function createStation(ctx: StudioContext, station: StationFields) 
   );
 }
 
-export async function updateStation(ctx: StudioContext, input: z.infer<typeof updateStationInput>) {
+export async function updateStation(ctx: StudioContext, input: UpdateStationInput) {
   const { count } = await uniqueOr(
     ctx.db.station.updateMany({
       where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
@@ -50,7 +50,8 @@ export async function updateStation(ctx: StudioContext, input: z.infer<typeof up
 }
 
 /** Archived stations stay on past versions' routing but cannot be chosen for new steps. */
-export async function setStationArchived(ctx: StudioContext, id: string, archived: boolean) {
+export async function setStationArchived(ctx: StudioContext, input: ArchiveInput) {
+  const { id, archived } = input;
   const { count } = await ctx.db.station.updateMany({
     where: { id, studioId: ctx.studio.id },
     data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { suggestVariantSku } from "../variant-skus";
-import type { CatalogCtx } from "./access";
+import type { StudioContext } from "~/server/trpc/procedures";
 import type { DesignFields } from "./schemas";
 
 type Content = Pick<DesignFields, "sku" | "variants">;
@@ -11,7 +11,7 @@ type Content = Pick<DesignFields, "sku" | "variants">;
  * one variant SKU, and a SKU a variant of another of the studio's current designs already uses (order
  * imports could not tell them apart). One query however many designs (a CSV import publishes hundreds).
  */
-export async function resolveVariantSkus(ctx: CatalogCtx, designs: Array<{ designId: string; content: Content }>): Promise<string[][]> {
+export async function resolveVariantSkus(ctx: StudioContext, designs: Array<{ designId: string; content: Content }>): Promise<string[][]> {
   const owner = new Map<string, string>();
   const skus = designs.map(({ content }) => {
     const list = content.variants.map((variant) => variant.sku?.trim() || suggestVariantSku(content.sku, variant.name));

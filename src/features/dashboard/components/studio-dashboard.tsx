@@ -8,7 +8,7 @@ import { useCan, useCurrentStudio } from "~/features/studios/components/studio-c
 import { useTRPC } from "~/trpc/react";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { addDays, daysBetween, mondayOf } from "~/server/time-zone";
-import { rangeError as describeRangeError, resolveRange, type DashboardRange } from "../schemas";
+import { rangeError as describeRangeError, resolveRange, type DashboardRange } from "../server/schemas";
 import { ScrapChart, ThroughputChart, WipChart } from "./charts";
 import { LabourTable, LineTable, LowStockTable } from "./dashboard-lists";
 

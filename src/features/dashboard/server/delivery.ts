@@ -1,6 +1,6 @@
 import type { PlanFigures } from "~/features/planning/server/save";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { DashboardRange } from "../schemas";
+import type { DashboardRange } from "./schemas";
 import { addDays, dayOf, daysBetween, endOfStudioDay, studioToday } from "~/server/time-zone";
 import { rangeBounds } from "./range";
 

@@ -1,5 +1,5 @@
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { DashboardRange } from "../schemas";
+import type { DashboardRange } from "./schemas";
 
 // Production figures, all computed by PostgreSQL aggregates (never by loading events into JS). Range figures
 // read the rollups per studio-local day (see rollups.ts), a few thousand rows even for a year of a busy studio's history.

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { Prisma } from "~/generated/prisma/client";
 import { studioDayRange } from "~/server/time-zone";
 import { sqlTimestamp } from "~/server/time-zone-sql";
-import { rangeError, resolveRange, type DashboardRange } from "../schemas";
+import { rangeError, resolveRange, type DashboardRange } from "./schemas";
 
 /** The request's range with its defaults in the studio's zone; a range that cannot be shown is a 400. */
 export function studioRange(input: { from?: string; to?: string }, timeZone: string, now = new Date()): DashboardRange {

@@ -1,6 +1,6 @@
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { dashboardInput } from "../schemas";
+import { dashboardInput } from "./schemas";
 import { dueLines, hoursSaved, lowStock, onTimeDelivery } from "./delivery";
 import { labourPerDesign, scrapPerStep, throughputPerDay, wipPerStep } from "./production";
 import { studioRange } from "./range";

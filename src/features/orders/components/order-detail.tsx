@@ -10,7 +10,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
-import { ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../schemas";
+import { ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../server/schemas";
 import { OrderProgress } from "./order-progress";
 
 /** While a re-plan started by an order change runs: its progress, then fresh batches on the order. */

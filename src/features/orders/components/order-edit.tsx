@@ -5,7 +5,7 @@ import { Alert } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { dayFromDate } from "../schemas";
+import { dayFromDate } from "../server/schemas";
 import { OrderForm } from "./order-form";
 
 export function OrderEdit({ orderId }: { orderId: string }) {

@@ -13,7 +13,7 @@ import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useUnsavedChangesWarning } from "~/components/ui/use-unsaved-changes";
 import { useTRPC } from "~/trpc/react";
 import { addDays, studioToday } from "~/server/time-zone";
-import { editOrderFields, ORDER_KINDS, ORDER_KIND_LABELS, type EditOrderFields } from "../schemas";
+import { editOrderFields, ORDER_KINDS, ORDER_KIND_LABELS, type EditOrderFields } from "../server/schemas";
 
 /** What the edit page knows about an existing order: its version and, per line, the pieces already committed. */
 export type ExistingOrder = { id: string; version: number; values: EditOrderFields; committed: Record<string, number> };

@@ -9,7 +9,7 @@ import { SelectField, TextField } from "~/components/ui/field";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
-import { ORDER_KINDS, ORDER_KIND_LABELS } from "../schemas";
+import { ORDER_KINDS, ORDER_KIND_LABELS } from "../server/schemas";
 
 export function OrderImport() {
   const trpc = useTRPC();

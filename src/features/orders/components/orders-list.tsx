@@ -11,7 +11,7 @@ import { useCan, useCurrentStudio } from "~/features/studios/components/studio-c
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { useStudioLive } from "~/features/studios/components/use-studio-live";
-import { ORDER_KIND_LABELS, ORDER_STATUSES, ORDER_STATUS_LABELS } from "../schemas";
+import { ORDER_KIND_LABELS, ORDER_STATUSES, ORDER_STATUS_LABELS } from "../server/schemas";
 import { FlagBadge } from "./order-progress";
 
 export function OrdersList() {

@@ -1,16 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
-import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
+import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { recordAudit, type AuditChange } from "~/server/audit";
 import { byStudio } from "~/server/db";
-import { dayFromDate, dueDateFromDay, type updateOrderInput } from "../schemas";
+import { notFound, staleEdit } from "~/server/errors";
+import { type UpdateOrderInput, dayFromDate, dueDateFromDay } from "./schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { resolveVariants } from "./orderable";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { OrdersCtx } from "./orders";
-
-const CONFLICT = "Someone else changed this order since you opened it. Reload to see their changes.";
 
 /**
  * Pieces of each line the plan can no longer take back: in started or finished batches, or in batches someone
@@ -46,7 +43,7 @@ const lineLabel = (position: number, line: { designName: string; variantName: st
  * variant, cannot be removed, and cannot drop below those pieces. Due dates may not move into the past. The
  * change is audited, and a studio with a plan gets a re-plan queued so the board follows.
  */
-export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOrderInput>, now: Date = new Date()) {
+export async function updateOrder(ctx: StudioContext, input: UpdateOrderInput, now: Date = new Date()) {
   const studioId = ctx.studio.id;
   const tz = ctx.studio.timeZone;
   const order = await ctx.db.order.findFirst({
@@ -56,8 +53,8 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
       lines: { orderBy: { position: "asc" }, select: { id: true, position: true, variantId: true, designName: true, variantName: true, quantity: true, dueDate: true, status: true } },
     },
   });
-  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
-  if (order.version !== input.expectedVersion) throw new TRPCError({ code: "CONFLICT", message: CONFLICT });
+  if (!order) throw notFound("Order");
+  if (order.version !== input.expectedVersion) throw staleEdit("order");
   if (order.status === "DONE" || order.status === "CANCELLED") {
     throw new TRPCError({ code: "BAD_REQUEST", message: `This order is ${order.status === "DONE" ? "done" : "cancelled"}. Reopen it before changing it.` });
   }
@@ -65,7 +62,7 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
   const open = new Map(order.lines.filter((line) => line.status === "OPEN").map((line) => [line.id, line]));
   const keptIds = input.order.lines.flatMap((line) => (line.id ? [line.id] : []));
   if (new Set(keptIds).size !== keptIds.length) throw new TRPCError({ code: "BAD_REQUEST", message: "The same order line appears twice." });
-  if (keptIds.some((id) => !open.has(id))) throw new TRPCError({ code: "NOT_FOUND", message: "Order line not found." });
+  if (keptIds.some((id) => !open.has(id))) throw notFound("Order line");
   const committed = await committedPieces(ctx, [...open.keys()]);
   const changes: AuditChange[] = [];
 
@@ -96,14 +93,14 @@ export async function updateOrder(ctx: OrdersCtx, input: z.infer<typeof updateOr
   });
   assertDueDaysNotPast(dueChecks, ctx.studio.timeZone, now);
   const variants = await resolveVariants(ctx, variantIds);
-  for (const versionId of new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId))) await pinDesignVersion(ctx, versionId);
+  for (const versionId of new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId))) await pinDesignVersion(ctx, { versionId });
 
   const header = { kind: input.order.kind, customerName: input.order.customerName, notes: input.order.notes };
   const updated = await ctx.db.order.updateMany({
     where: byStudio(studioId, { id: order.id, version: input.expectedVersion }),
     data: { ...header, version: { increment: 1 } },
   });
-  if (updated.count === 0) throw new TRPCError({ code: "CONFLICT", message: CONFLICT });
+  if (updated.count === 0) throw staleEdit("order");
   if (header.customerName !== order.customerName) changes.push({ field: "Customer", from: order.customerName || "—", to: header.customerName || "—" });
   if (header.kind !== order.kind) changes.push({ field: "Kind", from: order.kind.toLowerCase(), to: header.kind.toLowerCase() });
   if (header.notes !== order.notes) changes.push({ field: "Notes", from: order.notes || "—", to: header.notes || "—" });

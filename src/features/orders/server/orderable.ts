@@ -1,6 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { readableDesignWhere } from "~/features/catalog/server/access";
 import type { StudioContext } from "~/server/trpc/procedures";
+import { notFound } from "~/server/errors";
 
 /** A variant of the current version of a design the studio may order: its own, or one shared with it. */
 export type OrderableVariant = {
@@ -77,6 +77,6 @@ export async function resolveVariants(ctx: StudioContext, variantIds: string[]):
     ]),
   );
   const missing = unique.filter((variantId) => !found.has(variantId));
-  if (missing.length) throw new TRPCError({ code: "NOT_FOUND", message: "Design variant not found." });
+  if (missing.length) throw notFound("Design variant");
   return found;
 }

@@ -1,18 +1,17 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
-import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
+import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
 import { byStudio, isUniqueViolation } from "~/server/db";
 import { bulkInsert, type BulkColumn } from "~/server/db/bulk-insert";
+import { missingOrStale, notFound } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { auditTrail, recordAudit } from "~/server/audit";
-import { dueDateFromDay, ORDER_STATUS_LABELS, type listOrdersInput, type OrderFields, type setOrderStatusInput } from "../schemas";
+import { type ListOrdersInput, ORDER_STATUS_LABELS, type OrderFields, type SetOrderStatusInput, dueDateFromDay } from "./schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { committedPieces } from "./order-edit";
 import { resolveVariants, type OrderableVariant } from "./orderable";
-
-export type OrdersCtx = StudioContext & { user: { id: string } };
+import type { ByIdInput } from "~/lib/inputs";
 
 export type NewOrder = {
   kind: OrderKind;
@@ -24,7 +23,7 @@ export type NewOrder = {
 };
 
 /** Next order number of the studio, serialised per studio by a transaction-scoped advisory lock. */
-async function firstFreeOrderNumber(ctx: OrdersCtx): Promise<number> {
+async function firstFreeOrderNumber(ctx: StudioContext): Promise<number> {
   await ctx.db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`order-number:${ctx.studio.id}`}))::text AS locked`;
   const last = await ctx.db.order.aggregate({ where: byStudio(ctx.studio.id), _max: { number: true } });
   return (last._max.number ?? 0) + 1;
@@ -58,11 +57,11 @@ async function conflictOnDuplicate<T>(write: Promise<T>): Promise<T> {
  * live share); a shared design's version gets a DesignVersionUse so the order stays readable after a revoke.
  * `orderable`: the variants the caller has just read as orderable (an import's preview), else looked up.
  */
-export async function createOrders(ctx: OrdersCtx, orders: NewOrder[], orderable?: Map<string, OrderableVariant>) {
+export async function createOrders(ctx: StudioContext, orders: NewOrder[], orderable?: Map<string, OrderableVariant>) {
   if (orders.length === 0) return [];
   const variants = orderable ?? (await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId))));
   const shared = new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId));
-  for (const versionId of shared) await pinDesignVersion(ctx, versionId);
+  for (const versionId of shared) await pinDesignVersion(ctx, { versionId });
 
   const first = await firstFreeOrderNumber(ctx);
   const rows = orders.map((order, index) => ({ id: crypto.randomUUID(), number: first + index, order }));
@@ -96,7 +95,7 @@ export async function createOrders(ctx: OrdersCtx, orders: NewOrder[], orderable
   return rows.map((r) => ({ id: r.id, number: r.number }));
 }
 
-export async function createManualOrder(ctx: OrdersCtx, order: OrderFields, now: Date = new Date()) {
+export async function createManualOrder(ctx: StudioContext, order: OrderFields, now: Date = new Date()) {
   assertDueDaysNotPast(order.lines.map((line, index) => ({ day: line.dueDate, label: `Line ${index + 1}` })), ctx.studio.timeZone, now);
   const [created] = await createOrders(ctx, [
     {
@@ -110,7 +109,7 @@ export async function createManualOrder(ctx: OrdersCtx, order: OrderFields, now:
   return created!;
 }
 
-export async function listOrders(ctx: StudioContext, input: z.infer<typeof listOrdersInput>) {
+export async function listOrders(ctx: StudioContext, input: ListOrdersInput) {
   const search = input.search?.trim();
   const asNumber = search && /^#?\d+$/.test(search) ? Number(search.replace("#", "")) : undefined;
   const orders = await ctx.db.order.findMany({
@@ -147,7 +146,8 @@ export async function listOrders(ctx: StudioContext, input: z.infer<typeof listO
   });
 }
 
-export async function getOrder(ctx: StudioContext, id: string) {
+export async function getOrder(ctx: StudioContext, input: ByIdInput) {
+  const { id } = input;
   const order = await ctx.db.order.findFirst({
     where: byStudio(ctx.studio.id, { id }),
     select: {
@@ -163,7 +163,7 @@ export async function getOrder(ctx: StudioContext, id: string) {
       },
     },
   });
-  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+  if (!order) throw notFound("Order");
   const committed = await committedPieces(ctx, order.lines.map((line) => line.id));
   return {
     ...order,
@@ -184,7 +184,7 @@ const LINE_STATUS_FOR: Record<OrderStatus, "OPEN" | "DONE" | "CANCELLED" | null>
  * cancelled order is reopened before anything else (it was never made, so it cannot be "done"). Audited;
  * a studio with a plan plans again so the board follows.
  */
-export async function setOrderStatus(ctx: OrdersCtx, input: z.infer<typeof setOrderStatusInput>) {
+export async function setOrderStatus(ctx: StudioContext, input: SetOrderStatusInput) {
   const current = await ctx.db.order.findFirst({ where: byStudio(ctx.studio.id, { id: input.id }), select: { status: true } });
   if (current?.status === "CANCELLED" && input.status !== "OPEN" && input.status !== "CANCELLED") {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This order is cancelled. Reopen it first." });
@@ -193,11 +193,7 @@ export async function setOrderStatus(ctx: OrdersCtx, input: z.infer<typeof setOr
     where: byStudio(ctx.studio.id, { id: input.id, version: input.expectedVersion }),
     data: { status: input.status, version: { increment: 1 } },
   });
-  if (updated.count === 0) {
-    const exists = await ctx.db.order.count({ where: byStudio(ctx.studio.id, { id: input.id }) });
-    if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
-    throw new TRPCError({ code: "CONFLICT", message: "Someone else changed this order since you opened it. Reload to see their changes." });
-  }
+  if (updated.count === 0) await missingOrStale(ctx.db.order.count({ where: byStudio(ctx.studio.id, { id: input.id }) }), "order", "Order");
   const lineStatus = LINE_STATUS_FOR[input.status];
   if (lineStatus) {
     await ctx.db.orderLine.updateMany({

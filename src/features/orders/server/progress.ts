@@ -1,5 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { TenantDb } from "~/server/db";
+import { notFound } from "~/server/errors";
+import type { StudioContext } from "~/server/trpc/procedures";
+import type { ByIdInput } from "~/lib/inputs";
+import type { OrderIdsInput } from "./schemas";
 
 // Where each order line stands: pieces done, scrapped and in batches at every step of its routing, when the
 // plan finishes it, and whether that is late or at risk. Read in a few aggregate queries for many lines.
@@ -76,15 +79,14 @@ export async function lineOutlooks(db: TenantDb, studioId: string, lines: Line[]
 
 const FLAG_ORDER: Record<LineOutlook["flag"], number> = { late: 0, "at-risk": 1, "not-planned": 2, "on-track": 3, done: 4 };
 
-type Ctx = { db: TenantDb; studio: { id: string } };
-
 const lineSelect = { id: true, quantity: true, dueDate: true, designVersionId: true, status: true } as const;
 
 /** One order's lines: pieces at each step, planned finish, flag, and the remakes of scrapped pieces. */
-export async function orderProgress(ctx: Ctx, orderId: string, now = new Date()) {
+export async function orderProgress(ctx: StudioContext, input: ByIdInput, now = new Date()) {
+  const orderId = input.id;
   const studioId = ctx.studio.id;
   const order = await ctx.db.order.findFirst({ where: { id: orderId, studioId }, select: { id: true, status: true, lines: { select: lineSelect, orderBy: { position: "asc" } } } });
-  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+  if (!order) throw notFound("Order");
   const outlooks = await lineOutlooks(ctx.db, studioId, order.lines, now);
   const remakes = await ctx.db.remake.findMany({
     where: { studioId, orderLineId: { in: order.lines.map((l) => l.id) } },
@@ -115,11 +117,12 @@ export async function orderProgress(ctx: Ctx, orderId: string, now = new Date())
 }
 
 /** For the order list: finished pieces of all pieces, and each order's most urgent line flag. */
-export async function ordersOutlook(ctx: Ctx, orderIds: string[], now = new Date()) {
+export async function ordersOutlook(ctx: Pick<StudioContext, "db" | "studio">, input: OrderIdsInput, now = new Date()) {
+  const orderIds = input.ids;
   const studioId = ctx.studio.id;
   const ids = [...new Set(orderIds)];
   if ((await ctx.db.order.count({ where: { studioId, id: { in: ids } } })) !== ids.length) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "Order not found." });
+    throw notFound("Order");
   }
   const lines = await ctx.db.orderLine.findMany({ where: { studioId, orderId: { in: orderIds } }, select: { ...lineSelect, orderId: true } });
   const outlooks = await lineOutlooks(ctx.db, studioId, lines, now);

@@ -1,6 +1,7 @@
+import { byIdInput } from "~/lib/inputs";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { byIdInput, createOrderInput, importInput, listOrdersInput, orderIdsInput, setOrderStatusInput, updateOrderInput } from "../schemas";
+import { createOrderInput, importInput, listOrdersInput, orderIdsInput, setOrderStatusInput, updateOrderInput } from "./schemas";
 import { commitImport, previewImport } from "./import";
 import { updateOrder } from "./order-edit";
 import { listOrderableVariants } from "./orderable";
@@ -13,10 +14,10 @@ const edit = permittedProcedure("orders:edit");
 
 export const orderRouter = router({
   list: read.input(listOrdersInput).query(({ ctx, input }) => listOrders(ctx, input)),
-  get: read.input(byIdInput).query(({ ctx, input }) => getOrder(ctx, input.id)),
+  get: read.input(byIdInput).query(({ ctx, input }) => getOrder(ctx, input)),
   // Where the work stands: pieces at each step per line, planned finish, late/at-risk flags, remakes.
-  progress: read.input(byIdInput).query(({ ctx, input }) => orderProgress(ctx, input.id)),
-  outlook: read.input(orderIdsInput).query(({ ctx, input }) => ordersOutlook(ctx, input.ids)),
+  progress: read.input(byIdInput).query(({ ctx, input }) => orderProgress(ctx, input)),
+  outlook: read.input(orderIdsInput).query(({ ctx, input }) => ordersOutlook(ctx, input)),
   orderableVariants: read.query(({ ctx }) => listOrderableVariants(ctx)),
   create: edit.input(createOrderInput).mutation(({ ctx, input }) => createManualOrder(ctx, input.order)),
   update: edit.input(updateOrderInput).mutation(({ ctx, input }) => updateOrder(ctx, input)),

@@ -1,25 +1,23 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { assertWithinPlanningHorizon } from "~/server/billing/plan-limits";
 import { byStudio } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { attendedOf, timeBatch } from "../batch-timing";
 import type { OpenBatch, OpenItem } from "../reflow";
-import type { lockBatchInput, mergeBatchesInput, moveBatchInput, resizeBatchInput, splitBatchInput } from "../schemas";
+import type { LockBatchInput, MergeBatchesInput, MoveBatchInput, ResizeBatchInput, SplitBatchInput } from "./schemas";
 import { refreshFigures } from "./figures";
 import { applyRules, editableBatch, loadPlanState, staleBatch, timesOf, writeChanges, type Pin } from "./plan-state";
+import { notFound } from "~/server/errors";
 
 // Board edits. Each loads the open plan (locking the plan row), applies the edit through the shared rules
 // (reflow.ts: working time, machine runs, precedence; later batches move along or the edit is refused),
 // writes back what changed with version checks, refreshes the plan's figures and tells everyone watching.
 // The batches a person edits are pinned with the reason, so the next plan keeps them; the rest stays free.
 
-type Ctx = StudioContext & { user: { id: string } };
+const pinOf = (ctx: StudioContext, reason: Pin["reason"]): Pin => ({ reason, byId: ctx.user.id, at: new Date() });
 
-const pinOf = (ctx: Ctx, reason: Pin["reason"]): Pin => ({ reason, byId: ctx.user.id, at: new Date() });
-
-async function finishEdit(ctx: Ctx, kind: string, batchId: string, moved: string[]) {
+async function finishEdit(ctx: StudioContext, kind: string, batchId: string, moved: string[]) {
   await refreshFigures(ctx.db, ctx.studio.id);
   await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "plan.edited", data: { kind, batchId, moved: moved.length } });
   return moved;
@@ -31,7 +29,7 @@ async function finishEdit(ctx: Ctx, kind: string, batchId: string, moved: string
  * before its pieces finish the step before; batches of later steps that would then start too early move
  * later with it (unless pinned or started: then the move is refused, saying which).
  */
-export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>) {
+export async function moveBatch(ctx: StudioContext, input: MoveBatchInput) {
   const { state } = await loadPlanState(ctx, input.startAt);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   const personId = input.personId ?? batch.personId;
@@ -61,9 +59,9 @@ export async function moveBatch(ctx: Ctx, input: z.infer<typeof moveBatchInput>)
 }
 
 /** Pins or unpins one batch. Pinned batches are kept by the next plan; the board says why each is pinned. */
-export async function setBatchLocked(ctx: Ctx, input: z.infer<typeof lockBatchInput>) {
+export async function setBatchLocked(ctx: StudioContext, input: LockBatchInput) {
   const batch = await ctx.db.batch.findFirst({ where: byStudio(ctx.studio.id, { id: input.batchId }), select: { id: true } });
-  if (!batch) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+  if (!batch) throw notFound("Batch");
   const pin = input.locked ? { locked: true, pinReason: "PINNED" as const, pinnedById: ctx.user.id, pinnedAt: new Date() } : { locked: false, pinReason: null, pinnedById: null, pinnedAt: null };
   const updated = await ctx.db.batch.updateMany({
     where: byStudio(ctx.studio.id, { id: batch.id, version: input.expectedVersion }),
@@ -75,7 +73,7 @@ export async function setBatchLocked(ctx: Ctx, input: z.infer<typeof lockBatchIn
 }
 
 /** Unpins every planned batch, so the next plan may place everything not started again. */
-export async function unpinAll(ctx: Ctx) {
+export async function unpinAll(ctx: StudioContext) {
   const { count } = await ctx.db.batch.updateMany({
     where: byStudio(ctx.studio.id, { locked: true, status: "PLANNED" as const }),
     data: { locked: false, pinReason: null, pinnedById: null, pinnedAt: null, version: { increment: 1 } },
@@ -89,7 +87,7 @@ export async function unpinAll(ctx: Ctx) {
  * station, its own setup; a machine load gets its own run). Items are taken from the last order lines first;
  * a line may be divided between the two batches. Both are pinned.
  */
-export async function splitBatch(ctx: Ctx, input: z.infer<typeof splitBatchInput>) {
+export async function splitBatch(ctx: StudioContext, input: SplitBatchInput) {
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   if (input.pieces >= batch.pieces) throw new TRPCError({ code: "BAD_REQUEST", message: `Split off fewer than the batch's ${batch.pieces} pieces.` });
@@ -144,7 +142,7 @@ export async function splitBatch(ctx: Ctx, input: z.infer<typeof splitBatchInput
  * when the load is too big for the machine or the steps' batch limit, or when the other batch's pieces are
  * not ready by this start; later batches move along if the merged batch runs longer.
  */
-export async function mergeBatches(ctx: Ctx, input: z.infer<typeof mergeBatchesInput>) {
+export async function mergeBatches(ctx: StudioContext, input: MergeBatchesInput) {
   if (input.batchId === input.otherBatchId) throw new TRPCError({ code: "BAD_REQUEST", message: "Pick two different batches." });
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
@@ -177,7 +175,7 @@ export async function mergeBatches(ctx: Ctx, input: z.infer<typeof mergeBatchesI
  * Sets how long a batch takes (the person's working minutes: all of it, or loading a machine, whose run
  * and unload stay as they are). Later batches it now runs into move later; the batch is pinned.
  */
-export async function resizeBatch(ctx: Ctx, input: z.infer<typeof resizeBatchInput>) {
+export async function resizeBatch(ctx: StudioContext, input: ResizeBatchInput) {
   const { state } = await loadPlanState(ctx);
   const batch = await editableBatch(ctx, state, input.batchId, input.expectedVersion);
   if (input.minutes < batch.setupMinutes) {

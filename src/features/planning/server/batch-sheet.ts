@@ -1,10 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { cutList } from "./materials";
+import { cutList } from "./cut-list";
+import { notFound } from "~/server/errors";
+import type { BatchIdInput } from "./schemas";
 
 /** Everything the printable batch sheet shows: pieces per order, the routing around this step, materials. */
-export async function batchSheet(ctx: StudioContext, batchId: string) {
+export async function batchSheet(ctx: StudioContext, input: BatchIdInput) {
+  const { batchId } = input;
   const studioId = ctx.studio.id;
   const batch = await ctx.db.batch.findFirst({
     where: byStudio(studioId, { id: batchId }),
@@ -20,7 +22,7 @@ export async function batchSheet(ctx: StudioContext, batchId: string) {
       },
     },
   });
-  if (!batch) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+  if (!batch) throw notFound("Batch");
   const versionIds = [...new Set(batch.items.map((i) => i.orderLine.designVersionId))];
   const steps = await ctx.db.routingStep.findMany({
     where: { designVersionId: { in: versionIds } },

@@ -7,10 +7,10 @@ import { formatInZone } from "~/server/time-zone";
 import { machineOf, StudioClock } from "../batch-timing";
 import { loadPeople } from "./people";
 import { PlanState, Refusal, type OpenBatch, type OpenItem, type RateOf, type StationInfo } from "../reflow";
+import { notFound, staleEdit } from "~/server/errors";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // Loads the studio's open work into a PlanState for one board edit, and writes back what the edit changed.
-
-type Ctx = { db: TenantDb; studio: { id: string; timeZone: string } };
 
 const DAY = 86_400_000;
 
@@ -75,7 +75,7 @@ export async function lockPlan(db: TenantDb, studioId: string): Promise<void> {
  * The open (planned and started) batches, and the done ones of the same order lines, as a PlanState whose
  * clock covers them, `around` (an edit's target time) and the months after.
  */
-export async function loadPlanState(ctx: Ctx, around?: Date) {
+export async function loadPlanState(ctx: StudioContext, around?: Date) {
   const studioId = ctx.studio.id;
   await lockPlan(ctx.db, studioId);
   const studio = await ctx.db.studio.findFirstOrThrow({ where: { id: studioId }, select: { timeZone: true, workingHours: true } });
@@ -112,18 +112,18 @@ export async function loadPlanState(ctx: Ctx, around?: Date) {
 }
 
 /** The batch to edit: not found -> NOT_FOUND, stale version -> CONFLICT, not planned any more -> BAD_REQUEST. */
-export async function editableBatch(ctx: Ctx, state: PlanState, batchId: string, expectedVersion: number): Promise<OpenBatch> {
+export async function editableBatch(ctx: StudioContext, state: PlanState, batchId: string, expectedVersion: number): Promise<OpenBatch> {
   const batch = state.batches.get(batchId);
   if (!batch) {
     const exists = await ctx.db.batch.count({ where: { id: batchId, studioId: ctx.studio.id } });
-    if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+    if (!exists) throw notFound("Batch");
   }
   if (!batch || batch.status !== "PLANNED") throw new TRPCError({ code: "BAD_REQUEST", message: "Started or finished batches cannot be changed." });
   if (batch.version !== expectedVersion) throw staleBatch();
   return batch;
 }
 
-export const staleBatch = () => new TRPCError({ code: "CONFLICT", message: "Someone else changed this batch since you opened it. Reload the board." });
+export const staleBatch = () => staleEdit("batch", "Reload the board.");
 
 /** Runs an edit on the state, turning a refused rule into a clear 4xx. */
 export function applyRules(fn: () => void): void {
@@ -141,7 +141,7 @@ export type Pin = { reason: PinReason; byId: string; at: Date };
  * Writes every changed batch back with a version check (count 0 -> CONFLICT: someone changed it meanwhile;
  * the whole edit rolls back). `pins` pins the batches the person edited; batches pushed along stay unpinned.
  */
-export async function writeChanges(ctx: Ctx, state: PlanState, pins: Map<string, Pin>, created: ReadonlySet<string> = new Set()) {
+export async function writeChanges(ctx: StudioContext, state: PlanState, pins: Map<string, Pin>, created: ReadonlySet<string> = new Set()) {
   const studioId = ctx.studio.id;
   for (const id of state.changed) {
     if (created.has(id)) continue;

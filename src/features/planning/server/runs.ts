@@ -1,40 +1,36 @@
 import { TRPCError } from "@trpc/server";
-import { Prisma } from "~/generated/prisma/client";
+import { notFound, uniqueOr } from "~/server/errors";
 import { byStudio, type TenantDb } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
-
-type Ctx = StudioContext & { user: { id: string } };
+import type { RunIdInput } from "./schemas";
 
 const runSelect = {
   id: true, status: true, progress: true, message: true, cancelRequested: true, createdAt: true, startedAt: true, finishedAt: true, figures: true, reason: true,
 } as const;
 
 /** Queues a planner run. At most one queued/running run per studio (unique activeSlot) -> CONFLICT otherwise. */
-export async function requestPlan(ctx: Ctx) {
-  try {
-    // A savepoint-free insert: the unique violation aborts the request transaction, which is thrown anyway.
-    return await ctx.db.planRun.create({ data: { studioId: ctx.studio.id, requestedById: ctx.user.id }, select: runSelect });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new TRPCError({ code: "CONFLICT", message: "The planner is already running for this studio. Wait for it to finish or cancel it." });
-    }
-    throw error;
-  }
+export async function requestPlan(ctx: StudioContext) {
+  // A savepoint-free insert: the unique violation aborts the request transaction, which is thrown anyway.
+  return uniqueOr(
+    ctx.db.planRun.create({ data: { studioId: ctx.studio.id, requestedById: ctx.user.id }, select: runSelect }),
+    "The planner is already running for this studio. Wait for it to finish or cancel it.",
+  );
 }
 
 /**
  * After orders change: plan again when the studio already has a plan, so the board follows the change. A run
  * already queued or running ("busy") gets a follow-up run once it ends (it may have read the orders before).
  */
-export async function replanAfterOrderChange(ctx: Ctx): Promise<"queued" | "busy" | "none"> {
+export async function replanAfterOrderChange(ctx: StudioContext): Promise<"queued" | "busy" | "none"> {
   if (!(await ctx.db.plan.count({ where: byStudio(ctx.studio.id) }))) return "none";
   return (await requestReplan(ctx.db, ctx.studio.id, ctx.user.id, "orders changed")) === "queued" ? "queued" : "busy";
 }
 
-export async function getRun(ctx: StudioContext, runId: string) {
+export async function getRun(ctx: StudioContext, input: RunIdInput) {
+  const { runId } = input;
   const run = await ctx.db.planRun.findFirst({ where: byStudio(ctx.studio.id, { id: runId }), select: runSelect });
-  if (!run) throw new TRPCError({ code: "NOT_FOUND", message: "Planner run not found." });
+  if (!run) throw notFound("Planner run");
   return run;
 }
 
@@ -46,8 +42,9 @@ export async function latestRuns(ctx: StudioContext) {
 }
 
 /** Asks the worker to stop; a queued run is cancelled at once. The previous plan stays. */
-export async function cancelRun(ctx: StudioContext, runId: string) {
-  const run = await getRun(ctx, runId);
+export async function cancelRun(ctx: StudioContext, input: RunIdInput) {
+  const { runId } = input;
+  const run = await getRun(ctx, { runId });
   if (run.status === "QUEUED") {
     const updated = await ctx.db.planRun.updateMany({
       where: byStudio(ctx.studio.id, { id: runId, status: "QUEUED" as const }),

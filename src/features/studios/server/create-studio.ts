@@ -1,15 +1,15 @@
-import { TRPCError } from "@trpc/server";
-import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { trialSubscription } from "~/server/billing/subscription-state";
 import { studioDefaults } from "../studio-defaults";
 import type { CreateStudioInput } from "./schemas";
+import { uniqueOr } from "~/server/errors";
 
 export const DEFAULT_CATALOG_NAME = "Main catalog";
 
 /** A new tenant: the studio, its owner's membership and a first catalog, together or not at all. */
 export async function createStudio(db: PrismaClient, userId: string, input: CreateStudioInput) {
-  try {
-    return await db.$transaction(async (tx) => {
+  return uniqueOr(
+    db.$transaction(async (tx) => {
       const studio = await tx.studio.create({
         data: { name: input.name, slug: input.slug, timeZone: input.timeZone, workingHours: input.workingHours, ...studioDefaults(input.timeZone, input.locale) },
         select: { id: true, slug: true, name: true },
@@ -20,28 +20,11 @@ export async function createStudio(db: PrismaClient, userId: string, input: Crea
       // Every new studio starts on the trial of the middle plan (billing).
       await tx.studioSubscription.create({ data: { studioId: studio.id, ...trialSubscription(new Date()) } });
       return studio;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new TRPCError({ code: "CONFLICT", message: `The address "${input.slug}" is taken. Choose another.` });
-    }
-    throw error;
-  }
+    }),
+    `The address "${input.slug}" is taken. Choose another.`,
+  );
 }
 
-export async function listMyStudios(db: PrismaClient, userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    orderBy: { studio: { name: "asc" } },
-    select: { role: true, studio: { select: { id: true, name: true, slug: true } } },
-  });
-  return memberships.map((membership) => ({ ...membership.studio, role: membership.role }));
-}
-
-/** For the studio pages: the studio behind a slug, only if the user is a member. */
-export async function findMembershipBySlug(db: PrismaClient, userId: string, slug: string) {
-  return db.membership.findFirst({
-    where: { userId, studio: { slug } },
-    select: { role: true, studio: { select: { id: true, name: true, slug: true, timeZone: true, currency: true, locale: true, unitSystem: true } } },
-  });
-}
+// The caller's studios are a membership lookup (src/server/authz/membership.ts); the studios page still imports
+// them from here.
+export { listMyStudios } from "~/server/authz/membership";

@@ -1,10 +1,8 @@
-import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { addHolidayInput, DayRange } from "./schemas";
-
-type Ctx = StudioContext & { user: { id: string } };
+import type { AddHolidayInput, DayRange } from "./schemas";
+import { notFound } from "~/server/errors";
+import type { HolidayIdInput } from "./schemas";
 
 /** "2026-12-24" -> the @db.Date value Prisma stores for that day. */
 export const dateOnly = (day: string) => new Date(`${day}T00:00:00.000Z`);
@@ -35,15 +33,16 @@ export async function listHolidays(ctx: StudioContext, today: string) {
   return rows.map((row) => ({ id: row.id, name: row.name, firstDay: dayOf(row.firstDay), lastDay: dayOf(row.lastDay) }));
 }
 
-export async function addHoliday(ctx: Ctx, input: z.infer<typeof addHolidayInput>) {
+export async function addHoliday(ctx: StudioContext, input: AddHolidayInput) {
   return ctx.db.studioHoliday.create({
     data: { studioId: ctx.studio.id, name: input.name, ...rangeData(input.range), createdById: ctx.user.id },
     select: { id: true },
   });
 }
 
-export async function removeHoliday(ctx: StudioContext, holidayId: string) {
+export async function removeHoliday(ctx: StudioContext, input: HolidayIdInput) {
+  const { holidayId } = input;
   const { count } = await ctx.db.studioHoliday.deleteMany({ where: byStudio(ctx.studio.id, { id: holidayId }) });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Holiday not found." });
+  if (count === 0) throw notFound("Holiday");
   return { ok: true };
 }

@@ -1,7 +1,8 @@
 import { systemDb } from "~/server/db";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure, protectedProcedure, studioProcedure } from "~/server/trpc/procedures";
-import { createStudio, listMyStudios } from "./create-studio";
+import { listMyStudios } from "~/server/authz/membership";
+import { createStudio } from "./create-studio";
 import { studioToday } from "~/server/time-zone";
 import { addHoliday, listHolidays, removeHoliday } from "./holidays";
 import { setupProgress } from "./setup-progress";
@@ -24,7 +25,7 @@ export const studioRouter = router({
   setupProgress: studioProcedure.query(({ ctx }) => setupProgress(ctx)),
   holidays: studioProcedure.query(({ ctx }) => listHolidays(ctx, studioToday(ctx.studio.timeZone))),
   addHoliday: permittedProcedure("studio:update").input(addHolidayInput).mutation(({ ctx, input }) => addHoliday(ctx, input)),
-  removeHoliday: permittedProcedure("studio:update").input(holidayIdInput).mutation(({ ctx, input }) => removeHoliday(ctx, input.holidayId)),
+  removeHoliday: permittedProcedure("studio:update").input(holidayIdInput).mutation(({ ctx, input }) => removeHoliday(ctx, input)),
   /** Live feed (SSE) of the studio's changes, e.g. topics ["studio."] or ["batch."]. */
   events: studioProcedure.input(studioEventsInput).subscription(({ ctx, input, signal }) =>
     studioEventFeed({ studioId: ctx.studio.id, session: ctx.session, topics: input.topics, signal: signal ?? new AbortController().signal }),

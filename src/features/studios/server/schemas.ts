@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UNIT_SYSTEMS } from "~/features/catalog/units";
 import { isValidCurrency, isValidLocale } from "../studio-defaults";
 import { isValidTimeZone, workingHoursSchema } from "../working-hours";
+import { expectedVersionSchema, idSchema, localDaySchema } from "~/lib/inputs";
 
 export const slugSchema = z
   .string()
@@ -33,7 +34,7 @@ export const createStudioInput = z.object({
 export type CreateStudioInput = z.infer<typeof createStudioInput>;
 
 export const updateStudioInput = z.object({
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: expectedVersionSchema,
   name: studioNameSchema,
   timeZone: timeZoneSchema,
   workingHours: workingHoursSchema,
@@ -47,13 +48,18 @@ export const studioEventsInput = z.object({
   topics: z.array(z.string().min(1).max(60)).max(10).default([]),
 });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Pick a date" });
 /** A span of local days, first to last inclusive, at most a year. */
 export const dayRangeFields = z
-  .object({ firstDay: day, lastDay: day })
+  .object({ firstDay: localDaySchema, lastDay: localDaySchema })
   .refine((range) => range.firstDay <= range.lastDay, { message: "The last day must be on or after the first day", path: ["lastDay"] })
   .refine((range) => Date.parse(range.lastDay) - Date.parse(range.firstDay) <= 366 * 86_400_000, { message: "Choose at most a year", path: ["lastDay"] });
 export type DayRange = z.infer<typeof dayRangeFields>;
 
 export const addHolidayInput = z.object({ range: dayRangeFields, name: z.string().trim().min(1, { message: "Name the holiday" }).max(80, { message: "Use at most 80 characters" }) });
-export const holidayIdInput = z.object({ holidayId: z.string().min(1) });
+export const holidayIdInput = z.object({ holidayId: idSchema });
+
+// Services take (ctx, input) with these types.
+export type UpdateStudioInput = z.infer<typeof updateStudioInput>;
+export type StudioEventsInput = z.infer<typeof studioEventsInput>;
+export type AddHolidayInput = z.infer<typeof addHolidayInput>;
+export type HolidayIdInput = z.infer<typeof holidayIdInput>;

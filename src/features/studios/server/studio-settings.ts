@@ -1,12 +1,11 @@
-import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { permissionsFor } from "~/server/authz/permissions";
 import { Prisma } from "~/generated/prisma/client";
 import { publishStudioEvent } from "~/server/realtime/events";
 import { sqlEndOfLocalDay, sqlLocalDay } from "~/server/time-zone-sql";
 import { workingHoursSchema } from "../working-hours";
-import type { updateStudioInput } from "./schemas";
+import type { UpdateStudioInput } from "./schemas";
+import { notFound, staleEdit } from "~/server/errors";
 
 export async function getStudio(ctx: StudioContext) {
   const studio = await ctx.db.studio.findFirst({
@@ -16,7 +15,7 @@ export async function getStudio(ctx: StudioContext) {
       _count: { select: { memberships: true } },
     },
   });
-  if (!studio) throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
+  if (!studio) throw notFound("Studio");
   const { _count, ...fields } = studio;
   const memberCount = _count.memberships;
   return {
@@ -28,7 +27,7 @@ export async function getStudio(ctx: StudioContext) {
   };
 }
 
-export async function updateStudio(ctx: StudioContext, input: z.infer<typeof updateStudioInput>) {
+export async function updateStudio(ctx: StudioContext, input: UpdateStudioInput) {
   const { count } = await ctx.db.studio.updateMany({
     where: { id: ctx.studio.id, version: input.expectedVersion },
     data: {
@@ -41,12 +40,7 @@ export async function updateStudio(ctx: StudioContext, input: z.infer<typeof upd
       version: { increment: 1 },
     },
   });
-  if (count === 0) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: "Someone else changed these settings since you opened them. Reload to see their changes.",
-    });
-  }
+  if (count === 0) throw staleEdit("studio's settings");
   if (input.timeZone !== ctx.studio.timeZone) await keepDueDays(ctx, ctx.studio.timeZone, input.timeZone);
   await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "studio.updated", data: { by: ctx.membershipId } });
   return getStudio(ctx);

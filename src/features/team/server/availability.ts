@@ -1,19 +1,15 @@
-import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { dayOf, rangeData } from "~/features/studios/server/holidays";
 import { hoursPerWeek, WEEKDAYS, workingHoursSchema } from "~/features/studios/working-hours";
 import { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/server/audit";
 import { byStudio } from "~/server/db";
+import { notFound, staleEdit } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { availabilityInput, timeOffInput } from "./schemas";
+import type { AvailabilityInput, TimeOffInput } from "./schemas";
+import type { TimeOffIdInput } from "./schemas";
 
 // A person's availability for the planner: their own weekly hours (or the studio's), the stations they can
 // work at, and their days off. Admins and owners manage it; the change is audited per person.
-
-type TeamContext = StudioContext & { user: { id: string } };
-
-const stale = () => new TRPCError({ code: "CONFLICT", message: "Someone else changed this person meanwhile. Reload to see it." });
 
 function hoursText(hours: unknown): string {
   const parsed = workingHoursSchema.safeParse(hours);
@@ -45,22 +41,22 @@ export async function availabilityByMember(ctx: StudioContext, today: string) {
   );
 }
 
-export async function updateAvailability(ctx: TeamContext, input: z.infer<typeof availabilityInput>) {
+export async function updateAvailability(ctx: StudioContext, input: AvailabilityInput) {
   const studioId = ctx.studio.id;
   const member = await ctx.db.membership.findFirst({
     where: byStudio(studioId, { id: input.membershipId }),
     select: { id: true, version: true, workingHours: true, skillsLimited: true, skills: { select: { stationId: true } }, user: { select: { name: true } } },
   });
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  if (!member) throw notFound("Member");
   const stationIds = input.skills.limited ? [...new Set(input.skills.stationIds)] : [];
   const stations = await ctx.db.station.findMany({ where: byStudio(studioId, { id: { in: stationIds } }), select: { id: true, name: true } });
-  if (stations.length !== stationIds.length) throw new TRPCError({ code: "NOT_FOUND", message: "Station not found." });
+  if (stations.length !== stationIds.length) throw notFound("Station");
 
   const { count } = await ctx.db.membership.updateMany({
     where: byStudio(studioId, { id: member.id, version: input.expectedVersion }),
     data: { workingHours: input.workingHours ?? Prisma.DbNull, skillsLimited: input.skills.limited, version: { increment: 1 } },
   });
-  if (count === 0) throw stale();
+  if (count === 0) throw staleEdit("person");
   await ctx.db.memberSkill.deleteMany({ where: byStudio(studioId, { membershipId: member.id, stationId: { notIn: stationIds } }) });
   await ctx.db.memberSkill.createMany({ data: stationIds.map((stationId) => ({ studioId, membershipId: member.id, stationId })), skipDuplicates: true });
 
@@ -82,9 +78,9 @@ export async function updateAvailability(ctx: TeamContext, input: z.infer<typeof
   return { id: member.id, version: input.expectedVersion + 1 };
 }
 
-export async function addTimeOff(ctx: TeamContext, input: z.infer<typeof timeOffInput>) {
+export async function addTimeOff(ctx: StudioContext, input: TimeOffInput) {
   const member = await ctx.db.membership.findFirst({ where: byStudio(ctx.studio.id, { id: input.membershipId }), select: { id: true, user: { select: { name: true } } } });
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  if (!member) throw notFound("Member");
   const created = await ctx.db.memberTimeOff.create({
     data: { studioId: ctx.studio.id, membershipId: member.id, note: input.note, createdById: ctx.user.id, ...rangeData(input.range) },
     select: { id: true },
@@ -94,9 +90,10 @@ export async function addTimeOff(ctx: TeamContext, input: z.infer<typeof timeOff
   return created;
 }
 
-export async function removeTimeOff(ctx: TeamContext, timeOffId: string) {
+export async function removeTimeOff(ctx: StudioContext, input: TimeOffIdInput) {
+  const { timeOffId } = input;
   const row = await ctx.db.memberTimeOff.findFirst({ where: byStudio(ctx.studio.id, { id: timeOffId }), select: { id: true, membershipId: true, firstDay: true, lastDay: true } });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Day off not found." });
+  if (!row) throw notFound("Day off");
   await ctx.db.memberTimeOff.deleteMany({ where: byStudio(ctx.studio.id, { id: row.id }) });
   await recordAudit(ctx, { entity: "member", entityId: row.membershipId, action: "member.time_off_removed", summary: `Removed days off ${dayOf(row.firstDay)} – ${dayOf(row.lastDay)}` });
   return { ok: true };

@@ -1,16 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { newToken, TOKEN_LIFETIMES_MS } from "~/features/auth/server/tokens";
 import type { StudioRole } from "~/server/authz/permissions";
+import { notFound } from "~/server/errors";
 import { logger } from "~/server/logger";
 import { appUrl, invitationMail, sendMail } from "~/server/mail";
 import { consumeRateLimit } from "~/server/rate-limit";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { invitationIdInput, inviteInput } from "./schemas";
+import type { InvitationIdInput, InviteInput } from "./schemas";
 import { assertSeatAvailable, lockStudio } from "./seats";
-
-type Inviter = { id: string; name: string };
-type TeamContext = StudioContext & { user: Inviter };
 
 export async function listInvites(ctx: StudioContext) {
   const rows = await ctx.db.invitation.findMany({
@@ -23,7 +20,7 @@ export async function listInvites(ctx: StudioContext) {
 }
 
 /** Inviting sends mail in Benchflow's name: only from confirmed addresses, and at a bounded rate. */
-async function assertMayInvite(ctx: TeamContext) {
+async function assertMayInvite(ctx: StudioContext) {
   const me = await ctx.db.user.findUnique({ where: { id: ctx.user.id }, select: { emailVerifiedAt: true } });
   if (!me?.emailVerifiedAt) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Confirm your email address before inviting people." });
@@ -35,7 +32,7 @@ async function assertMayInvite(ctx: TeamContext) {
  * Mails the link inside the request's transaction: if delivery fails the invitation is rolled back, so
  * no invitation exists that nobody received.
  */
-async function mailInvitation(ctx: TeamContext, to: string, role: StudioRole, token: string) {
+async function mailInvitation(ctx: StudioContext, to: string, role: StudioRole, token: string) {
   try {
     await sendMail(
       to,
@@ -47,7 +44,7 @@ async function mailInvitation(ctx: TeamContext, to: string, role: StudioRole, to
   }
 }
 
-export async function invite(ctx: TeamContext, input: z.infer<typeof inviteInput>) {
+export async function invite(ctx: StudioContext, input: InviteInput) {
   await assertMayInvite(ctx);
   await lockStudio(ctx);
   const member = await ctx.db.membership.findFirst({ where: { studioId: ctx.studio.id, user: { email: input.email } }, select: { id: true } });
@@ -79,12 +76,12 @@ export async function invite(ctx: TeamContext, input: z.infer<typeof inviteInput
 }
 
 /** A fresh link and expiry; the previous link stops working. */
-export async function resendInvite(ctx: TeamContext, input: z.infer<typeof invitationIdInput>) {
+export async function resendInvite(ctx: StudioContext, input: InvitationIdInput) {
   const existing = await ctx.db.invitation.findFirst({
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
     select: { id: true, email: true, role: true, expiresAt: true },
   });
-  if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found." });
+  if (!existing) throw notFound("Invitation");
   await assertMayInvite(ctx);
   await lockStudio(ctx);
   // An expired invitation held no seat; giving it a new life needs one.
@@ -96,17 +93,17 @@ export async function resendInvite(ctx: TeamContext, input: z.infer<typeof invit
     where: { id: existing.id, studioId: ctx.studio.id, acceptedAt: null },
     data: { tokenHash, expiresAt: new Date(now.getTime() + TOKEN_LIFETIMES_MS.INVITATION), sentCount: { increment: 1 }, lastSentAt: now },
   });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found." });
+  if (count === 0) throw notFound("Invitation");
   await mailInvitation(ctx, existing.email, existing.role, token);
   logger.info("team.invite_resent", { studioId: ctx.studio.id, invitationId: existing.id, by: ctx.user.id });
   return { id: existing.id, ok: true };
 }
 
-export async function revokeInvite(ctx: TeamContext, input: z.infer<typeof invitationIdInput>) {
+export async function revokeInvite(ctx: StudioContext, input: InvitationIdInput) {
   const { count } = await ctx.db.invitation.deleteMany({
     where: { id: input.invitationId, studioId: ctx.studio.id, acceptedAt: null },
   });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Invitation not found." });
+  if (count === 0) throw notFound("Invitation");
   logger.info("team.invite_revoked", { studioId: ctx.studio.id, invitationId: input.invitationId, by: ctx.user.id });
   return { ok: true };
 }

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
+import { notFound, staleEdit } from "~/server/errors";
 import { logger } from "~/server/logger";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { changeRoleInput, membershipIdInput } from "./schemas";
+import type { ChangeRoleInput, MembershipIdInput } from "./schemas";
 import { studioToday } from "~/server/time-zone";
 import { availabilityByMember } from "./availability";
 import { lockStudio } from "./seats";
@@ -11,11 +11,9 @@ import { lockStudio } from "./seats";
 // owner's role changes only by transferring ownership, which only the owner can do. Every mutation
 // locks the studio row first and re-checks with conditional updates, so racing admins cannot break them.
 
-type TeamContext = StudioContext & { user: { id: string } };
-
 const ROLE_ORDER = { OWNER: 0, ADMIN: 1, ASSISTANT: 2 } as const;
 
-export async function listMembers(ctx: TeamContext) {
+export async function listMembers(ctx: StudioContext) {
   const rows = await ctx.db.membership.findMany({
     where: { studioId: ctx.studio.id },
     select: { id: true, role: true, version: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
@@ -26,16 +24,16 @@ export async function listMembers(ctx: TeamContext) {
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.user.name.localeCompare(b.user.name));
 }
 
-async function findMember(ctx: TeamContext, membershipId: string) {
+async function findMember(ctx: StudioContext, membershipId: string) {
   const member = await ctx.db.membership.findFirst({
     where: { id: membershipId, studioId: ctx.studio.id },
     select: { id: true, role: true, userId: true },
   });
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  if (!member) throw notFound("Member");
   return member;
 }
 
-export async function changeRole(ctx: TeamContext, input: z.infer<typeof changeRoleInput>) {
+export async function changeRole(ctx: StudioContext, input: ChangeRoleInput) {
   await lockStudio(ctx);
   const member = await findMember(ctx, input.membershipId);
   if (member.role === "OWNER") {
@@ -45,15 +43,13 @@ export async function changeRole(ctx: TeamContext, input: z.infer<typeof changeR
     where: { id: member.id, studioId: ctx.studio.id, version: input.expectedVersion, role: { not: "OWNER" } },
     data: { role: input.role, version: { increment: 1 } },
   });
-  if (count === 0) {
-    throw new TRPCError({ code: "CONFLICT", message: "Someone else changed this person's role meanwhile. Reload to see it." });
-  }
+  if (count === 0) throw staleEdit("person's role");
   logger.info("team.role_changed", { studioId: ctx.studio.id, membershipId: member.id, role: input.role, by: ctx.user.id });
   return { ok: true };
 }
 
 /** Takes effect at the removed person's next request: membership is read on every request. */
-export async function removeMember(ctx: TeamContext, input: z.infer<typeof membershipIdInput>) {
+export async function removeMember(ctx: StudioContext, input: MembershipIdInput) {
   await lockStudio(ctx);
   const member = await findMember(ctx, input.membershipId);
   if (member.role === "OWNER") {
@@ -62,13 +58,13 @@ export async function removeMember(ctx: TeamContext, input: z.infer<typeof membe
   const { count } = await ctx.db.membership.deleteMany({
     where: { id: member.id, studioId: ctx.studio.id, role: { not: "OWNER" } },
   });
-  if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "Member not found." });
+  if (count === 0) throw notFound("Member");
   logger.info("team.member_removed", { studioId: ctx.studio.id, userId: member.userId, by: ctx.user.id });
   return { ok: true };
 }
 
 /** Owner only (permission members:transfer-ownership): the target becomes owner, the caller an admin. */
-export async function transferOwnership(ctx: TeamContext, input: z.infer<typeof membershipIdInput>) {
+export async function transferOwnership(ctx: StudioContext, input: MembershipIdInput) {
   await lockStudio(ctx);
   const target = await findMember(ctx, input.membershipId);
   if (target.id === ctx.membershipId) throw new TRPCError({ code: "BAD_REQUEST", message: "You already own this studio." });

@@ -23,7 +23,7 @@ export const teamRouter = router({
     .mutation(({ ctx, input }) => removeMember(ctx, input)),
   updateAvailability: permittedProcedure("members:manage").input(availabilityInput).mutation(({ ctx, input }) => updateAvailability(ctx, input)),
   addTimeOff: permittedProcedure("members:manage").input(timeOffInput).mutation(({ ctx, input }) => addTimeOff(ctx, input)),
-  removeTimeOff: permittedProcedure("members:manage").input(timeOffIdInput).mutation(({ ctx, input }) => removeTimeOff(ctx, input.timeOffId)),
+  removeTimeOff: permittedProcedure("members:manage").input(timeOffIdInput).mutation(({ ctx, input }) => removeTimeOff(ctx, input)),
   transferOwnership: permittedProcedure("members:transfer-ownership")
     .input(membershipIdInput)
     .mutation(({ ctx, input }) => transferOwnership(ctx, input)),

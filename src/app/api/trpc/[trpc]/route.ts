@@ -55,11 +55,6 @@ async function handler(incoming: Request) {
       if (retryAfter > 0) headers["retry-after"] = String(retryAfter);
       return { headers };
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        logger.error("trpc.error", { path, message: error.cause?.message ?? error.message });
-      }
-    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { resolveRange } from "~/features/dashboard/schemas";
+import { resolveRange } from "~/features/dashboard/server/schemas";
 import { StudioDashboard } from "~/features/dashboard/components/studio-dashboard";
 import { requireStudioMembership } from "~/server/auth-guards";
 import { can } from "~/server/authz/permissions";

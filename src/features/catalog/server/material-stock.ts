@@ -1,10 +1,9 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { assertPlanActive } from "~/server/billing/plan-limits";
-import type { CatalogCtx as StudioContext } from "./access";
 import { UNIT_LABELS } from "../units";
-import { missingOrStale, notFound, uniqueOr } from "./errors";
-import type { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
+import { missingOrStale, notFound, uniqueOr } from "~/server/errors";
+import type { CreateMaterialInput, ListMaterialsInput, RecordMovementInput, UpdateMaterialInput } from "./schemas";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 export const materialSelect = {
   id: true,
@@ -20,7 +19,7 @@ export const materialSelect = {
   version: true,
 } as const;
 
-export async function listMaterials(ctx: StudioContext, input: z.infer<typeof listMaterialsInput>) {
+export async function listMaterials(ctx: StudioContext, input: ListMaterialsInput) {
   const rows = await ctx.db.material.findMany({
     where: {
       studioId: ctx.studio.id,
@@ -52,7 +51,7 @@ export async function getMaterial(ctx: StudioContext, id: string) {
   return { ...material, movements };
 }
 
-export async function createMaterial(ctx: StudioContext, input: z.infer<typeof createMaterialInput>) {
+export async function createMaterial(ctx: StudioContext, input: CreateMaterialInput) {
   await assertPlanActive(ctx);
   const material = await uniqueOr(
     ctx.db.material.create({ data: { ...input.material, studioId: ctx.studio.id }, select: materialSelect }),
@@ -70,7 +69,7 @@ export async function createMaterial(ctx: StudioContext, input: z.infer<typeof c
   return getMaterial(ctx, material.id);
 }
 
-export async function updateMaterial(ctx: StudioContext, input: z.infer<typeof updateMaterialInput>) {
+export async function updateMaterial(ctx: StudioContext, input: UpdateMaterialInput) {
   const current = await ctx.db.material.findFirst({ where: { id: input.id, studioId: ctx.studio.id }, select: { unit: true, onHandMilli: true } });
   if (current && current.unit !== input.material.unit) {
     // Stock, the ledger and bills of materials are counted in the unit: it changes only while none exist.
@@ -94,7 +93,7 @@ export async function updateMaterial(ctx: StudioContext, input: z.infer<typeof u
   return getMaterial(ctx, input.id);
 }
 
-type Movement = z.infer<typeof recordMovementInput>;
+type Movement = RecordMovementInput;
 
 /**
  * Appends one ledger row and moves the on-hand balance by the same amount, in the request's transaction.

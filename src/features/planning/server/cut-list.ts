@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { convertible, convertMilli, type MaterialUnitName } from "~/features/catalog/units";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
+import { notFound } from "~/server/errors";
 
 export type CutListLine = {
   key: string;
@@ -34,7 +35,7 @@ export async function cutList(ctx: StudioContext, input: { from?: Date; to?: Dat
   if (!input.batchId && !(input.from && input.to)) throw new TRPCError({ code: "BAD_REQUEST", message: "Give a batch or a date range." });
   if (input.batchId) {
     const exists = await ctx.db.batch.count({ where: byStudio(studioId, { id: input.batchId }) });
-    if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: "Batch not found." });
+    if (!exists) throw notFound("Batch");
   }
   const items = await ctx.db.batchItem.findMany({
     where: byStudio(studioId, {

@@ -1,18 +1,16 @@
 import { z } from "zod";
+import { expectedVersionSchema, idSchema } from "~/lib/inputs";
 
 // Inputs of the bench procedures (the studioId comes from studioProcedure). Shared with the UI.
 
-const id = z.string().min(1).max(64);
-const expectedVersion = z.number().int().min(0);
-
 export const SCRAP_REASONS = ["Porosity", "Solder failed", "Cracked", "Wrong size", "Scratched", "Lost", "Other"] as const;
 
-export const batchIdInput = z.object({ batchId: id });
-export const versionedBatchInput = z.object({ batchId: id, expectedVersion });
+export const batchIdInput = z.object({ batchId: idSchema });
+export const versionedBatchInput = z.object({ batchId: idSchema, expectedVersion: expectedVersionSchema });
 
 export const reportInput = z
   .object({
-    batchId: id,
+    batchId: idSchema,
     piecesDone: z.number().int().min(0).max(10_000),
     piecesScrapped: z.number().int().min(0).max(10_000),
     scrapReason: z.string().trim().max(200).optional(),
@@ -27,3 +25,7 @@ export const reportInput = z
   });
 
 export type ReportInput = z.infer<typeof reportInput>;
+
+// Services take (ctx, input) with these types.
+export type BatchIdInput = z.infer<typeof batchIdInput>;
+export type VersionedBatchInput = z.infer<typeof versionedBatchInput>;

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { addDays, daysBetween, isDay, studioToday } from "~/server/time-zone";
+import { localDaySchema } from "~/lib/inputs";
+import { addDays, daysBetween, studioToday } from "~/server/time-zone";
 
 export const MAX_RANGE_DAYS = 366;
 export const DEFAULT_RANGE_DAYS = 30;
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a YYYY-MM-DD day").refine(isDay, "Not a real day");
 
 export type DashboardRange = { from: string; to: string };
 
@@ -18,7 +17,7 @@ export function rangeError({ from, to }: DashboardRange): string | null {
 
 /** Inclusive day range, in the studio's time zone. Both omitted: the last 30 days. At most 366 days. */
 export const dashboardInput = z
-  .object({ studioId: z.string().min(1), from: day.optional(), to: day.optional() })
+  .object({ studioId: z.string().min(1), from: localDaySchema.optional(), to: localDaySchema.optional() })
   .superRefine((input, ctx) => {
     // With a default end ("today") the span is checked once the studio's zone is known (resolveRange).
     const error = input.from && input.to ? rangeError({ from: input.from, to: input.to }) : null;
@@ -31,3 +30,6 @@ export function resolveRange(input: { from?: string; to?: string }, timeZone: st
   const from = input.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   return { from, to };
 }
+
+// Services take (ctx, input) with these types.
+export type DashboardInput = z.infer<typeof dashboardInput>;

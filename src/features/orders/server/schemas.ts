@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { dayOf, endOfStudioDay, isDay } from "~/server/time-zone";
+import { expectedVersionSchema, idSchema as id, localDaySchema } from "~/lib/inputs";
+import { dayOf, endOfStudioDay } from "~/server/time-zone";
 
 // Shared by the order forms (client) and procedures (server). No server-only imports here.
 
@@ -19,14 +20,11 @@ export const ORDER_STATUS_LABELS: Record<(typeof ORDER_STATUSES)[number], string
   CANCELLED: "Cancelled",
 };
 
-const id = z.string().min(1).max(64);
-/** A studio-local day "YYYY-MM-DD" from a date input. */
-export const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Pick a date" }).refine(isDay, { message: "Not a real date" });
 
 export const orderLineFields = z.object({
   variantId: id,
   quantity: z.number({ message: "Quantity must be a number" }).int({ message: "Use a whole number" }).min(1, { message: "At least 1" }).max(10_000, { message: "At most 10,000" }),
-  dueDate: dayString,
+  dueDate: localDaySchema,
 });
 
 export const orderFields = z.object({
@@ -44,18 +42,17 @@ export const editOrderFields = orderFields.extend({
   lines: z.array(editOrderLineFields).min(1, { message: "Add at least one line" }).max(200, { message: "At most 200 lines" }),
 });
 export type EditOrderFields = z.infer<typeof editOrderFields>;
-export const updateOrderInput = z.object({ id, expectedVersion: z.number().int().min(0), order: editOrderFields });
+export const updateOrderInput = z.object({ id, expectedVersion: expectedVersionSchema, order: editOrderFields });
 export const listOrdersInput = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   search: z.string().trim().max(120).optional(),
 });
-export const byIdInput = z.object({ id });
 export const orderIdsInput = z.object({ ids: z.array(id).max(300) });
-export const setOrderStatusInput = z.object({ id, expectedVersion: z.number().int().min(0), status: z.enum(ORDER_STATUSES) });
+export const setOrderStatusInput = z.object({ id, expectedVersion: expectedVersionSchema, status: z.enum(ORDER_STATUSES) });
 
 export const importInput = z.object({
   csv: z.string().min(1, { message: "Choose a CSV file" }).max(2_000_000, { message: "The file is larger than 2 MB" }),
-  dueDate: dayString,
+  dueDate: localDaySchema,
   kind: z.enum(ORDER_KINDS).default("CUSTOMER"),
 });
 
@@ -71,3 +68,11 @@ export function dueDateFromDay(day: string, timeZone: string): Date {
 export function dayFromDate(date: Date, timeZone: string): string {
   return dayOf(timeZone, date);
 }
+
+// Services take (ctx, input) with these types.
+export type CreateOrderInput = z.infer<typeof createOrderInput>;
+export type UpdateOrderInput = z.infer<typeof updateOrderInput>;
+export type ListOrdersInput = z.infer<typeof listOrdersInput>;
+export type OrderIdsInput = z.infer<typeof orderIdsInput>;
+export type SetOrderStatusInput = z.infer<typeof setOrderStatusInput>;
+export type ImportInput = z.infer<typeof importInput>;
