@@ -22,7 +22,8 @@ const catalogState = (studioId: string) => async () => ({
 const designState = (studioId: string) => async () => ({
   designs: await db().design.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
   versions: await db().designVersion.count({ where: { studioId } }),
-  uses: await db().designVersionUse.count(),
+  // Uses of A's versions, whichever studio recorded them (a studio using a shared design records its own).
+  uses: await db().designVersionUse.count({ where: { designVersion: { studioId } } }),
 });
 const shareRow = (id: string) => () => db().catalogShare.findUniqueOrThrow({ where: { id } });
 /** A third studio's catalog offered to A (pending): only A's owner may answer it. */
