@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { can, type StudioRole } from "~/server/authz/permissions";
+import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
 import { systemDb } from "~/server/db";
 import { logger } from "~/server/logger";
 import { protectedProcedure } from "~/server/trpc/procedures";
@@ -17,7 +17,10 @@ export type BillingOwnerContext = {
  * transaction: no Stripe call may run inside a database transaction. The procedures open short
  * withTenant() transactions before and after their Stripe calls instead.
  */
+const BILLING_PERMISSION: Permission = "billing:manage";
+
 export const billingOwnerProcedure = protectedProcedure
+  .meta({ permission: BILLING_PERMISSION })
   .input(z.object({ studioId: z.string().min(1) }))
   .use(async ({ ctx, input, next, path }) => {
     const membership = await systemDb().membership.findUnique({
@@ -28,7 +31,7 @@ export const billingOwnerProcedure = protectedProcedure
       logger.warn("tenant.denied", { path, userId: ctx.user.id, studioId: input.studioId });
       throw new TRPCError({ code: "NOT_FOUND", message: "Studio not found." });
     }
-    if (!can(membership.role, "billing:manage")) {
+    if (!can(membership.role, BILLING_PERMISSION)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Only the studio's owner can manage billing." });
     }
     return next({ ctx: { studio: membership.studio, role: membership.role } });
