@@ -15,7 +15,7 @@ const mailDir = path.resolve(`.data/e2e-${port}/mail`);
 export const STUDIO_PASSWORD = "a bench full of silver";
 
 type Person = { name: string; email: string; password: string };
-export type OwnStudio = { id: string; name: string; slug: string; owner: Person; assistant: Person };
+export type OwnStudio = { id: string; name: string; slug: string; owner: Person; assistant: Person; api: StudioApi };
 
 /** One HTTP client with its own cookies, from one loopback address. */
 function client(source: string) {
@@ -108,15 +108,39 @@ export async function createOwnStudio(name: string, options: { workshop?: boolea
   await asAssistant.mutate("auth.signUp", { ...assistant, inviteToken });
   await asAssistant.signIn(assistant.email, assistant.password);
   await asAssistant.mutate("team.acceptInvite", { token: inviteToken });
-  if (options.workshop) {
-    await fillDemoWorkshop(asOwner.api, studio.id, () =>
-      expect
-        .poll(async () => {
-          const { active, last } = await asOwner.mutate<{ active: unknown; last: { status: string } | null }>("planning.latestRuns", { studioId: studio.id });
-          return active ? "RUNNING" : last?.status;
-        }, { message: "the first plan", timeout: 60_000 })
-        .toBe("SUCCEEDED"),
-    );
-  }
-  return { id: studio.id, name, slug, owner, assistant };
+  if (options.workshop) await fillDemoWorkshop(asOwner.api, studio.id, () => plannerFinished(asOwner.api, studio.id));
+  return { id: studio.id, name, slug, owner, assistant, api: asOwner.api };
+}
+
+/** Waits for the studio's requested plan run (the app's job poller runs it) to succeed. */
+async function plannerFinished(api: StudioApi, studioId: string) {
+  await expect
+    .poll(async () => {
+      const { active, last } = await api.planning.latestRuns({ studioId });
+      return active ? "RUNNING" : last?.status;
+    }, { message: "the plan run", timeout: 60_000 })
+    .toBe("SUCCEEDED");
+}
+
+/**
+ * One batch of `pieces` pieces at a step named `stepName`, made as a studio would: a one-step design at a station
+ * of its own, an order for it due in 3 days, and a plan. Answers the batch's id.
+ */
+export async function seedBatch(studio: OwnStudio, options: { stepName: string; pieces: number; customerName: string; design: [name: string, variant: string, sku: string] }): Promise<string> {
+  const { api } = studio;
+  const s = { studioId: studio.id };
+  const [designName, variantName, sku] = options.design;
+  const station = await api.station.create({ ...s, station: { name: `${options.stepName} bench`, kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+  const catalogId = (await api.catalog.list(s)).find((catalog) => catalog.own)!.id;
+  const step = { name: options.stepName, stationId: station.id, setupSeconds: 600, secondsPerPiece: 300, batchable: true, batchFamily: `e2e-${sku}`, maxBatchSize: 30, unattendedRunSeconds: null };
+  const design = await api.design.create({ ...s, design: { name: designName, sku, description: "", photoUrl: null, catalogIds: [catalogId], steps: [step], variants: [{ name: variantName, bom: [], overrides: [] }] } });
+  const variant = (await api.order.orderableVariants(s)).find((v) => v.designId === design.id && v.variantName === variantName)!;
+  const dueDate = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
+  await api.order.create({ ...s, order: { kind: "CUSTOMER", customerName: options.customerName, notes: "", lines: [{ variantId: variant.variantId, quantity: options.pieces, dueDate }] } });
+  await api.planning.requestPlan(s);
+  await plannerFinished(api, studio.id);
+  const { batches } = await api.planning.currentPlan({ ...s, from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 21 * 86_400_000) });
+  const batch = batches.find((b) => b.stepName === options.stepName);
+  if (!batch) throw new Error(`the plan has no ${options.stepName} batch`);
+  return batch.id;
 }
