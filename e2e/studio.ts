@@ -22,7 +22,7 @@ function client(source: string) {
   const cookies = new Map<string, string>();
   function send(method: "GET" | "POST", pathname: string, body?: string, type = "application/json") {
     return new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const headers: Record<string, string | number> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "), origin: `http://localhost:${port}` };
+      const headers: Record<string, string | number> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
       if (body !== undefined) Object.assign(headers, { "content-type": type, "content-length": Buffer.byteLength(body) });
       const req = httpRequest({ host: "127.0.0.1", port, localAddress: source, method, path: pathname, headers }, (res) => {
         for (const line of res.headers["set-cookie"] ?? []) {
@@ -44,7 +44,8 @@ function client(source: string) {
     const payload = JSON.stringify({ 0: { json: input } });
     let { status, text } = await send("POST", `/api/trpc/${procedure}?batch=1`, payload);
     if (status === 405) ({ status, text } = await send("GET", `/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(payload)}`));
-    const [answer] = JSON.parse(text) as Array<{ result?: { data: { json: T } }; error?: { json: { message: string } } }>;
+    const parsed = JSON.parse(text) as unknown;
+    const [answer] = (Array.isArray(parsed) ? parsed : [parsed]) as Array<{ result?: { data: { json: T } }; error?: { json: { message: string } } }>;
     if (status !== 200 || !answer?.result) throw new Error(`${procedure} answered ${status}: ${answer?.error?.json.message ?? text}`);
     return answer.result.data.json;
   }
@@ -85,10 +86,11 @@ async function mailedToken(to: string, kind: string): Promise<string> {
 /**
  * A new studio (Europe/London, the demo's working hours: Mon–Fri 09:00–17:00, Sat 10:00–14:00) with a confirmed
  * owner and an assistant who joined from the mailed invitation. People keep the demo's names so specs read the
- * same; addresses are unique. `workshop`: also the demo's stations, materials, designs, orders and first plan,
+ * same; addresses are unique. `roundTheClock`: every hour of every day instead, so a plan starts now whenever the
+ * spec runs. `workshop`: also the demo's stations, materials, designs, orders and first plan,
  * made through the same procedures as the demo seed (src/server/demo/demo-workshop.ts).
  */
-export async function createOwnStudio(name: string, options: { workshop?: boolean } = {}): Promise<OwnStudio> {
+export async function createOwnStudio(name: string, options: { workshop?: boolean; roundTheClock?: boolean } = {}): Promise<OwnStudio> {
   const tag = randomUUID().slice(0, 8);
   const source = `127.${Math.floor(Math.random() * 200) + 20}.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
   const owner = { name: "Rosa Demo", email: `owner-${tag}@example.test`, password: STUDIO_PASSWORD };
@@ -99,7 +101,9 @@ export async function createOwnStudio(name: string, options: { workshop?: boolea
   await asOwner.mutate("auth.signUp", owner);
   await asOwner.mutate("auth.verifyEmail", { token: await mailedToken(owner.email, "verify-email") });
   await asOwner.signIn(owner.email, owner.password);
-  const workingHours = [...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })), { weekday: 6, start: "10:00", end: "14:00" }];
+  const workingHours = options.roundTheClock
+    ? [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: "00:00", end: "23:59" }))
+    : [...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00" })), { weekday: 6, start: "10:00", end: "14:00" }];
   const studio = await asOwner.mutate<{ id: string }>("studio.create", { name, slug, timeZone: "Europe/London", workingHours, locale: "en-GB" });
   await asOwner.mutate("team.invite", { studioId: studio.id, email: assistant.email, role: "ASSISTANT" });
 
