@@ -142,7 +142,7 @@ test("an owner generates variants with SKUs, and a Shopify export using them imp
   await page.goto(`/s/${studio.slug}/catalog/designs/new`);
   await page.getByLabel("Design name").fill("E2E Cuff");
   await page.getByLabel("SKU", { exact: true }).fill("CUFF-E2E");
-  await expect(page.getByLabel("Core collection")).toBeChecked(); // the studio's only catalog is chosen for it
+  await expect(page.getByLabel("Main catalog")).toBeChecked(); // the studio's only catalog is chosen for it
   await page.getByLabel("Step name").fill("Shape");
   await page.getByLabel("Station").selectOption({ label: "Solder bench" });
   await page.getByLabel("Metal values").fill("Sterling=SS, Brass=BR");
@@ -241,7 +241,7 @@ test("forking a shared design puts it on the studio's own stations, by kind or a
   await signIn(a, studio.owner.email, studio.owner.password);
   await expect(a).toHaveURL(new RegExp(`/s/${studio.slug}$`));
   await a.goto(`/s/${studio.slug}/catalog`);
-  await a.getByRole("button", { name: "Share Core collection" }).click();
+  await a.getByRole("button", { name: "Share Main catalog" }).click();
   await a.getByLabel("Studio address or owner email").fill(slugB);
   await a.getByRole("button", { name: "Share read-only" }).click();
   await expect(a.getByText("The catalog appears in that studio once its owner accepts it.")).toBeVisible();
@@ -249,7 +249,7 @@ test("forking a shared design puts it on the studio's own stations, by kind or a
 
   await b.goto(`/s/${slugB}/catalog`);
   await b.getByRole("button", { name: "Accept into Bea's Bench" }).click();
-  await expect(b.getByText("Core collection is now in your catalogs.")).toBeVisible();
+  await expect(b.getByText("Main catalog is now in your catalogs.")).toBeVisible();
   await b.getByRole("link", { name: "Sterling drop earrings" }).click();
   await expect(b.getByText(`Shared by ${studio.name} (read-only)`)).toBeVisible();
   // The sharer's costs stay theirs.
