@@ -1,4 +1,4 @@
-import { loadavg } from "node:os";
+import { benchImprove, loadAverage, median } from "./bench-improve";
 import { solveFlowShop } from "./flowshop/iterated-greedy";
 import { TAILLARD_INSTANCES, taillardInstance } from "./flowshop/taillard-generator";
 import { generateStudioProblem } from "./studio/generator";
@@ -7,7 +7,7 @@ import { validatePlan } from "./studio/validate";
 import type { PlanSummary } from "./types";
 
 interface BenchArgs {
-  part: "all" | "taillard" | "studio";
+  part: "all" | "taillard" | "studio" | "improve";
   timeLimitMs: number;
   from: number;
   to: number;
@@ -16,12 +16,17 @@ interface BenchArgs {
   studioRuns: number;
   studioLimits: number[];
   studioSeed: number;
+  /** Improvement budgets of the quality-versus-time table (ms). */
+  times: number[];
+  /** How long the improvement rate is measured (ms). */
+  rateMs: number;
 }
 
 function parse(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     part: "all", timeLimitMs: 1000, from: 1, to: TAILLARD_INSTANCES.length, seed: 1,
-    studioLines: 2000, studioRuns: 7, studioLimits: [1000, 3000, 10000], studioSeed: 1,
+    studioLines: 2000, studioRuns: 7, studioLimits: [1000], studioSeed: 1,
+    times: [300, 1000, 5000, 30000], rateMs: 10000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -37,18 +42,16 @@ function parse(argv: string[]): BenchArgs {
     else if (flag === "--studio-runs") args.studioRuns = Number(value);
     else if (flag === "--studio-limits") args.studioLimits = value.split(",").map(Number);
     else if (flag === "--studio-seed") args.studioSeed = Number(value);
+    else if (flag === "--times") args.times = value.split(",").map(Number);
+    else if (flag === "--rate-ms") args.rateMs = Number(value);
     else throw new Error(`unknown option ${flag}`);
   }
   return args;
 }
 
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
-const loadAverage = () => loadavg().map((x) => x.toFixed(1)).join(" / ");
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+/** Figures for the closing JSON line. */
+const summary: Record<string, unknown> = { bench: "scheduler" };
 
 function benchTaillard(args: BenchArgs): void {
   console.log(`## Taillard ta${String(args.from).padStart(3, "0")}–ta${String(args.to).padStart(3, "0")}: NEH + IG, ${args.timeLimitMs} ms per instance, seed ${args.seed} (load average ${loadAverage()})\n`);
@@ -74,6 +77,8 @@ function benchTaillard(args: BenchArgs): void {
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   for (const [size, g] of groups) console.log(`| ${size} | ${g.gaps.length} | ${fmt(avg(g.neh))} | ${fmt(avg(g.gaps), 3)} |`);
   console.log(`| **all** | ${all.length} | | **${fmt(avg(all), 3)}** |\n`);
+  summary.taillardInstances = all.length;
+  summary.taillardAvgGapPercent = Number(fmt(avg(all), 3));
 }
 
 function row(label: string, s: PlanSummary, extra: string[]): string {
@@ -101,6 +106,9 @@ function benchStudio(args: BenchArgs): void {
   const t0 = performance.now();
   const naive = planNaive(problem);
   const naiveMs = performance.now() - t0;
+  summary.constructiveMs = Number(fmt(median(constructive), 0));
+  summary.setupHours = base.summary.setupHours;
+  summary.naiveSetupHours = naive.summary.setupHours;
   console.log(`Constructive plan (${args.studioRuns} runs after one warm-up): median ${fmt(median(constructive), 0)} ms wall (min ${fmt(Math.min(...constructive), 0)}, max ${fmt(Math.max(...constructive), 0)}); whole solveStudio call incl. model build and output: median ${fmt(median(total), 0)} ms wall, ${fmt(median(cpu), 0)} ms CPU. Naive plan: ${fmt(naiveMs, 0)} ms. Load average at start: ${loadAverage()}.\n`);
 
   console.log("| plan | makespan (days) | total lateness (h) | late lines | setups | setup hours | setup hours vs naive | objective | iterations | violations |");
@@ -144,5 +152,14 @@ function benchReplan(problem: ReturnType<typeof generateStudioProblem>, args: Be
 }
 
 const args = parse(process.argv.slice(2));
-if (args.part !== "studio") benchTaillard(args);
-if (args.part !== "taillard") benchStudio(args);
+if (args.part === "all" || args.part === "taillard") benchTaillard(args);
+if (args.part === "all" || args.part === "studio") benchStudio(args);
+if (args.part === "all" || args.part === "improve") {
+  const { rate, quality } = benchImprove(args.studioLines, args.studioSeed, args.seed, args.rateMs, args.times);
+  summary.improveIterationsPerSecond = Number(fmt(rate.iterationsPerSecond, 1));
+  summary.decodeMs = Number(fmt(rate.decodeMs, 1));
+  summary.decodeCpuMs = Number(fmt(rate.decodeCpuMs, 1));
+  summary.quality = quality.map((q) => ({ timeLimitMs: q.timeLimitMs, objective: q.objective, setupHours: q.setupHours }));
+}
+summary.loadAverage = loadAverage();
+console.log(JSON.stringify(summary));

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expandWeeklyCalendar } from "~/server/scheduling";
 import { WorkCalendar } from "~/server/scheduling/studio/calendar";
@@ -123,6 +124,24 @@ describe("WorkCalendar", () => {
     // 2025-01-01 is a Wednesday; 100 weeks later is still a Wednesday.
     expect(weekly.nextWorking(100 * 7 * 1440)).toBe(100 * 7 * 1440 + 600);
     expect(weekly.toWork(100 * 7 * 1440)).toBe(100 * 60);
+  });
+
+  it("answers lookups the same whatever order they come in (the last answer is only a starting point)", () => {
+    const intervalsArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 300 })), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(intervalsArb, fc.array(fc.integer({ min: -50, max: 5500 }), { minLength: 1, maxLength: 60 }), (parts, queries) => {
+        const input = parts.map(([s, len]): [number, number] => [s, s + len]);
+        const shuffled = WorkCalendar.fromIntervals(input);
+        const answers = (c: WorkCalendar, t: number) => [c.nextWorking(t), c.toWork(t), c.fromWork(Math.max(0, t)), c.covers(t, t + 5)];
+        for (const t of queries) expect(answers(shuffled, t)).toEqual(answers(WorkCalendar.fromIntervals(input), t));
+        for (const t of queries) {
+          const start = shuffled.nextWorking(t);
+          // The slot search computes a load's end from the work minute of its (working) start.
+          if (start !== Infinity) expect(shuffled.fromWork(shuffled.toWork(start) + 29) + 1).toBe(shuffled.finish(start, 30));
+        }
+      }),
+      { seed: 17, numRuns: 200 },
+    );
   });
 
   it("builds the union of calendars", () => {

@@ -119,6 +119,10 @@ export class WorkCalendar {
   /** cum[i] = working minutes before interval i. */
   private cum: number[] = [];
   private covered = -Infinity;
+  /** Last index found by indexAfterLoaded. */
+  private hint = 0;
+  /** Last index found by fromWork. */
+  private workHint = 0;
 
   private constructor(private readonly extender: Extender | null) {}
 
@@ -210,13 +214,20 @@ export class WorkCalendar {
   }
 
   private indexAfterLoaded(t: number): number {
+    // Queries cluster in time: try the last answer and its neighbour before a binary search.
+    const ends = this.ends;
+    const h = this.hint;
+    if (h < ends.length && ends[h]! > t) {
+      if (h === 0 || ends[h - 1]! <= t) return h;
+    } else if (h + 1 < ends.length && ends[h + 1]! > t && ends[h]! <= t) return (this.hint = h + 1);
     let lo = 0;
-    let hi = this.ends.length;
+    let hi = ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.ends[mid]! > t) hi = mid;
+      if (ends[mid]! > t) hi = mid;
       else lo = mid + 1;
     }
+    if (lo < ends.length) this.hint = lo;
     return lo;
   }
 
@@ -259,14 +270,19 @@ export class WorkCalendar {
       if (last >= 0 && w < cum[last]! + this.ends[last]! - this.starts[last]!) break;
       if (!this.extend()) return Infinity;
     }
-    let lo = 0;
-    let hi = this.cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.cum[mid]! <= w) lo = mid;
-      else hi = mid - 1;
+    const cum = this.cum;
+    let lo = this.workHint;
+    if (!(lo < cum.length && cum[lo]! <= w && (lo + 1 === cum.length || cum[lo + 1]! > w))) {
+      lo = 0;
+      let hi = cum.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (cum[mid]! <= w) lo = mid;
+        else hi = mid - 1;
+      }
+      this.workHint = lo;
     }
-    return this.starts[lo]! + (w - this.cum[lo]!);
+    return this.starts[lo]! + (w - cum[lo]!);
   }
 
   /** Segments of `minutes` of work starting at the first working minute ≥ t; null when the calendar runs out. */

@@ -158,7 +158,8 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
     let setup = step.setup;
     let rate = pieces * step.perPiece;
     let est = ready[seed]!;
-    if (batching && pieces < cap) {
+    const probed = batching && pieces < cap;
+    if (probed) {
       if (!res.find(step.station, est, attendedMinutes(setup, rate), probe)) throw noSlot(model, step.station, est);
       const limit = probe.start + window;
       for (const c of frontier[step.key]!) {
@@ -179,7 +180,9 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
     }
     const attended = attendedMinutes(setup, rate);
     const slot: Slot = { start: 0, end: 0, unit: 0, person: 0, loadEnd: 0, unloadStart: 0 };
-    if (!res.find(step.station, est, attended, slot)) throw noSlot(model, step.station, est);
+    // Nobody joined the seed: the probe already is the slot.
+    if (probed && members.length === 1) Object.assign(slot, probe);
+    else if (!res.find(step.station, est, attended, slot)) throw noSlot(model, step.station, est);
     res.commit(step.station, slot);
     for (const m of members) {
       if (batching) removeFromFrontier(m, step.key);

@@ -72,7 +72,8 @@ export class Resources {
         const free = busy.nextGap(w, attended);
         t = free > w ? cal.fromWork(free) : cal.nextWorking(t);
         if (t === Infinity || (found && t >= out.end)) break;
-        const loadEnd = cal.finish(t, attended);
+        // cal.finish(t, attended), knowing that t sits at work minute max(free, w).
+        const loadEnd = cal.fromWork((free > w ? free : w) + attended - 1) + 1;
         if (loadEnd === Infinity) break;
         let end = loadEnd;
         let unloadStart = loadEnd;
