@@ -4,12 +4,12 @@
 // (studio.get) and 15 s on bench-step writes (bench.report, 1 piece per request, round-robin over 10 claimed
 // batches of the demo studio). Prints requests/s, p50/p95/p99 latency and non-2xx/errors. All traffic goes to
 // 127.0.0.1; the whole run is bounded (RUN_LIMIT_MS) and cleans up after itself.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { freePort } from "../src/server/db/embedded-postgres";
 import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
+import { ensureProductionBuild, startProductionServer, type ProductionServer } from "./lib/production-server";
 
 // autocannon ships no types (and @types/autocannon is not installed): the part used here.
 type AutocannonResult = { requests: { total: number }; non2xx: number; errors: number; timeouts: number };
@@ -29,8 +29,10 @@ const TARGETS = { read: { rps: 150, p95: 150 }, write: { rps: 50, p95: 300 } };
 
 const log = (line: string) => console.log(`[bench:api] ${line}`);
 
-if (!existsSync(path.resolve(".next/BUILD_ID"))) {
-  console.error("[bench:api] No production build found (.next/BUILD_ID is missing). Run `npm run build` first.");
+try {
+  ensureProductionBuild(log, { build: "never" });
+} catch (error) {
+  console.error(`[bench:api] ${(error as Error).message}`);
   process.exit(1);
 }
 
@@ -45,12 +47,9 @@ Object.assign(process.env, {
 });
 
 let database: LocalDatabase | undefined;
-let next: ChildProcess | undefined;
+let server: ProductionServer | undefined;
 async function cleanup() {
-  if (next && next.exitCode === null) {
-    next.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await server?.stop();
   await database?.stop().catch(() => {});
 }
 const deadline = setTimeout(() => {
@@ -68,15 +67,7 @@ try {
   await disconnectDb();
 
   log(`Starting the production server on ${ORIGIN} (log: ${path.relative(process.cwd(), dataDir)}/next.log)…`);
-  const out = createWriteStream(path.join(dataDir, "next.log"));
-  // The same server as `npm start` (scripts/server.ts): per-caller fair share and per-address limits included.
-  next = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
-    env: { ...process.env, ...database.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", BENCHFLOW_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  next.stdout!.pipe(out);
-  next.stderr!.pipe(out);
-  await waitForServer();
+  server = await startProductionServer({ port: PORT, env: database.env, logFile: path.join(dataDir, "next.log") });
 
   const cookie = await signIn(DEMO_LOGIN.email, DEMO_LOGIN.password);
   for (const batchId of batchIds) await trpcPost(cookie, "bench.claim", { studioId, batchId }, true);
@@ -150,20 +141,6 @@ async function writeFixture(db: ReturnType<typeof import("../src/server/db")["sy
     batchIds.push(batch.id);
   }
   return { studioId: studio.id, batchIds };
-}
-
-async function waitForServer() {
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (next?.exitCode !== null) throw new Error(`the server exited (code ${next?.exitCode}); see .data/bench-api/next.log`);
-    try {
-      if ((await fetch(`${ORIGIN}/api/auth/csrf`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not answer within 90 s");
 }
 
 function cookiesOf(response: Response): string[] {

@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { findMembershipBySlug } from "~/features/studios/server/create-studio";
 import { getAppSession, type AppSession } from "~/server/auth";
 import { systemDb } from "~/server/db";
@@ -10,10 +11,13 @@ export async function requireSession(callbackUrl: string): Promise<AppSession> {
   return session;
 }
 
-/** The studio behind /s/<slug> if the signed-in user is a member; 404 otherwise. */
-export async function requireStudioMembership(slug: string) {
+/**
+ * The studio behind /s/<slug> if the signed-in user is a member; 404 otherwise. Once per request: the studio
+ * layout and its page share the answer.
+ */
+export const requireStudioMembership = cache(async (slug: string) => {
   const session = await requireSession(`/s/${slug}`);
   const membership = await findMembershipBySlug(systemDb(), session.userId, slug);
   if (!membership) notFound();
   return { session, studio: membership.studio, role: membership.role };
-}
+});

@@ -1,10 +1,11 @@
-import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import superjson from "superjson";
 
 export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: {
+        // Also what keeps a query prefetched on the server (src/trpc/server.tsx) from being fetched again on load.
         staleTime: 30_000,
         retry: (failureCount, error) => {
           const code = (error as { data?: { code?: string } }).data?.code;
@@ -13,10 +14,9 @@ export function makeQueryClient() {
           return failureCount < 2;
         },
       },
-      dehydrate: {
-        serializeData: superjson.serialize,
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
-      },
+      // Only successful queries are handed to the browser (the default): server components wait for their
+      // prefetches, and the layout dehydrates the request's cache while the page's queries may still be running.
+      dehydrate: { serializeData: superjson.serialize },
       hydrate: { deserializeData: superjson.deserialize },
     },
   });

@@ -8,6 +8,7 @@ import { StudioProvider } from "~/features/studios/components/studio-context";
 import { StudioSwitcher } from "~/features/studios/components/studio-switcher";
 import { requireStudioMembership } from "~/server/auth-guards";
 import { can } from "~/server/authz/permissions";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ export default async function StudioLayout({ children, params }: { children: Rea
   const { studio, role, session } = await requireStudioMembership(studioSlug);
   const base = `/s/${studio.slug}`;
   const canManageBilling = can(role, "billing:manage");
-  const banner = await billingBanner(studio.id);
+  // The studio switcher's list comes with the page (no request once it loads).
+  const [banner] = await Promise.all([billingBanner(studio.id), prefetch(trpc.studio.listMine.queryOptions())]);
   return (
     <StudioProvider
       studio={{ id: studio.id, name: studio.name, slug: studio.slug, timeZone: studio.timeZone, role, format: { currency: studio.currency, locale: studio.locale, unitSystem: studio.unitSystem } }}
@@ -30,7 +32,9 @@ export default async function StudioLayout({ children, params }: { children: Rea
               <Link href={base} className="text-lg font-semibold tracking-tight text-brand-900">
                 Benchflow
               </Link>
-              <StudioSwitcher />
+              <HydrateClient>
+                <StudioSwitcher />
+              </HydrateClient>
             </div>
             <nav className="-mx-2 flex max-w-full flex-wrap items-center gap-x-0.5 gap-y-0 text-sm sm:mx-0 sm:gap-1" aria-label="Studio">
               <Link href={base} className={NAV_LINK}>

@@ -19,7 +19,8 @@ export function BenchTimer({ runningSince, accumulatedSeconds }: { runningSince:
   }, [runningSince]);
   const running = runningSince ? Math.max(0, Math.floor((now - new Date(runningSince).getTime()) / 1000)) : 0;
   return (
-    <span className="font-mono text-lg tabular-nums" aria-label="Time worked" role="timer">
+    // The server renders the page with its own clock: a running timer reads a second or so later once hydrated.
+    <span className="font-mono text-lg tabular-nums" aria-label="Time worked" role="timer" suppressHydrationWarning>
       {format(accumulatedSeconds + running)}
     </span>
   );

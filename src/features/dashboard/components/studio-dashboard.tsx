@@ -26,7 +26,8 @@ function Figure({ label, value, note }: { label: string; value: ReactNode; note:
   );
 }
 
-export function StudioDashboard() {
+/** `initialRange`: the range the page prefetched on the server (the last 30 studio days when it rendered). */
+export function StudioDashboard({ initialRange }: { initialRange: DashboardRange }) {
   const studio = useCurrentStudio();
   const allowed = useCan("dashboard:read");
   const clock = useStudioTime();
@@ -36,7 +37,7 @@ export function StudioDashboard() {
     { label: "This week", range: () => ({ from: mondayOf(clock.today()), to: addDays(mondayOf(clock.today()), 6) }) },
     { label: "Last 30 days", range: () => resolveRange({}, clock.timeZone) },
   ];
-  const [range, setRange] = useState(() => resolveRange({}, clock.timeZone));
+  const [range, setRange] = useState(initialRange);
   const span = daysBetween(range.from, range.to) + 1;
   const rangeError = describeRangeError(range);
   const trpc = useTRPC();

@@ -11,6 +11,7 @@ import { useStudioLive } from "~/features/studios/components/use-studio-live";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { addDays, startOfStudioDay, studioDayRange, weekdayOf, zoneLabel } from "~/server/time-zone";
 import { useTRPC } from "~/trpc/react";
+import { boardRange, BOARD_VIEW_DAYS, DEFAULT_BOARD_VIEW, type BoardView } from "../board-range";
 import { BatchPanel } from "./batch-panel";
 import { HoursSaved } from "./hours-saved";
 import { PinnedNotice, PlanChangesNotice } from "./plan-notices";
@@ -36,17 +37,15 @@ function Board({ start }: { start: Start }) {
   const studio = useCurrentStudio();
   const clock = useStudioTime();
   const { timeZone } = start;
-  const [view, setView] = useState<"day" | "week">("week");
+  const [view, setView] = useState<BoardView>(DEFAULT_BOARD_VIEW);
   const [zoom, setZoom] = useState({ day: 4, week: 1 });
   const [rowsBy, setRowsBy] = useState<"personId" | "stationId">("personId");
   // Opens on the first day with work still to do (not on an empty evening or weekend).
   const [anchor, setAnchor] = useState(start.firstDay);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const span = view === "week" ? 7 : 1;
-  const range = useMemo(() => {
-    const [from, to] = studioDayRange(timeZone, anchor, addDays(anchor, span - 1));
-    return { from, to };
-  }, [timeZone, anchor, span]);
+  const span = BOARD_VIEW_DAYS[view];
+  // The plan page prefetches the opening range on the server (same helper, same query key).
+  const range = useMemo(() => boardRange(timeZone, anchor, span), [timeZone, anchor, span]);
   const board = useQuery(trpc.planning.currentPlan.queryOptions({ studioId: studio.id, ...range }));
   // Bench reports ("batch.progress"), re-plans and board edits ("plan.") refresh the board live.
   useStudioLive(["batch.", "plan.", "order."], [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey(), trpc.planning.boardStart.queryKey(), trpc.planning.latestRuns.queryKey()]);
