@@ -41,3 +41,15 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   }
   return isDatabaseUnavailable(candidate.cause, depth + 1);
 }
+
+/**
+ * A unique-constraint violation: P2002 from a model query, or a raw query's (bulk insert's) driver error,
+ * which Prisma reports as P2010 with the adapter's UniqueConstraintViolation as its cause.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  if (code === "P2002") return true;
+  const cause = meta?.driverAdapterError?.cause;
+  return code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
+}

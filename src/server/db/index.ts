@@ -1,3 +1,3 @@
 export { systemDb, systemPool, tenantClient, disconnectDb } from "./client";
 export { withTenant, byStudio, assertStudioId, type TenantDb } from "./tenant";
-export { isDatabaseUnavailable } from "./errors";
+export { isDatabaseUnavailable, isUniqueViolation } from "./errors";

@@ -42,7 +42,7 @@ describe("order CSV import", () => {
     const csv = [ETSY_HEADER, etsyRow("E-200", "Ana", "2", skuOwn.toLowerCase()), etsyRow("E-200", "Ana", "1", skuShared), etsyRow("E-201", "Bo", "4", skuOwn)].join("\n");
     const result = await caller.order.importCommit({ studioId: b.studio.id, csv, dueDate: inDays(14), kind: "CUSTOMER" });
     expect(result).toMatchObject({ created: 2, skipped: 0 });
-    const orders = await db.order.findMany({ where: { studioId: b.studio.id, source: "ETSY" }, include: { lines: true }, orderBy: { number: "asc" } });
+    const orders = await db.order.findMany({ where: { studioId: b.studio.id, source: "ETSY" }, include: { lines: { orderBy: { position: "asc" } } }, orderBy: { number: "asc" } });
     expect(orders.map((o) => [o.externalRef, o.customerName, o.lines.map((l) => l.quantity)])).toEqual([
       ["E-200", "Ana", [2, 1]],
       ["E-201", "Bo", [4]],

@@ -24,6 +24,9 @@ type Step = DesignFields["steps"][number] & { number: number; row: number };
 type Variant = { name: string; sku: string; bom: { materialId: string; quantityMilli: number }[]; overrides: { stepNumber: number; secondsPerPiece: number }[]; row: number };
 type Group = { sku: string; rows: DesignPreviewRow[]; head: Record<string, { value: string; row: number }>; variants: Map<string, Variant>; steps: Step[] };
 
+// Built once: zod compiles a schema on first use, and an import checks hundreds of designs.
+const importedDesign = designFields.omit({ catalogIds: true });
+
 const HEAD_COLUMNS = ["design_name", "description", "catalogs", "photo_url"] as const;
 
 export async function planDesigns(ctx: CatalogCtx, csv: string): Promise<DesignPlan> {
@@ -169,7 +172,7 @@ function buildFields(group: Group): PlannedDesign["fields"] | null {
   if (!candidate.name) first.errors.push(`Missing design_name for ${group.sku}`);
   // Row errors first: a step row with an error would otherwise also read as "no routing steps".
   if (group.rows.some((r) => r.errors.length)) return null;
-  const checked = designFields.omit({ catalogIds: true }).safeParse(candidate);
+  const checked = importedDesign.safeParse(candidate);
   if (checked.success) return checked.data;
   for (const issue of checked.error.issues.slice(0, 3)) first.errors.push(`${group.sku}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
   return null;

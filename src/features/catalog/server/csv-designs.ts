@@ -3,8 +3,8 @@ import { DESIGN_COLUMNS, formatMilli, formatMinutes, toCsv } from "../csv";
 import type { CatalogCtx } from "./access";
 import { createCatalog, ensureDefaultCatalog } from "./catalogs";
 import { refuseWithErrors } from "./csv-materials";
-import { planDesigns } from "./csv-designs-plan";
-import { createDesign, updateDesign } from "./design-write";
+import { planDesigns, type PlannedDesign } from "./csv-designs-plan";
+import { createDesigns, updateDesigns } from "./design-write";
 
 export async function previewDesigns(ctx: CatalogCtx, csv: string) {
   const plan = await planDesigns(ctx, csv);
@@ -26,36 +26,34 @@ export async function previewDesigns(ctx: CatalogCtx, csv: string) {
 /**
  * All or nothing, in the request's transaction: any row error refuses the file. New SKUs are created
  * (version 1) and existing SKUs get a new published version, through the same services as the design
- * form, so versioning, costing and plan limits apply exactly as they do there. Catalogs named in the file
- * that do not exist yet are created.
+ * form (in bulk: one statement per table for the whole file), so versioning, costing and plan limits apply
+ * exactly as they do there. Catalogs named in the file that do not exist yet are created.
  */
 export async function importDesigns(ctx: CatalogCtx, csv: string) {
   const plan = await planDesigns(ctx, csv);
   refuseWithErrors(plan.rows);
-  const catalogIds = new Map<string, string>();
+  const studioId = ctx.studio.id;
   for (const name of plan.newCatalogs) await createCatalog(ctx, { catalog: { name, description: "" } });
-  const catalogs = await ctx.db.catalog.findMany({ where: { studioId: ctx.studio.id }, select: { id: true, name: true } });
-  for (const catalog of catalogs) catalogIds.set(catalog.name.toLowerCase(), catalog.id);
+  const catalogs = await ctx.db.catalog.findMany({ where: { studioId }, select: { id: true, name: true } });
+  const catalogIds = new Map(catalogs.map((catalog) => [catalog.name.toLowerCase(), catalog.id]));
+  const idsOf = (design: PlannedDesign) => design.catalogNames.map((name) => catalogIds.get(name.toLowerCase())!);
 
-  let created = 0;
-  let versioned = 0;
-  for (const design of plan.designs) {
-    let ids = design.catalogNames.map((name) => catalogIds.get(name.toLowerCase())!);
-    if (design.existing) {
-      if (ids.length === 0) {
-        const entries = await ctx.db.catalogDesign.findMany({ where: { studioId: ctx.studio.id, designId: design.existing.id }, select: { catalogId: true } });
-        ids = entries.map((entry) => entry.catalogId);
-        if (ids.length === 0) ids = [await ensureDefaultCatalog(ctx)];
-      }
-      await updateDesign(ctx, { id: design.existing.id, expectedVersion: design.existing.version, design: { ...design.fields, catalogIds: ids } });
-      versioned++;
-    } else {
-      if (ids.length === 0) ids = [await ensureDefaultCatalog(ctx)];
-      await createDesign(ctx, { ...design.fields, catalogIds: ids });
-      created++;
-    }
-  }
-  return { created, versioned, catalogsCreated: plan.newCatalogs.length };
+  // Existing designs without catalogs in the file keep theirs; new ones without go to the default catalog.
+  const keep = plan.designs.filter((d) => d.existing && d.catalogNames.length === 0).map((d) => d.existing!.id);
+  const entries = keep.length ? await ctx.db.catalogDesign.findMany({ where: { studioId, designId: { in: keep } }, select: { designId: true, catalogId: true } }) : [];
+  const current = new Map<string, string[]>();
+  for (const entry of entries) current.set(entry.designId, [...(current.get(entry.designId) ?? []), entry.catalogId]);
+  const needsDefault = plan.designs.some((d) => d.catalogNames.length === 0 && !(d.existing && current.has(d.existing.id)));
+  const fallback = needsDefault ? [await ensureDefaultCatalog(ctx)] : [];
+
+  const updates = plan.designs.filter((d) => d.existing);
+  const creates = plan.designs.filter((d) => !d.existing);
+  await updateDesigns(ctx, updates.map((d) => {
+    const ids = d.catalogNames.length ? idsOf(d) : (current.get(d.existing!.id) ?? fallback);
+    return { id: d.existing!.id, expectedVersion: d.existing!.version, design: { ...d.fields, catalogIds: ids } };
+  }));
+  await createDesigns(ctx, creates.map((d) => ({ ...d.fields, catalogIds: d.catalogNames.length ? idsOf(d) : fallback })));
+  return { created: creates.length, versioned: updates.length, catalogsCreated: plan.newCatalogs.length };
 }
 
 /** The studio's own active designs at their current version, in the import layout. */

@@ -5,7 +5,9 @@ import {
 } from "../csv";
 import type { MaterialFields } from "./schemas";
 import type { CatalogCtx } from "./access";
-import { appendMovement, createMaterial, updateMaterial } from "./materials";
+import { assertPlanActive } from "~/server/billing/plan-limits";
+import { bulkInsert } from "~/server/db/bulk-insert";
+import { uniqueOr } from "./errors";
 
 export type MaterialPreviewRow = {
   row: number;
@@ -96,26 +98,81 @@ export function refuseWithErrors(rows: { row: number; errors: string[] }[]): voi
 /**
  * All or nothing, in the request's transaction: new materials are created with their opening stock
  * received through the ledger; existing ones (same name, any case) are updated with a version bump, and a
- * different on_hand is recorded as an ADJUST movement.
+ * different on_hand is recorded as an ADJUST movement. Bulk writes: one statement per table and kind of
+ * change, however many rows (5,000 at most).
  */
 export async function importMaterials(ctx: CatalogCtx, csv: string) {
   const planned = await plan(ctx, csv);
   refuseWithErrors(planned.map((p) => p.row));
-  let created = 0;
-  let updated = 0;
-  for (const { fields, onHandMilli, existing } of planned) {
-    if (!existing) {
-      await createMaterial(ctx, { material: fields!, openingStockMilli: onHandMilli ?? 0 });
-      created++;
-      continue;
-    }
-    await updateMaterial(ctx, { id: existing.id, expectedVersion: existing.version, material: { ...fields!, name: existing.name } });
-    if (onHandMilli !== null && onHandMilli !== existing.onHandMilli) {
-      await appendMovement(ctx, { materialId: existing.id, kind: "ADJUST", quantityMilli: onHandMilli - existing.onHandMilli, note: "CSV import" });
-    }
-    updated++;
+  await assertPlanActive(ctx);
+  const studioId = ctx.studio.id;
+  const now = new Date();
+  const creates = planned.filter((p) => !p.existing).map((p) => ({ id: crypto.randomUUID(), fields: p.fields!, onHandMilli: p.onHandMilli ?? 0 }));
+  const updates = planned.flatMap(({ fields, existing, onHandMilli }) => (existing ? [{ fields, existing, delta: onHandMilli === null ? 0 : onHandMilli - existing.onHandMilli }] : []));
+
+  await uniqueOr(
+    bulkInsert(ctx.db, "Material", [
+      { name: "id", type: "text", value: (m) => m.id },
+      { name: "studioId", type: "text", constant: studioId },
+      { name: "name", type: "text", value: (m) => m.fields.name },
+      { name: "category", type: '"MaterialCategory"', value: (m) => m.fields.category },
+      { name: "alloy", type: "text", value: (m) => m.fields.alloy ?? null },
+      { name: "gauge", type: "text", value: (m) => m.fields.gauge ?? null },
+      { name: "unit", type: '"MaterialUnit"', value: (m) => m.fields.unit },
+      { name: "onHandMilli", type: "int", value: (m) => m.onHandMilli },
+      { name: "unitCostCents", type: "int", value: (m) => m.fields.unitCostCents },
+      { name: "reorderPointMilli", type: "int", value: (m) => m.fields.reorderPointMilli },
+      { name: "createdAt", type: "timestamp", constant: now },
+      { name: "updatedAt", type: "timestamp", constant: now },
+    ], creates),
+    "Someone added one of these materials while you were importing. Preview the file again.",
+  );
+  const balances = await updateExisting(ctx, updates, now);
+
+  const movements = [
+    ...creates.filter((m) => m.onHandMilli > 0).map((m) => ({ materialId: m.id, kind: "RECEIVE", quantityMilli: m.onHandMilli, balanceAfterMilli: m.onHandMilli, unitCostCents: m.fields.unitCostCents, note: "Opening stock" })),
+    ...updates.filter((u) => u.delta !== 0).map((u) => ({ materialId: u.existing.id, kind: "ADJUST", quantityMilli: u.delta, balanceAfterMilli: balances.get(u.existing.id)!, unitCostCents: null, note: "CSV import" })),
+  ];
+  await bulkInsert(ctx.db, "StockMovement", [
+    { name: "id", type: "text", value: () => crypto.randomUUID() },
+    { name: "studioId", type: "text", constant: studioId },
+    { name: "materialId", type: "text", value: (m) => m.materialId },
+    { name: "kind", type: '"StockMovementKind"', value: (m) => m.kind },
+    { name: "quantityMilli", type: "int", value: (m) => m.quantityMilli },
+    { name: "balanceAfterMilli", type: "int", value: (m) => m.balanceAfterMilli },
+    { name: "unitCostCents", type: "int", value: (m) => m.unitCostCents },
+    { name: "note", type: "text", value: (m) => m.note },
+    { name: "createdById", type: "text", constant: ctx.user.id },
+    { name: "createdAt", type: "timestamp", constant: now },
+  ], movements);
+  return { created: creates.length, updated: updates.length };
+}
+
+type Update = { fields: MaterialFields | null; existing: Existing; delta: number };
+
+/**
+ * One UPDATE for every existing material: the file's fields (the name keeps its case), a version bump, and
+ * the on-hand change as an increment (stock used meanwhile is not overwritten). A material edited since the
+ * preview read it, or stock that would go below zero, refuses the whole import. Returns the new balances.
+ */
+async function updateExisting(ctx: CatalogCtx, updates: Update[], now: Date): Promise<Map<string, number>> {
+  if (updates.length === 0) return new Map();
+  const rows = updates.map((u) => ({
+    id: u.existing.id, version: u.existing.version, delta: u.delta, category: u.fields!.category, alloy: u.fields!.alloy ?? null, gauge: u.fields!.gauge ?? null,
+    unitCostCents: u.fields!.unitCostCents, reorderPointMilli: u.fields!.reorderPointMilli,
+  }));
+  const changed = await ctx.db.$queryRawUnsafe<Array<{ id: string; onHandMilli: number }>>(
+    `UPDATE "Material" AS m SET "category" = t."category", "alloy" = t."alloy", "gauge" = t."gauge", "unitCostCents" = t."unitCostCents",
+       "reorderPointMilli" = t."reorderPointMilli", "onHandMilli" = m."onHandMilli" + t."delta", "version" = m."version" + 1, "updatedAt" = $3::timestamp(3)
+     FROM json_to_recordset($1::json) AS t("id" text, "version" int, "delta" int, "category" "MaterialCategory", "alloy" text, "gauge" text, "unitCostCents" int, "reorderPointMilli" int)
+     WHERE m."id" = t."id" AND m."studioId" = $2 AND m."version" = t."version" AND m."onHandMilli" + t."delta" >= 0
+     RETURNING m."id", m."onHandMilli"`,
+    JSON.stringify(rows), ctx.studio.id, now.toISOString().slice(0, 23),
+  );
+  if (changed.length !== updates.length) {
+    throw new TRPCError({ code: "CONFLICT", message: "Nothing was imported: some of these materials were changed (or their stock used) since the file was read. Preview the file again." });
   }
-  return { created, updated };
+  return new Map(changed.map((row) => [row.id, row.onHandMilli]));
 }
 
 export async function exportMaterials(ctx: CatalogCtx): Promise<string> {

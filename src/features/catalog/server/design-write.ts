@@ -1,9 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
+import { bulkInsert } from "~/server/db/bulk-insert";
 import type { CatalogCtx } from "./access";
 import { notFound, staleEdit, uniqueOr } from "./errors";
-import { publishVersion } from "./publish";
+import { publishVersions } from "./publish";
 import type { DesignFields, updateDesignInput } from "./schemas";
 
 async function assertOwnCatalogs(ctx: CatalogCtx, catalogIds: string[]) {
@@ -14,30 +15,50 @@ async function assertOwnCatalogs(ctx: CatalogCtx, catalogIds: string[]) {
   return unique;
 }
 
-const skuTaken = (sku: string) => `Another design already uses the SKU "${sku}".`;
+const skuTaken = (designs: Array<{ sku: string }>) =>
+  designs.length === 1 ? `Another design already uses the SKU "${designs[0]!.sku}".` : "Another design already uses one of these SKUs.";
 
 /** A new design and its version 1, in the given catalogs. */
 export async function createDesign(ctx: CatalogCtx, design: DesignFields) {
+  return (await createDesigns(ctx, [design]))[0]!;
+}
+
+/**
+ * New designs and their versions 1, each in its catalogs: one plan-limit check and one bulk insert per table
+ * however many (a CSV import creates hundreds in the request's transaction).
+ */
+export async function createDesigns(ctx: CatalogCtx, designs: DesignFields[]) {
+  if (designs.length === 0) return [];
   const studioId = ctx.studio.id;
-  await assertWithinLimit(ctx, "activeDesigns");
-  const catalogIds = await assertOwnCatalogs(ctx, design.catalogIds);
-  const created = await uniqueOr(
-    ctx.db.design.create({
-      data: {
-        studioId,
-        name: design.name,
-        sku: design.sku,
-        description: design.description,
-        photoUrl: design.photoUrl,
-        version: 1,
-        catalogs: { createMany: { data: catalogIds.map((catalogId) => ({ catalogId })) } },
-      },
-      select: { id: true },
-    }),
-    skuTaken(design.sku),
+  await assertWithinLimit(ctx, "activeDesigns", { adding: designs.length });
+  await assertOwnCatalogs(ctx, designs.flatMap((d) => d.catalogIds));
+  const now = new Date();
+  const rows = designs.map((design) => ({ id: crypto.randomUUID(), design }));
+  await uniqueOr(
+    bulkInsert(ctx.db, "Design", [
+      { name: "id", type: "text", value: (r) => r.id },
+      { name: "studioId", type: "text", constant: studioId },
+      { name: "name", type: "text", value: (r) => r.design.name },
+      { name: "sku", type: "text", value: (r) => r.design.sku },
+      { name: "description", type: "text", value: (r) => r.design.description },
+      { name: "photoUrl", type: "text", value: (r) => r.design.photoUrl ?? null },
+      { name: "version", type: "int", constant: 1 },
+      { name: "createdAt", type: "timestamp", constant: now },
+      { name: "updatedAt", type: "timestamp", constant: now },
+    ], rows),
+    skuTaken(designs),
   );
-  await publishVersion(ctx, created.id, 1, design);
-  return { id: created.id, version: 1 };
+  await addToCatalogs(ctx, rows.flatMap((r) => [...new Set(r.design.catalogIds)].map((catalogId) => ({ designId: r.id, catalogId }))));
+  await publishVersions(ctx, rows.map((r) => ({ designId: r.id, number: 1, content: r.design })));
+  return rows.map((r) => ({ id: r.id, version: 1 }));
+}
+
+async function addToCatalogs(ctx: CatalogCtx, entries: Array<{ designId: string; catalogId: string }>) {
+  await bulkInsert(ctx.db, "CatalogDesign", [
+    { name: "studioId", type: "text", constant: ctx.studio.id },
+    { name: "catalogId", type: "text", value: (e) => e.catalogId },
+    { name: "designId", type: "text", value: (e) => e.designId },
+  ], entries, { onConflictDoNothing: true });
 }
 
 /**
@@ -45,35 +66,44 @@ export async function createDesign(ctx: CatalogCtx, design: DesignFields) {
  * everything planned with them) stay as they were. The design's version column is the optimistic lock.
  */
 export async function updateDesign(ctx: CatalogCtx, input: z.infer<typeof updateDesignInput>) {
+  return (await updateDesigns(ctx, [input]))[0]!;
+}
+
+/** updateDesign for many designs at once (a CSV import): one UPDATE and one bulk insert per table. */
+export async function updateDesigns(ctx: CatalogCtx, inputs: Array<z.infer<typeof updateDesignInput>>) {
+  if (inputs.length === 0) return [];
   const studioId = ctx.studio.id;
-  const catalogIds = await assertOwnCatalogs(ctx, input.design.catalogIds);
-  const next = input.expectedVersion + 1;
-  const { count } = await uniqueOr(
-    ctx.db.design.updateMany({
-      where: { id: input.id, studioId, version: input.expectedVersion, archivedAt: null },
-      data: {
-        name: input.design.name,
-        sku: input.design.sku,
-        description: input.design.description,
-        photoUrl: input.design.photoUrl,
-        version: next,
-      },
-    }),
-    skuTaken(input.design.sku),
+  await assertOwnCatalogs(ctx, inputs.flatMap((input) => input.design.catalogIds));
+  const rows = inputs.map((input) => ({
+    id: input.id, expectedVersion: input.expectedVersion, name: input.design.name, sku: input.design.sku, description: input.design.description, photoUrl: input.design.photoUrl ?? null,
+  }));
+  const moved = await uniqueOr(
+    ctx.db.$queryRawUnsafe<Array<{ id: string }>>(
+      `UPDATE "Design" AS d SET "name" = t."name", "sku" = t."sku", "description" = t."description", "photoUrl" = t."photoUrl", "version" = t."expectedVersion" + 1, "updatedAt" = now()
+         FROM json_to_recordset($1::json) AS t("id" text, "expectedVersion" int, "name" text, "sku" text, "description" text, "photoUrl" text)
+        WHERE d."id" = t."id" AND d."studioId" = $2 AND d."version" = t."expectedVersion" AND d."archivedAt" IS NULL
+        RETURNING d."id"`,
+      JSON.stringify(rows), studioId,
+    ),
+    skuTaken(inputs.map((input) => input.design)),
   );
-  if (count === 0) {
-    const existing = await ctx.db.design.findFirst({ where: { id: input.id, studioId }, select: { archivedAt: true } });
+  if (moved.length !== inputs.length) {
+    const done = new Set(moved.map((row) => row.id));
+    const missed = inputs.find((input) => !done.has(input.id))!;
+    const existing = await ctx.db.design.findFirst({ where: { id: missed.id, studioId }, select: { archivedAt: true } });
     if (!existing) throw notFound("Design");
     if (existing.archivedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "Restore this design before editing it." });
     throw staleEdit("design");
   }
-  await ctx.db.catalogDesign.deleteMany({ where: { studioId, designId: input.id, catalogId: { notIn: catalogIds } } });
-  await ctx.db.catalogDesign.createMany({
-    data: catalogIds.map((catalogId) => ({ studioId, catalogId, designId: input.id })),
-    skipDuplicates: true,
-  });
-  await publishVersion(ctx, input.id, next, input.design);
-  return { id: input.id, version: next };
+  const wanted = inputs.flatMap((input) => [...new Set(input.design.catalogIds)].map((catalogId) => ({ designId: input.id, catalogId })));
+  await ctx.db.$executeRawUnsafe(
+    `DELETE FROM "CatalogDesign" AS c WHERE c."studioId" = $2 AND c."designId" = ANY($3::text[])
+        AND NOT EXISTS (SELECT 1 FROM json_to_recordset($1::json) AS w("designId" text, "catalogId" text) WHERE w."designId" = c."designId" AND w."catalogId" = c."catalogId")`,
+    JSON.stringify(wanted), studioId, inputs.map((input) => input.id),
+  );
+  await addToCatalogs(ctx, wanted);
+  await publishVersions(ctx, inputs.map((input) => ({ designId: input.id, number: input.expectedVersion + 1, content: input.design })));
+  return inputs.map((input) => ({ id: input.id, version: input.expectedVersion + 1 }));
 }
 
 /** Archived designs leave the catalog lists; their versions stay readable for past orders. */

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { Prisma } from "~/generated/prisma/client";
+import { isUniqueViolation } from "~/server/db";
 
 export function notFound(what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${what} not found.` });
@@ -20,12 +20,12 @@ export async function missingOrStale(countInStudio: Promise<number>, what: strin
   throw (await countInStudio) ? staleEdit(what) : notFound(label);
 }
 
-/** Runs a write and turns a unique-constraint violation into a clear CONFLICT. */
+/** Runs a write (a model query or a bulk insert) and turns a unique-constraint violation into a clear CONFLICT. */
 export async function uniqueOr<T>(write: Promise<T>, message: string): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new TRPCError({ code: "CONFLICT", message });
     }
     throw error;

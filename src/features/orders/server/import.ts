@@ -54,13 +54,19 @@ function skuIndex(variants: OrderableVariant[]) {
 
 /** Parses the file and checks every row against the catalog and earlier imports. Writes nothing. */
 export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof importInput>): Promise<ImportPreview> {
+  return (await checkImport(ctx, input)).preview;
+}
+
+/** The preview, and the orderable variants its rows matched (the commit creates the orders with them). */
+async function checkImport(ctx: OrdersCtx, input: z.infer<typeof importInput>): Promise<{ preview: ImportPreview; variants: Map<string, OrderableVariant> }> {
   const parsed = parseOrderCsv(input.csv);
   if (parsed.format === null) throw new TRPCError({ code: "BAD_REQUEST", message: parsed.error });
   if (parsed.rows.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no order rows." });
   if (parsed.rows.length > 5000) throw new TRPCError({ code: "BAD_REQUEST", message: "Import at most 5,000 rows at a time." });
   assertDueDaysNotPast([{ day: input.dueDate, label: "Due date" }], ctx.studio.timeZone);
 
-  const index = skuIndex(await listOrderableVariants(ctx));
+  const orderable = await listOrderableVariants(ctx);
+  const index = skuIndex(orderable);
   const refs = [...new Set(parsed.rows.map((row) => row.orderRef).filter(Boolean))];
   const existing = await ctx.db.order.findMany({
     where: byStudio(ctx.studio.id, { source: parsed.format, externalRef: { in: refs } }),
@@ -85,13 +91,14 @@ export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof import
       error,
     };
   });
-  return {
+  const preview = {
     format: parsed.format,
     rows,
     orderCount: refs.length,
     newOrderCount: refs.filter((ref) => !imported.has(ref)).length,
     errorCount: rows.filter((row) => row.error).length,
   };
+  return { preview, variants: new Map(orderable.map((variant) => [variant.variantId, variant])) };
 }
 
 /**
@@ -100,7 +107,7 @@ export async function previewImport(ctx: OrdersCtx, input: z.infer<typeof import
  * same export is harmless.
  */
 export async function commitImport(ctx: OrdersCtx, input: z.infer<typeof importInput>) {
-  const preview = await previewImport(ctx, input);
+  const { preview, variants } = await checkImport(ctx, input);
   if (preview.errorCount > 0) {
     const first = preview.rows.filter((row) => row.error).slice(0, 5).map((row) => `row ${row.row}: ${row.error}`);
     throw new TRPCError({
@@ -123,6 +130,7 @@ export async function commitImport(ctx: OrdersCtx, input: z.infer<typeof importI
       externalRef: ref,
       lines: rows.map((row) => ({ variantId: row.variantId!, quantity: row.quantity!, dueDate })),
     })),
+    variants,
   );
   return { created: created.length, skipped: preview.orderCount - created.length, orders: created };
 }

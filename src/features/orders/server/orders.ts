@@ -2,14 +2,15 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { useDesignVersion as pinDesignVersion } from "~/features/catalog/server/version-use";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
-import { byStudio } from "~/server/db";
+import { byStudio, isUniqueViolation } from "~/server/db";
+import { bulkInsert, type BulkColumn } from "~/server/db/bulk-insert";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { auditTrail, recordAudit } from "~/server/audit";
 import { dueDateFromDay, ORDER_STATUS_LABELS, type listOrdersInput, type OrderFields, type setOrderStatusInput } from "../schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { committedPieces } from "./order-edit";
-import { resolveVariants } from "./orderable";
+import { resolveVariants, type OrderableVariant } from "./orderable";
 
 export type OrdersCtx = StudioContext & { user: { id: string } };
 
@@ -29,52 +30,70 @@ async function firstFreeOrderNumber(ctx: OrdersCtx): Promise<number> {
   return (last._max.number ?? 0) + 1;
 }
 
+type LineVariant = Pick<OrderableVariant, "designVersionId" | "variantId" | "designName" | "variantName" | "sku">;
+
+/** The copy of its variant an order line keeps (it reads the same after the design changes), as bulk columns. */
+export function lineVariantColumns<R extends { variant: LineVariant }>(): Array<BulkColumn<R>> {
+  return [
+    { name: "designVersionId", type: "text", value: (l) => l.variant.designVersionId },
+    { name: "variantId", type: "text", value: (l) => l.variant.variantId },
+    { name: "designName", type: "text", value: (l) => l.variant.designName },
+    { name: "variantName", type: "text", value: (l) => l.variant.variantName },
+    { name: "sku", type: "text", value: (l) => l.variant.sku },
+  ];
+}
+
+/** Two imports of one marketplace export at the same time: the second one finds the orders taken. */
+async function conflictOnDuplicate<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new TRPCError({ code: "CONFLICT", message: "Some of these orders were added at the same time by someone else. Preview the file again." });
+  }
+}
+
 /**
  * Creates orders with their lines in the request's transaction. Every variant must be orderable (own or a
  * live share); a shared design's version gets a DesignVersionUse so the order stays readable after a revoke.
+ * `orderable`: the variants the caller has just read as orderable (an import's preview), else looked up.
  */
-export async function createOrders(ctx: OrdersCtx, orders: NewOrder[]) {
+export async function createOrders(ctx: OrdersCtx, orders: NewOrder[], orderable?: Map<string, OrderableVariant>) {
   if (orders.length === 0) return [];
-  const variants = await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId)));
+  const variants = orderable ?? (await resolveVariants(ctx, orders.flatMap((order) => order.lines.map((line) => line.variantId))));
   const shared = new Set([...variants.values()].filter((v) => !v.own).map((v) => v.designVersionId));
   for (const versionId of shared) await pinDesignVersion(ctx, versionId);
 
-  let number = await firstFreeOrderNumber(ctx);
-  const created = [];
-  for (const order of orders) {
-    const row = await ctx.db.order.create({
-      data: {
-        studioId: ctx.studio.id,
-        number: number++,
-        kind: order.kind,
-        customerName: order.customerName,
-        notes: order.notes ?? "",
-        source: order.source,
-        externalRef: order.externalRef ?? null,
-        createdById: ctx.user.id,
-      },
-      select: { id: true, number: true },
-    });
-    await ctx.db.orderLine.createMany({
-      data: order.lines.map((line, position) => {
-        const variant = variants.get(line.variantId)!;
-        return {
-          studioId: ctx.studio.id,
-          orderId: row.id,
-          position,
-          designVersionId: variant.designVersionId,
-          variantId: variant.variantId,
-          designName: variant.designName,
-          variantName: variant.variantName,
-          sku: variant.sku,
-          quantity: line.quantity,
-          dueDate: line.dueDate,
-        };
-      }),
-    });
-    created.push(row);
-  }
-  return created;
+  const first = await firstFreeOrderNumber(ctx);
+  const rows = orders.map((order, index) => ({ id: crypto.randomUUID(), number: first + index, order }));
+  const studioId = ctx.studio.id;
+  const now = new Date();
+  // One statement per table however many orders (a 5,000-row CSV import): see bulk-insert.ts.
+  await conflictOnDuplicate(bulkInsert(ctx.db, "Order", [
+    { name: "id", type: "text", value: (r) => r.id },
+    { name: "studioId", type: "text", constant: studioId },
+    { name: "number", type: "int", value: (r) => r.number },
+    { name: "kind", type: '"OrderKind"', value: (r) => r.order.kind },
+    { name: "customerName", type: "text", value: (r) => r.order.customerName },
+    { name: "notes", type: "text", value: (r) => r.order.notes ?? "" },
+    { name: "source", type: '"OrderSource"', value: (r) => r.order.source },
+    { name: "externalRef", type: "text", value: (r) => r.order.externalRef ?? null },
+    { name: "createdById", type: "text", constant: ctx.user.id },
+    { name: "createdAt", type: "timestamp", constant: now },
+    { name: "updatedAt", type: "timestamp", constant: now },
+  ], rows));
+  const lines = rows.flatMap((r) => r.order.lines.map((line, position) => ({ orderId: r.id, position, line, variant: variants.get(line.variantId)! })));
+  await bulkInsert(ctx.db, "OrderLine", [
+    { name: "id", type: "text", value: () => crypto.randomUUID() },
+    { name: "studioId", type: "text", constant: studioId },
+    { name: "orderId", type: "text", value: (l) => l.orderId },
+    { name: "position", type: "int", value: (l) => l.position },
+    ...lineVariantColumns(),
+    { name: "quantity", type: "int", value: (l) => l.line.quantity },
+    { name: "dueDate", type: "timestamp", value: (l) => l.line.dueDate },
+    { name: "createdAt", type: "timestamp", constant: now },
+  ], lines);
+  return rows.map((r) => ({ id: r.id, number: r.number }));
 }
 
 export async function createManualOrder(ctx: OrdersCtx, order: OrderFields, now: Date = new Date()) {

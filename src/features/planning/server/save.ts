@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { TenantDb } from "~/server/db";
+import { bulkInsert } from "~/server/db/bulk-insert";
 import { publishStudioEvent } from "~/server/realtime/events";
 import type { PlannedBatch, StudioPlan } from "~/server/scheduling";
 import type { EditedFigures } from "./figures";
@@ -49,8 +50,14 @@ export function figuresOf(plan: StudioPlan, loaded: LoadedProblem, released: Pla
   };
 }
 
+/** The step's name for a batch item (of an order line, or of a remake planned under its own id). */
+function stepNameOf(loaded: LoadedProblem, item: PlannedBatch["items"][number]): string {
+  const line = loaded.unitLine.get(item.orderLineId) ?? item.orderLineId;
+  return loaded.stepsByLine.get(line)?.[item.stepIndex]?.stepName ?? item.stepId;
+}
+
 /** Unattended batches: when the machine runs, and when the person unloads it (the last person segment). */
-function machineTimes(b: PlannedBatch, at: (minute: number) => Date) {
+function machineTimes(b: PlannedBatch, at: (minute: number) => Date): { runStartAt?: Date; runEndAt?: Date; unloadAt?: Date } {
   if (!b.run) return {};
   const unload = b.personSegments.find((s) => s.start >= b.run!.end) ?? { start: b.end };
   return { runStartAt: at(b.run.start), runEndAt: at(b.run.end), unloadAt: at(unload.start) };
@@ -86,47 +93,43 @@ export async function savePlan(db: TenantDb, studioId: string, runId: string, pl
   await db.batch.deleteMany({ where: { studioId, status: "PLANNED", id: { notIn: [...kept] } } });
   const fresh = plan.batches.filter((b) => !kept.has(b.id));
   const at = (minute: number) => new Date(horizonStart.getTime() + minute * 60_000);
-  const batchRows: Prisma.BatchCreateManyInput[] = [];
-  const itemRows: Prisma.BatchItemCreateManyInput[] = [];
-  for (const b of fresh) {
-    const id = crypto.randomUUID();
-    const names = b.items.map((item) => {
-      const line = loaded.unitLine.get(item.orderLineId) ?? item.orderLineId;
-      return loaded.stepsByLine.get(line)?.[item.stepIndex]?.stepName ?? item.stepId;
-    });
-    batchRows.push({
-      id,
-      studioId,
-      planId: planRow.id,
-      stationId: b.stationId,
-      stationUnit: b.stationUnit,
-      personId: b.personId,
-      stepName: batchName(names),
-      family: b.family,
-      pieces: b.pieces,
-      setupMinutes: Math.round(b.setupMinutes),
-      workMinutes: Math.round(b.workMinutes),
-      startAt: at(b.start),
-      endAt: at(b.end),
-      ...machineTimes(b, at),
-    });
-    for (const item of b.items) {
-      const remakeLine = loaded.unitLine.get(item.orderLineId);
-      itemRows.push({
-        studioId,
-        batchId: id,
-        orderLineId: remakeLine ?? item.orderLineId,
-        remakeId: remakeLine ? item.orderLineId : null,
-        stepPosition: item.stepIndex,
-        routingStepId: item.stepId,
-        pieces: item.pieces,
-      });
-    }
-  }
+  const now = new Date();
+  const batchRows = fresh.map((b) => ({ id: crypto.randomUUID(), b, machine: machineTimes(b, at) }));
+  const itemRows = batchRows.flatMap(({ id, b }) => b.items.map((item) => ({ id: crypto.randomUUID(), batchId: id, item, remakeLine: loaded.unitLine.get(item.orderLineId) })));
   // Kept batches may still hang off an older plan row only if the plan was recreated; keep them on this one.
   await db.batch.updateMany({ where: { studioId, id: { in: [...kept] } }, data: { planId: planRow.id } });
-  for (let i = 0; i < batchRows.length; i += 1000) await db.batch.createMany({ data: batchRows.slice(i, i + 1000) });
-  for (let i = 0; i < itemRows.length; i += 2000) await db.batchItem.createMany({ data: itemRows.slice(i, i + 2000) });
+  // One statement per table, however large the plan (bulk-insert.ts).
+  await bulkInsert(db, "Batch", [
+    { name: "id", type: "text", value: (r) => r.id },
+    { name: "studioId", type: "text", constant: studioId },
+    { name: "planId", type: "text", constant: planRow.id },
+    { name: "stationId", type: "text", value: (r) => r.b.stationId },
+    { name: "stationUnit", type: "int", value: (r) => r.b.stationUnit },
+    { name: "personId", type: "text", value: (r) => r.b.personId },
+    { name: "stepName", type: "text", value: (r) => batchName(r.b.items.map((item) => stepNameOf(loaded, item))) },
+    { name: "family", type: "text", value: (r) => r.b.family },
+    { name: "pieces", type: "int", value: (r) => r.b.pieces },
+    { name: "setupMinutes", type: "int", value: (r) => Math.round(r.b.setupMinutes) },
+    { name: "workMinutes", type: "int", value: (r) => Math.round(r.b.workMinutes) },
+    { name: "startAt", type: "timestamp", value: (r) => at(r.b.start) },
+    { name: "endAt", type: "timestamp", value: (r) => at(r.b.end) },
+    { name: "runStartAt", type: "timestamp", value: (r) => r.machine.runStartAt ?? null },
+    { name: "runEndAt", type: "timestamp", value: (r) => r.machine.runEndAt ?? null },
+    { name: "unloadAt", type: "timestamp", value: (r) => r.machine.unloadAt ?? null },
+    { name: "createdAt", type: "timestamp", constant: now },
+    { name: "updatedAt", type: "timestamp", constant: now },
+  ], batchRows);
+  await bulkInsert(db, "BatchItem", [
+    { name: "id", type: "text", value: (r) => r.id },
+    { name: "studioId", type: "text", constant: studioId },
+    { name: "batchId", type: "text", value: (r) => r.batchId },
+    // A remake's pieces belong to its order line; the engine plans them under the remake's id.
+    { name: "orderLineId", type: "text", value: (r) => r.remakeLine ?? r.item.orderLineId },
+    { name: "remakeId", type: "text", value: (r) => (r.remakeLine ? r.item.orderLineId : null) },
+    { name: "stepPosition", type: "int", value: (r) => r.item.stepIndex },
+    { name: "routingStepId", type: "text", value: (r) => r.item.stepId },
+    { name: "pieces", type: "int", value: (r) => r.item.pieces },
+  ], itemRows);
   await publishStudioEvent(db, { studioId, topic: "plan.updated", data: { runId, batches: plan.batches.length } });
   return { planId: planRow.id, figures };
 }

@@ -1,57 +1,39 @@
 import type pg from "pg";
+import { lineVariantColumns } from "~/features/orders/server/orders";
+import { bulkInsert, type BulkColumn } from "~/server/db/bulk-insert";
 import type { EventRow } from "./events";
 import type { BatchRow, History } from "./history";
 
-// Bulk inserts for the generated history: one INSERT ... SELECT FROM unnest(arrays) per chunk, on the owner
-// connection (the rows are one studio's, written by a trusted script, not through a request).
-
-type Column<R> = { name: string; type: "text" | "int" | "bool" | "timestamp"; cast?: string; value: (row: R) => string | number | boolean | Date | null };
+// Bulk inserts for the generated history, on the owner connection (the rows are one studio's, written by a
+// trusted script, not through a request), in chunks of 5,000 rows.
 
 const CHUNK = 5_000;
-const sqlType = { text: "text[]", int: "int[]", bool: "bool[]", timestamp: "timestamp(3)[]" } as const;
-// timestamp(3) columns hold UTC; pass naive ISO strings so the session time zone cannot shift them.
-const param = (value: string | number | boolean | Date | null) => (value instanceof Date ? value.toISOString().slice(0, 23) : value);
-
-export async function insertRows<R>(client: pg.ClientBase, table: string, columns: Column<R>[], rows: R[]): Promise<void> {
-  const names = columns.map((c) => `"${c.name}"`).join(", ");
-  const select = columns.map((c, i) => (c.cast ? `c${i}::"${c.cast}"` : `c${i}`)).join(", ");
-  const unnest = columns.map((c, i) => `$${i + 1}::${sqlType[c.type]}`).join(", ");
-  const aliases = columns.map((_, i) => `c${i}`).join(", ");
-  const sql = `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${unnest}) AS t(${aliases})`;
-  for (let from = 0; from < rows.length; from += CHUNK) {
-    const chunk = rows.slice(from, from + CHUNK);
-    await client.query(sql, columns.map((c) => chunk.map((row) => param(c.value(row)))));
-  }
-}
+const insertRows = <R>(client: pg.ClientBase, table: string, columns: Array<BulkColumn<R>>, rows: R[]) => bulkInsert(client, table, columns, rows, { chunk: CHUNK });
 
 type Ctx = { studioId: string; planId: string };
 
 export async function insertOrders(client: pg.ClientBase, ctx: Ctx, history: History): Promise<void> {
   await insertRows(client, "Order", [
     { name: "id", type: "text", value: (o) => o.id },
-    { name: "studioId", type: "text", value: () => ctx.studioId },
+    { name: "studioId", type: "text", constant: ctx.studioId },
     { name: "number", type: "int", value: (o) => o.number },
-    { name: "kind", type: "text", cast: "OrderKind", value: (o) => o.kind },
+    { name: "kind", type: '"OrderKind"', value: (o) => o.kind },
     { name: "customerName", type: "text", value: (o) => o.customerName },
-    { name: "source", type: "text", cast: "OrderSource", value: (o) => o.source },
+    { name: "source", type: '"OrderSource"', value: (o) => o.source },
     { name: "externalRef", type: "text", value: (o) => o.externalRef },
-    { name: "status", type: "text", cast: "OrderStatus", value: (o) => o.status },
+    { name: "status", type: '"OrderStatus"', value: (o) => o.status },
     { name: "createdAt", type: "timestamp", value: (o) => o.createdAt },
     { name: "updatedAt", type: "timestamp", value: (o) => o.updatedAt },
   ], history.orders);
   await insertRows(client, "OrderLine", [
     { name: "id", type: "text", value: (l) => l.id },
-    { name: "studioId", type: "text", value: () => ctx.studioId },
+    { name: "studioId", type: "text", constant: ctx.studioId },
     { name: "orderId", type: "text", value: (l) => l.orderId },
     { name: "position", type: "int", value: (l) => l.position },
-    { name: "designVersionId", type: "text", value: (l) => l.variant.designVersionId },
-    { name: "variantId", type: "text", value: (l) => l.variant.variantId },
-    { name: "designName", type: "text", value: (l) => l.variant.designName },
-    { name: "variantName", type: "text", value: (l) => l.variant.variantName },
-    { name: "sku", type: "text", value: (l) => l.variant.sku },
+    ...lineVariantColumns<History["lines"][number]>(),
     { name: "quantity", type: "int", value: (l) => l.quantity },
     { name: "dueDate", type: "timestamp", value: (l) => l.dueDate },
-    { name: "status", type: "text", cast: "OrderLineStatus", value: (l) => l.status },
+    { name: "status", type: '"OrderLineStatus"', value: (l) => l.status },
     { name: "createdAt", type: "timestamp", value: (l) => l.createdAt },
   ], history.lines);
 }
@@ -64,8 +46,8 @@ const scrapped = (b: BatchRow) => b.items.reduce((s, i) => s + i.scrapped, 0);
 export async function insertBatches(client: pg.ClientBase, ctx: Ctx, batches: BatchRow[]): Promise<void> {
   await insertRows(client, "Batch", [
     { name: "id", type: "text", value: (b) => b.id },
-    { name: "studioId", type: "text", value: () => ctx.studioId },
-    { name: "planId", type: "text", value: () => ctx.planId },
+    { name: "studioId", type: "text", constant: ctx.studioId },
+    { name: "planId", type: "text", constant: ctx.planId },
     { name: "stationId", type: "text", value: (b) => b.step.stationId },
     { name: "personId", type: "text", value: (b) => b.personId },
     { name: "stepName", type: "text", value: (b) => b.step.name },
@@ -75,14 +57,14 @@ export async function insertBatches(client: pg.ClientBase, ctx: Ctx, batches: Ba
     { name: "workMinutes", type: "int", value: (b) => Math.round((b.step.secondsPerPiece * pieces(b)) / 60) },
     { name: "startAt", type: "timestamp", value: (b) => b.startAt },
     { name: "endAt", type: "timestamp", value: (b) => b.endAt },
-    { name: "status", type: "text", cast: "BatchStatus", value: () => "DONE" },
+    { name: "status", type: '"BatchStatus"', constant: "DONE" },
     { name: "createdAt", type: "timestamp", value: (b) => b.claimedAt },
     { name: "updatedAt", type: "timestamp", value: (b) => b.endAt },
   ], batches);
   const items = batches.flatMap((b) => b.items.map((item) => ({ b, item })));
   await insertRows(client, "BatchItem", [
     { name: "id", type: "text", value: (r) => r.item.id },
-    { name: "studioId", type: "text", value: () => ctx.studioId },
+    { name: "studioId", type: "text", constant: ctx.studioId },
     { name: "batchId", type: "text", value: (r) => r.b.id },
     { name: "orderLineId", type: "text", value: (r) => r.item.line.id },
     { name: "stepPosition", type: "int", value: (r) => r.item.step.position },
@@ -91,10 +73,10 @@ export async function insertBatches(client: pg.ClientBase, ctx: Ctx, batches: Ba
   ], items);
   await insertRows(client, "BatchWork", [
     { name: "id", type: "text", value: (b) => `${b.id}w` },
-    { name: "studioId", type: "text", value: () => ctx.studioId },
+    { name: "studioId", type: "text", constant: ctx.studioId },
     { name: "batchId", type: "text", value: (b) => b.id },
     { name: "pieces", type: "int", value: pieces },
-    { name: "status", type: "text", cast: "BenchStatus", value: () => "DONE" },
+    { name: "status", type: '"BenchStatus"', constant: "DONE" },
     { name: "claimedById", type: "text", value: (b) => b.personId },
     { name: "claimedAt", type: "timestamp", value: (b) => b.claimedAt },
     { name: "accumulatedSeconds", type: "int", value: (b) => b.workedSeconds },
@@ -108,7 +90,7 @@ export async function insertBatches(client: pg.ClientBase, ctx: Ctx, batches: Ba
   ], batches);
   await insertRows(client, "BatchItemProgress", [
     { name: "id", type: "text", value: (r) => `${r.item.id}p` },
-    { name: "studioId", type: "text", value: () => ctx.studioId },
+    { name: "studioId", type: "text", constant: ctx.studioId },
     { name: "batchId", type: "text", value: (r) => r.b.id },
     { name: "batchItemId", type: "text", value: (r) => r.item.id },
     { name: "orderLineId", type: "text", value: (r) => r.item.line.id },
@@ -122,10 +104,10 @@ export async function insertBatches(client: pg.ClientBase, ctx: Ctx, batches: Ba
 export async function insertEvents(client: pg.ClientBase, ctx: Ctx, events: EventRow[]): Promise<void> {
   await insertRows(client, "BenchEvent", [
     { name: "id", type: "text", value: (e) => e.id },
-    { name: "studioId", type: "text", value: () => ctx.studioId },
+    { name: "studioId", type: "text", constant: ctx.studioId },
     { name: "batchId", type: "text", value: (e) => e.batchId },
     { name: "userId", type: "text", value: (e) => e.userId },
-    { name: "kind", type: "text", cast: "BenchEventKind", value: (e) => e.kind },
+    { name: "kind", type: '"BenchEventKind"', value: (e) => e.kind },
     { name: "piecesDone", type: "int", value: (e) => e.piecesDone },
     { name: "piecesScrapped", type: "int", value: (e) => e.piecesScrapped },
     { name: "scrapReason", type: "text", value: (e) => e.scrapReason },
