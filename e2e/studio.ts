@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import path from "node:path";
 import { expect } from "@playwright/test";
@@ -73,7 +73,8 @@ async function mailedToken(to: string, kind: string): Promise<string> {
   let token: string | undefined;
   await expect
     .poll(() => {
-      const mails = readdirSync(mailDir).filter((name) => name.endsWith(".json")).sort().reverse()
+      // The folder appears with the server's first mail (the first spec of a run may ask before it exists).
+      const mails = (existsSync(mailDir) ? readdirSync(mailDir) : []).filter((name) => name.endsWith(".json")).sort().reverse()
         .map((name) => JSON.parse(readFileSync(path.join(mailDir, name), "utf8")) as { to: string; links: string[] });
       const link = mails.find((mail) => mail.to === to && mail.links.some((href) => href.includes(`/${kind}/`)))?.links.find((href) => href.includes(`/${kind}/`));
       token = link ? new URL(link).pathname.split("/").pop() : undefined;
