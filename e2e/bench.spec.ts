@@ -1,27 +1,30 @@
 import { expect, test } from "@playwright/test";
-import { seedDemoBatch, signIn } from "./helpers";
+import { signIn } from "./helpers";
+import { createOwnStudio, seedBatch } from "./studio";
 
 test("an assistant claims and reports on a phone; the owner sees it live without reloading", async ({ browser }) => {
-  const batchId = await seedDemoBatch({ personEmail: "demo@benchflow.local", stepName: "Saw and file", pieces: 6, customerName: "E2E", design: ["Hammered cuff", "Medium", "CUFF-M"] });
+  // Open round the clock: the plan puts the batch on today's bench whatever day and hour this runs.
+  const studio = await createOwnStudio("Bench Studio", { roundTheClock: true });
+  const batchId = await seedBatch(studio, { stepName: "Saw and file", pieces: 6, customerName: "E2E", design: ["Hammered cuff", "Medium", "CUFF-M"] });
   const ownerContext = await browser.newContext();
   const assistantContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const owner = await ownerContext.newPage();
   const assistant = await assistantContext.newPage();
 
-  await signIn(owner, "demo@benchflow.local", "benchflow-demo");
-  await expect(owner).toHaveURL(/\/s\/demo-studio$/);
-  await owner.goto("/s/demo-studio/bench");
+  await signIn(owner, studio.owner.email, studio.owner.password);
+  await expect(owner).toHaveURL(new RegExp(`/s/${studio.slug}$`));
+  await owner.goto(`/s/${studio.slug}/bench`);
   const ownerCard = owner.locator(`[data-batch-id="${batchId}"]`);
   await expect(ownerCard.getByTestId("done")).toHaveText("0 / 6");
   // The owner also watches the plan board in a second tab.
   const board = await ownerContext.newPage();
-  await board.goto("/s/demo-studio/plan");
+  await board.goto(`/s/${studio.slug}/plan`);
   const boardBatch = board.getByTestId("plan-board").getByRole("button", { name: "Batch Saw and file, 6 pieces" });
   await expect(boardBatch).toBeVisible();
   await expect(boardBatch).toContainText("6 pcs");
 
-  await signIn(assistant, "assistant@benchflow.local", "benchflow-demo");
-  await expect(assistant).toHaveURL(/\/s\/demo-studio$/);
+  await signIn(assistant, studio.assistant.email, studio.assistant.password);
+  await expect(assistant).toHaveURL(new RegExp(`/s/${studio.slug}$`));
   await assistant.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Bench", exact: true }).click();
   const card = assistant.locator(`[data-batch-id="${batchId}"]`);
   await card.getByRole("button", { name: "Claim" }).click();

@@ -1,5 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
 import { signIn, uniqueEmail } from "./helpers";
+import { createOwnStudio } from "./studio";
 
 // Generous waits: the first visit to a page compiles it in dev mode on a busy machine.
 const expect = baseExpect.configure({ timeout: 45_000 });
@@ -37,12 +38,12 @@ test("the owner sees plan, trial days left and usage on the billing page", async
 });
 
 test("an assistant has no billing link and the page explains it is owner-only", async ({ page }) => {
-  await signIn(page, "assistant@benchflow.local", "benchflow-demo");
-  await expect(page).not.toHaveURL(/\/signin/);
-  await page.goto("/s/demo-studio");
+  const studio = await createOwnStudio("Billing Assistants");
+  await signIn(page, studio.assistant.email, studio.assistant.password);
+  await expect(page).toHaveURL(new RegExp(`/s/${studio.slug}$`));
   await expect(page.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Home" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Billing", exact: true })).toHaveCount(0);
-  await page.goto("/s/demo-studio/billing");
+  await page.goto(`/s/${studio.slug}/billing`);
   await expect(page.getByText("Only the studio's owner can see and manage billing.")).toBeVisible();
   await page.screenshot({ path: "/tmp/billing-assistant.png", fullPage: true });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
+import { createOwnStudio } from "./studio";
 
 // The plan board is readable (issue 13 item 6): it opens on a day with work, in the studio's time zone
 // whatever the device's (this browser runs in Auckland, the studio in London), with hour ticks and zoom;
@@ -9,9 +10,10 @@ import { signIn } from "./helpers";
 test.use({ timezoneId: "Pacific/Auckland" });
 
 test("the board opens on work in studio time, zooms, names batches on hover and focus, and works from the keyboard", async ({ page }) => {
-  await signIn(page, "demo@benchflow.local", "benchflow-demo");
-  await expect(page).toHaveURL(/\/s\/demo-studio$/);
-  await page.goto("/s/demo-studio/plan");
+  const studio = await createOwnStudio("Board Studio", { workshop: true });
+  await signIn(page, studio.owner.email, studio.owner.password);
+  await expect(page).toHaveURL(new RegExp(`/s/${studio.slug}$`));
+  await page.goto(`/s/${studio.slug}/plan`);
   const board = page.getByTestId("plan-board");
   await expect(page.getByTestId("board-zone")).toHaveText(/^Times in Europe\/London \(UTC(\+1)?\), the studio's time zone\.$/);
   // A day with work, not an empty evening or weekend: the first shown day has batches.

@@ -26,7 +26,7 @@ test("an owner creates a design with variants and routing, shares the catalog, a
   await newStudio(a, "Alder Metals", slugA);
 
   await a.getByRole("link", { name: "Open the catalog" }).click();
-  await expect(a.getByRole("heading", { name: "Designs" })).toBeVisible(slow);
+  await expect(a.getByRole("heading", { name: "Designs", exact: true })).toBeVisible(slow);
   await a.getByLabel("New catalog name").fill("Rings");
   await a.getByRole("button", { name: "Add catalog" }).click();
   await expect(a.getByRole("button", { name: "Share Rings" })).toBeVisible();

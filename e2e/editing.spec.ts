@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createStudioAs, queryDb, signIn } from "./helpers";
+import { createOwnStudio } from "./studio";
 
 // Issue 15: changing what was entered, people's own hours and skills, variant SKUs, money and units, forks.
-// The demo studio works in Europe/London; the browser uses the same clock.
+// Each test's studio works in Europe/London like the demo; the browser uses the same clock.
 test.use({ timezoneId: "Europe/London" });
 test.setTimeout(240_000);
 
@@ -12,16 +13,17 @@ function londonDay(offset: number): string {
   return new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function planNow(page: Page) {
-  await page.goto("/s/demo-studio/plan");
+async function planNow(page: Page, slug: string) {
+  await page.goto(`/s/${slug}/plan`);
   await page.getByRole("button", { name: "Plan", exact: true }).click();
   await expect(page.getByText(/Planned \d+ batches for \d+ order lines/)).toBeVisible({ timeout: 60_000 });
 }
 
 test("an owner edits an order and the plan follows; a past due date is refused; cancelling asks first", async ({ page }) => {
-  await signIn(page, "demo@benchflow.local", "benchflow-demo");
-  await expect(page).toHaveURL(/\/s\/demo-studio$/);
-  await page.goto("/s/demo-studio/orders/new");
+  const studio = await createOwnStudio("Editing Studio", { workshop: true });
+  await signIn(page, studio.owner.email, studio.owner.password);
+  await expect(page).toHaveURL(new RegExp(`/s/${studio.slug}$`));
+  await page.goto(`/s/${studio.slug}/orders/new`);
   await page.getByLabel("Customer").fill("E2E Edit Customer");
   const variant = page.getByLabel("Design variant (line 1)");
   const value = await variant.locator("option", { hasText: "Sterling drop earrings" }).first().getAttribute("value");
@@ -33,7 +35,7 @@ test("an owner edits an order and the plan follows; a past due date is refused; 
   const orderUrl = new URL(page.url()).pathname;
   const orderNumber = (await page.getByRole("heading", { name: /Order #\d+/ }).textContent())!.match(/#(\d+)/)![1];
 
-  await planNow(page);
+  await planNow(page, studio.slug);
   await page.goto(orderUrl);
   await expect(page.getByText(/In batches: .*3 pcs/)).toBeVisible();
 
@@ -70,18 +72,19 @@ test("an owner edits an order and the plan follows; a past due date is refused; 
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
   // The re-plan drops the cancelled order's pieces from the plan.
   await expect
-    .poll(async () => (await queryDb<{ n: string }>(`SELECT count(*) AS n FROM "BatchItem" i JOIN "OrderLine" l ON l.id = i."orderLineId" JOIN "Order" o ON o.id = l."orderId" WHERE o."customerName" = 'E2E Edit Customer'`))[0]!.n, { timeout: 60_000 })
+    .poll(async () => (await queryDb<{ n: string }>(`SELECT count(*) AS n FROM "BatchItem" i JOIN "OrderLine" l ON l.id = i."orderLineId" JOIN "Order" o ON o.id = l."orderId" WHERE o."customerName" = 'E2E Edit Customer' AND o."studioId" = $1`, [studio.id]))[0]!.n, { timeout: 60_000 })
     .toBe("0");
 
   // The cut list shows what to cut per piece (the necklaces' chain, by the centimetre).
-  await page.goto("/s/demo-studio/plan/cut-list");
+  await page.goto(`/s/${studio.slug}/plan/cut-list`);
   await expect(page.getByTestId("cuts").filter({ hasText: /\d+ × \d+ cm/ }).first()).toBeVisible();
 });
 
 test("a person with their own hours and stations is planned only inside them", async ({ page }) => {
-  await signIn(page, "demo@benchflow.local", "benchflow-demo");
-  await expect(page).toHaveURL(/\/s\/demo-studio$/);
-  await page.goto("/s/demo-studio/team");
+  const studio = await createOwnStudio("Editing Studio", { workshop: true });
+  await signIn(page, studio.owner.email, studio.owner.password);
+  await expect(page).toHaveURL(new RegExp(`/s/${studio.slug}$`));
+  await page.goto(`/s/${studio.slug}/team`);
   const members = page.getByRole("list", { name: "Members" });
   const theo = members.getByRole("listitem").filter({ hasText: "Theo Assistant" });
   const rosa = members.getByRole("listitem").filter({ hasText: "Rosa Demo" });
@@ -110,12 +113,13 @@ test("a person with their own hours and stations is planned only inside them", a
   await expect(theo.getByTestId("availability-summary")).toHaveText("Own hours: 4 h/week (Tue, Thu) · Polishing motor");
   await page.screenshot({ path: "/tmp/edit-team.png", fullPage: true });
 
-  await planNow(page);
+  await planNow(page, studio.slug);
   // The columns hold UTC without a zone: read them as UTC text, whatever this machine's zone.
   const rows = await queryDb<{ station: string; startAt: string; endAt: string }>(
     `SELECT s.name AS station, to_char(b."startAt", 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "startAt", to_char(b."endAt", 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "endAt"
        FROM "Batch" b JOIN "Station" s ON s.id = b."stationId" JOIN "User" u ON u.id = b."personId"
-      WHERE u.email = 'assistant@benchflow.local' AND b.status = 'PLANNED' AND NOT b.locked`,
+      WHERE u.email = $1 AND b."studioId" = $2 AND b.status = 'PLANNED' AND NOT b.locked`,
+    [studio.assistant.email, studio.id],
   );
   expect(rows.length).toBeGreaterThan(0);
   const london = (date: Date) => {
@@ -129,28 +133,16 @@ test("a person with their own hours and stations is planned only inside them", a
     expect(start.time >= "13:00" && start.time < "15:00").toBe(true);
     expect(end.time > "13:00" && end.time <= "15:00").toBe(true);
   }
-
-  // Back to the studio's hours and every station, for the other specs.
-  await page.goto("/s/demo-studio/team");
-  for (const [person, name] of [[theo, "Theo Assistant"], [rosa, "Rosa Demo"]] as const) {
-    await person.getByRole("button", { name: "Hours & stations" }).click();
-    const own = page.getByRole("group", { name: `Availability of ${name}` });
-    await own.getByLabel("The studio's working hours").check();
-    await own.getByLabel("Works at every station").check();
-    await own.getByRole("button", { name: "Save hours and stations" }).click();
-    await expect(person.getByTestId("availability-summary")).toHaveText("Studio hours · every station");
-    await person.getByRole("button", { name: "Hours & stations" }).click();
-  }
-  await planNow(page);
 });
 
 test("an owner generates variants with SKUs, and a Shopify export using them imports", async ({ page }) => {
-  await signIn(page, "demo@benchflow.local", "benchflow-demo");
-  await expect(page).toHaveURL(/\/s\/demo-studio$/);
-  await page.goto("/s/demo-studio/catalog/designs/new");
+  const studio = await createOwnStudio("Editing Studio", { workshop: true });
+  await signIn(page, studio.owner.email, studio.owner.password);
+  await expect(page).toHaveURL(new RegExp(`/s/${studio.slug}$`));
+  await page.goto(`/s/${studio.slug}/catalog/designs/new`);
   await page.getByLabel("Design name").fill("E2E Cuff");
   await page.getByLabel("SKU", { exact: true }).fill("CUFF-E2E");
-  await expect(page.getByLabel("Core collection")).toBeChecked(); // the studio's only catalog is chosen for it
+  await expect(page.getByLabel("Main catalog")).toBeChecked(); // the studio's only catalog is chosen for it
   await page.getByLabel("Step name").fill("Shape");
   await page.getByLabel("Station").selectOption({ label: "Solder bench" });
   await page.getByLabel("Metal values").fill("Sterling=SS, Brass=BR");
@@ -165,7 +157,7 @@ test("an owner generates variants with SKUs, and a Shopify export using them imp
   await expect(page.getByRole("heading", { name: "E2E Cuff" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Variant Brass / L" })).toContainText("CUFF-E2E-BR-L");
 
-  await page.goto("/s/demo-studio/orders/import");
+  await page.goto(`/s/${studio.slug}/orders/import`);
   const csv = [
     "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name",
     "#E2E-7001,ana@example.test,paid,2026-11-20,2,E2E Cuff - Brass / L,30,CUFF-E2E-BR-L,Ana Shopper",
@@ -231,6 +223,7 @@ async function addMaterial(page: Page, m: { name: string; unit: string; cost: st
 }
 
 test("forking a shared design puts it on the studio's own stations, by kind or as chosen", async ({ browser }) => {
+  const studio = await createOwnStudio("Editing Studio", { workshop: true });
   const stamp = Date.now();
   const b = await (await browser.newContext()).newPage();
   const slugB = `werkbank-${stamp}`;
@@ -243,12 +236,12 @@ test("forking a shared design puts it on the studio's own stations, by kind or a
     await expect(b.getByRole("cell", { name, exact: true })).toBeVisible();
   }
 
-  // The demo studio shares its catalog with Bea's studio by address; Bea accepts it.
+  // The first studio shares its catalog with Bea's studio by address; Bea accepts it.
   const a = await (await browser.newContext()).newPage();
-  await signIn(a, "demo@benchflow.local", "benchflow-demo");
-  await expect(a).toHaveURL(/\/s\/demo-studio$/);
-  await a.goto("/s/demo-studio/catalog");
-  await a.getByRole("button", { name: "Share Core collection" }).click();
+  await signIn(a, studio.owner.email, studio.owner.password);
+  await expect(a).toHaveURL(new RegExp(`/s/${studio.slug}$`));
+  await a.goto(`/s/${studio.slug}/catalog`);
+  await a.getByRole("button", { name: "Share Main catalog" }).click();
   await a.getByLabel("Studio address or owner email").fill(slugB);
   await a.getByRole("button", { name: "Share read-only" }).click();
   await expect(a.getByText("The catalog appears in that studio once its owner accepts it.")).toBeVisible();
@@ -256,9 +249,9 @@ test("forking a shared design puts it on the studio's own stations, by kind or a
 
   await b.goto(`/s/${slugB}/catalog`);
   await b.getByRole("button", { name: "Accept into Bea's Bench" }).click();
-  await expect(b.getByText("Core collection is now in your catalogs.")).toBeVisible();
+  await expect(b.getByText("Main catalog is now in your catalogs.")).toBeVisible();
   await b.getByRole("link", { name: "Sterling drop earrings" }).click();
-  await expect(b.getByText("Shared by Demo Studio (read-only)")).toBeVisible();
+  await expect(b.getByText(`Shared by ${studio.name} (read-only)`)).toBeVisible();
   // The sharer's costs stay theirs.
   await expect(b.getByText("The sharing studio's costs and labour rate stay theirs.", { exact: false })).toBeVisible();
   await expect(b.getByRole("region", { name: "Variant Pair" })).not.toContainText("£");

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { createOwnStudio } from "./studio";
 
 // The daily loop (issue 13): the owner plans, moves a batch (it is pinned, nothing else), splits a machine
 // batch (both loads keep their run), an assistant works and scraps on a 390 px phone, and the owner and the
@@ -25,12 +26,13 @@ async function runMinutes(page: Page): Promise<number> {
 }
 
 test("plan → move → split a machine batch → work and scrap on a phone → both see the remake and the re-plan live", async ({ browser }) => {
+  const studio = await createOwnStudio("Loop Studio", { workshop: true });
   test.setTimeout(150_000);
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const owner = await desk.newPage();
-  await signIn(owner, "demo@benchflow.local", "benchflow-demo");
-  await expect(owner).toHaveURL(/\/s\/demo-studio$/);
-  await owner.goto("/s/demo-studio/plan");
+  await signIn(owner, studio.owner.email, studio.owner.password);
+  await expect(owner).toHaveURL(new RegExp(`/s/${studio.slug}$`));
+  await owner.goto(`/s/${studio.slug}/plan`);
   // Earlier specs' scrap reports may have a re-plan running: wait for it, then plan.
   const planButton = owner.getByRole("button", { name: "Plan", exact: true });
   await expect(planButton).toBeEnabled({ timeout: 45_000 });
@@ -72,8 +74,8 @@ test("plan → move → split a machine batch → work and scrap on a phone → 
   // On the phone: claim a cutting batch, start, report all but one done and one scrapped, with a chosen reason.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const bench = await phone.newPage();
-  await signIn(bench, "assistant@benchflow.local", "benchflow-demo");
-  await expect(bench).toHaveURL(/\/s\/demo-studio$/);
+  await signIn(bench, studio.assistant.email, studio.assistant.password);
+  await expect(bench).toHaveURL(new RegExp(`/s/${studio.slug}$`));
   await bench.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Bench", exact: true }).click();
   // An open batch with pieces ready (a first step: cutting).
   const open = bench.locator("article[data-batch-id]").filter({ has: bench.getByRole("button", { name: "Claim" }) }).filter({ has: bench.getByTestId("ready").filter({ hasNotText: /^0 of/ }) }).first();

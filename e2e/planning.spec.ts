@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
+import { createOwnStudio } from "./studio";
 
-// The demo studio works Mon–Fri 09:00–17:00 Europe/London; the browser uses the same clock.
+// The spec's studio works Mon–Fri 09:00–17:00 Europe/London like the demo; the browser uses the same clock.
 test.use({ timezoneId: "Europe/London" });
 
 /** The Monday 7–13 days from today (London date), as YYYY-MM-DD: always inside "next week" on the board. */
@@ -13,11 +14,12 @@ function nextWeeksMonday(): string {
 
 // The issue: enter orders, plan, see batches on the board, move one, print view renders.
 test("the owner enters an order, plans, moves a batch and opens its batch sheet", async ({ page }) => {
-  await signIn(page, "demo@benchflow.local", "benchflow-demo");
-  await expect(page).toHaveURL(/\/s\/demo-studio$/);
+  const studio = await createOwnStudio("Planning Studio", { workshop: true });
+  await signIn(page, studio.owner.email, studio.owner.password);
+  await expect(page).toHaveURL(new RegExp(`/s/${studio.slug}$`));
 
   // Enter an order through the form, with a variant of a demo design.
-  await page.goto("/s/demo-studio/orders/new");
+  await page.goto(`/s/${studio.slug}/orders/new`);
   await page.getByLabel("Customer").fill("E2E Planning Customer");
   const variant = page.getByLabel("Design variant (line 1)");
   await expect(variant.locator("option", { hasText: "Hammered hoop earrings" }).first()).toBeAttached();
@@ -31,15 +33,10 @@ test("the owner enters an order, plans, moves a batch and opens its batch sheet"
   // Plan: the run shows its progress, then its result.
   await page.getByRole("link", { name: "Plan board" }).click();
   await expect(page.getByRole("heading", { name: "Plan", exact: true })).toBeVisible();
-  // Start from a plan of the planner's own: lift pins another spec may have left.
-  const pins = page.getByTestId("pinned-notice");
+  // The studio is this spec's own: no pins or re-plans of another spec to wait for.
   await expect(page.getByTestId("plan-board")).toBeVisible();
-  if (await pins.isVisible()) {
-    await pins.getByRole("button", { name: "Unpin all" }).click();
-    await expect(pins).toBeHidden();
-  }
-  // Another spec's scrap report may have a re-plan running: wait for it, then plan.
-  await expect(page.getByRole("button", { name: "Plan", exact: true })).toBeEnabled({ timeout: 45_000 });
+  await expect(page.getByTestId("pinned-notice")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Plan", exact: true })).toBeEnabled();
   await page.getByRole("button", { name: "Plan", exact: true }).click();
   await expect(page.getByText(/Planned \d+ batches for \d+ order lines/)).toBeVisible({ timeout: 45_000 });
   await expect(page.getByRole("progressbar")).toHaveCount(0);

@@ -60,7 +60,7 @@ test("an owner invites by email; the invitee signs up from the mailed link and j
   await expect(page.getByText("your address is confirmed")).toBeVisible();
 
   await page.goto(`/s/${slug}`);
-  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByRole("link", { name: "Team", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/s/${slug}/team$`));
   await expect(page.getByText("Please confirm your email address")).toHaveCount(0);
   const inviteeEmail = uniqueEmail("invitee");

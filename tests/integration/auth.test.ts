@@ -44,11 +44,14 @@ describe("sign-up", () => {
   it("answers an existing email exactly like a new one, changes nothing, and mails the account's owner", async () => {
     const existing = await makeUser();
     const before = await systemDb().user.findUniqueOrThrow({ where: { id: existing.id } });
-    const count = await systemDb().user.count();
+    const freshEmail = `fresh-${uniqueSuffix()}@example.test`;
     const answer = await callerFor(null).auth.signUp({ name: "Dup", email: existing.email, password: "another secret!" });
-    const fresh = await callerFor(null).auth.signUp({ name: "New", email: `fresh-${uniqueSuffix()}@example.test`, password: "another secret!" });
+    const fresh = await callerFor(null).auth.signUp({ name: "New", email: freshEmail, password: "another secret!" });
     expect(answer).toEqual(fresh);
-    expect(await systemDb().user.count()).toBe(count + 1);
+    // The new address got an account (positive control); the existing one still has exactly its own.
+    const accounts = await systemDb().user.findMany({ where: { email: { in: [existing.email, freshEmail] } }, select: { email: true, name: true } });
+    expect(accounts).toHaveLength(2);
+    expect(accounts).toEqual(expect.arrayContaining([{ email: existing.email, name: existing.name }, { email: freshEmail, name: "New" }]));
     expect(await systemDb().user.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(before);
     const mail = await smtp.waitForMail(existing.email);
     expect(mail.subject).toBe("You already have a Benchflow account");

@@ -7,6 +7,8 @@ import { diffSchemas, readSchema } from "~/server/db/schema-diff";
 import { uniqueSuffix } from "../helpers/factories";
 
 const ownerUrl = process.env.DATABASE_URL!;
+/** Hand-written in prisma/migrations (Prisma's schema has no CHECK constraints); every other difference is drift. */
+const CHECKS_ONLY_IN_MIGRATIONS = ["BatchWork_pieces_bounds", "BatchItemProgress_pieces_bounds"];
 const created: string[] = [];
 
 async function freshDatabase(label: string): Promise<string> {
@@ -93,6 +95,10 @@ describe("migrations", () => {
     const fromSchema = await freshDatabase("fromschema");
     const sql = await diffSchemas({ from: null, to: readSchema(), databaseUrl: fromSchema });
     await query(fromSchema, sql);
-    expect(await describeSchema(url)).toEqual(await describeSchema(fromSchema));
+    const migrated = await describeSchema(url);
+    // CHECK constraints Prisma's schema cannot express: written by hand in a migration, and named here.
+    const checks = migrated.filter((line) => CHECKS_ONLY_IN_MIGRATIONS.some((name) => line.startsWith(`constraint ${name} CHECK`)));
+    expect(checks).toHaveLength(CHECKS_ONLY_IN_MIGRATIONS.length);
+    expect(migrated.filter((line) => !checks.includes(line))).toEqual(await describeSchema(fromSchema));
   }, 60_000);
 });

@@ -78,9 +78,8 @@ describe("studios", () => {
   it("rejects a taken slug with CONFLICT and creates nothing", async () => {
     const { studio } = await makeStudio();
     const user = await makeUser();
-    const before = await systemDb().studio.count();
     expect(await errorCode(callerFor(user).studio.create({ ...validStudio(), slug: studio.slug }))).toBe("CONFLICT");
-    expect(await systemDb().studio.count()).toBe(before);
+    expect(await systemDb().studio.findMany({ where: { slug: studio.slug }, select: { id: true } })).toEqual([{ id: studio.id }]);
     expect(await systemDb().membership.count({ where: { userId: user.id } })).toBe(0);
   });
 

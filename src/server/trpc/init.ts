@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import type { Permission } from "~/server/authz/permissions";
 import { humanIssues } from "~/lib/validation";
 import { isDatabaseUnavailable } from "~/server/db/errors";
 import { dbPoolMax } from "~/server/env";
@@ -8,8 +9,10 @@ import { logger } from "~/server/logger";
 import type { Context } from "./context";
 import { FairShare } from "./fair-share";
 
+/** What a procedure declares about itself; `permission` is set by permittedProcedure (tests read it). */
+export type ProcedureMeta = { permission?: Permission };
 
-export const t = initTRPC.context<Context>().create({
+export const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // Live feeds (SSE) send a comment every 20 s, so proxies and load balancers in front of the app (HAProxy's
   // idle timeouts) never mistake a quiet feed for a dead one.

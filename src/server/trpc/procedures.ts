@@ -107,7 +107,7 @@ export const studioProcedure = hasSession.input(z.object({ studioId: z.string().
 
 /** A studio procedure that also requires a permission from the shared role table. */
 export function permittedProcedure(permission: Permission) {
-  return studioProcedure.use(({ ctx, next }) => {
+  return studioProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!can(ctx.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this studio does not allow this." });
     }

@@ -70,9 +70,28 @@ describe("bench concurrency (real PostgreSQL)", () => {
     const work = await w.db.batchWork.findFirstOrThrow({ where: { batchId: b.id } });
     expect([work.piecesDone, work.piecesScrapped]).toEqual([6, 0]);
     expect(await w.db.benchEvent.count({ where: { batchId: b.id, kind: "REPORT" } })).toBe(1);
-    // The row-level bound holds even when the application checks are bypassed.
-    const raw = await w.db.$executeRaw`UPDATE "BatchItemProgress" SET "piecesDone" = "piecesDone" + 5 WHERE "batchId" = ${b.id} AND "piecesDone" + "piecesScrapped" + 5 <= "pieces"`;
-    expect(raw).toBe(0);
+  });
+
+  it("the database itself refuses counts over the batch size or below zero, whatever code writes them", async () => {
+    const w = await benchWorld();
+    const b = await w.batch(0, [{ line: await w.line(10), pieces: 10 }]);
+    const caller = callerFor(w.assistant);
+    await caller.bench.claim({ studioId: w.studio.id, batchId: b.id });
+    await caller.bench.report({ studioId: w.studio.id, batchId: b.id, piecesDone: 6, piecesScrapped: 0 });
+    // Plain UPDATEs with no bound of their own in the WHERE clause: only the CHECK constraints stand in the way.
+    await expect(w.db.$executeRaw`UPDATE "BatchItemProgress" SET "piecesDone" = "piecesDone" + 5 WHERE "batchId" = ${b.id}`)
+      .rejects.toThrow(/BatchItemProgress_pieces_bounds/);
+    await expect(w.db.$executeRaw`UPDATE "BatchWork" SET "piecesScrapped" = "piecesScrapped" + 5 WHERE "batchId" = ${b.id}`)
+      .rejects.toThrow(/BatchWork_pieces_bounds/);
+    await expect(w.db.$executeRaw`UPDATE "BatchItemProgress" SET "piecesScrapped" = -1 WHERE "batchId" = ${b.id}`)
+      .rejects.toThrow(/BatchItemProgress_pieces_bounds/);
+    await expect(w.db.$executeRaw`UPDATE "BatchWork" SET "piecesDone" = -1, "piecesScrapped" = 1 WHERE "batchId" = ${b.id}`)
+      .rejects.toThrow(/BatchWork_pieces_bounds/);
+    // Positive control: an UPDATE that fills the batch exactly is allowed, so the refusals above are the bound.
+    expect(await w.db.$executeRaw`UPDATE "BatchItemProgress" SET "piecesScrapped" = "piecesScrapped" + 4 WHERE "batchId" = ${b.id}`).toBe(1);
+    expect(await w.db.$executeRaw`UPDATE "BatchWork" SET "piecesScrapped" = "piecesScrapped" + 4 WHERE "batchId" = ${b.id}`).toBe(1);
+    const work = await w.db.batchWork.findFirstOrThrow({ where: { batchId: b.id } });
+    expect([work.piecesDone, work.piecesScrapped]).toEqual([6, 4]);
   });
 
   it("start/pause/complete with a stale version answer CONFLICT with a message; a second claimer is refused", async () => {

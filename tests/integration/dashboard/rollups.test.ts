@@ -22,7 +22,8 @@ describe("dashboard rollups", () => {
     const me = callerFor(w.assistant);
     const other = callerFor(w.helper);
     const l1 = await w.line(12);
-    const l2 = await w.line(5, { variant: 1 });
+    // Due later than l1, so reports fill l1 first (earliest due first) and the split below is known.
+    const l2 = await w.line(5, { variant: 1, dueInDays: 9 });
     const solder = await w.batch(0, [{ line: l1, pieces: 12 }, { line: l2, pieces: 5 }]);
     const tumble = await w.batch(1, [{ line: l1, pieces: 8 }]);
 
@@ -36,6 +37,8 @@ describe("dashboard rollups", () => {
     // Refused: more than is left. Nothing may reach the rollups.
     expect(await errorCode(me.bench.report({ studioId: sid, batchId: solder.id, piecesDone: 5, piecesScrapped: 0 }))).toBe("BAD_REQUEST");
     const paused = await me.bench.pause({ studioId: sid, batchId: solder.id, expectedVersion: work.version });
+    // The timer ran for well under a second here; give it a known 30 minutes so the labour shares are checkable.
+    await w.db.batchWork.updateMany({ where: { studioId: sid, batchId: solder.id }, data: { accumulatedSeconds: 1800 } });
     await me.bench.complete({ studioId: sid, batchId: solder.id, expectedVersion: paused.version });
 
     const t = await other.bench.claim({ studioId: sid, batchId: tumble.id });
@@ -48,7 +51,14 @@ describe("dashboard rollups", () => {
     expect(solderRows.reduce((sum, row) => sum + row.piecesDone, 0)).toBe(15);
     expect(solderRows.reduce((sum, row) => sum + row.piecesScrapped, 0)).toBe(1);
     expect(solderRows.reduce((sum, row) => sum + row.reports, 0)).toBe(12);
-    expect(kept.labour.reduce((sum, row) => sum + row.piecesDone, 0)).toBe(15);
+    // Labour, by hand. Done pieces went to l1 first: 3 (and the 1 scrapped), 2, then 6 of the 10 raced reports fill
+    // l1's 12 (11 done + 1 scrapped); the other 4 are l2's. Work done = 15.
+    //   actual   = 1800 s x 11/15 + 1800 s x 4/15 = 1320 + 480 = 1800 s (shares of the timer by pieces done, not 16 reported)
+    //   standard = per piece (Size 6: 240 s; Size 9 overrides step 0 to 360 s) + the 600 s setup shared by pieces done
+    //            = 240 x 11 + 600 x 11/15 + 360 x 4 + 600 x 4/15 = 2640 + 440 + 1440 + 160 = 4680 s
+    expect(kept.labour).toEqual([
+      { day: expect.any(Date), designName: "Stacking ring", stepPosition: 0, piecesDone: 15, actualSeconds: 1800, standardSeconds: 4680 },
+    ]);
 
     await rebuildDashboardRollups(systemDb(), sid);
     expect(await rollupsOf(sid)).toEqual(kept);

@@ -18,14 +18,24 @@ const settings = (studio: { id: string; name: string }) => ({
 });
 
 /**
- * Until at least `count` backends wait on a row lock and their number has settled. Its own connection: inside a
- * transaction pg_stat_activity keeps showing its first snapshot.
+ * Until at least `count` backends wait on a lock `lockerPid` holds and their number has settled (other test files
+ * share the database: only this test's waiters count). Its own connection: inside a transaction
+ * pg_stat_activity keeps showing its first snapshot.
  */
-async function waitForLockWaiters(count: number) {
+// Backends blocked by the locker, directly or behind another waiter (later ones queue on the first's tuple lock).
+const WAITING_ON_LOCKER = `
+  WITH RECURSIVE waiting(pid) AS (
+    SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))
+    UNION
+    SELECT a.pid FROM pg_stat_activity a JOIN waiting w ON w.pid = ANY(pg_blocking_pids(a.pid))
+  )
+  SELECT count(*) AS n FROM waiting`;
+
+async function waitForLockWaiters(lockerPid: number, count: number) {
   const monitor = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await monitor.connect();
   try {
-    await settle(async () => Number((await monitor.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0].n), count);
+    await settle(async () => Number((await monitor.query(WAITING_ON_LOCKER, [lockerPid])).rows[0].n), count);
   } finally {
     await monitor.end();
   }
@@ -33,7 +43,10 @@ async function waitForLockWaiters(count: number) {
 
 async function settle(waiting: () => Promise<number>, count: number) {
   const deadline = Date.now() + 5_000;
-  while ((await waiting()) < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while ((await waiting()) < count) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${count} requests ever waited on the lock`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   let last = -1;
   while (Date.now() < deadline) {
     const now = await waiting();
@@ -62,9 +75,10 @@ describe("tRPC batches", () => {
       // Every update of A's studio row now waits for this lock, holding its connection while it waits.
       await locker.query("BEGIN");
       await locker.query(`SELECT 1 FROM "Studio" WHERE "id" = $1 FOR UPDATE`, [a.studio.id]);
+      const lockerPid = (await locker.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
       const calls = Array.from({ length: HTTP_LIMITS.trpcBatchSize }, () => ["studio.update", settings(a.studio)] as [string, unknown]);
       const burst = POST(trpcBatchPost(calls, { cookie: await sessionCookie(a.owner) }));
-      await waitForLockWaiters(5);
+      await waitForLockWaiters(lockerPid, 5);
 
       const started = Date.now();
       const other = await GET(trpcGet("studio.get", { studioId: b.studio.id }, { cookie: await sessionCookie(b.owner) }));

@@ -3,6 +3,7 @@ import type { StudioEvent } from "~/server/realtime/events";
 import { closeRealtimeHub } from "~/server/realtime/hub";
 import { callerFor } from "../../helpers/caller";
 import { addMember } from "../../helpers/factories";
+import { collectFeed, waitFor } from "../../helpers/live-feed";
 import { paris, planNow, planningWorld, wideRange } from "./fixtures";
 
 // Everything a person looks at follows live (issue 13 item 5): re-plans, board edits and order status
@@ -15,25 +16,13 @@ afterAll(async () => {
 async function listen(user: { id: string; email: string }, studioId: string, topics: string[]) {
   const controller = new AbortController();
   const feed = await callerFor(user, { signal: controller.signal }).studio.events({ studioId, topics });
-  const received: StudioEvent[] = [];
-  const done = (async () => {
-    try {
-      for await (const event of feed) received.push(event);
-    } catch {
-      // aborted
-    }
-  })();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  return { received, stop: async () => (controller.abort(), await done) };
+  const collected = collectFeed(studioId, feed, { probeTopic: `${topics[0]}test-marker`, close: () => controller.abort() });
+  await collected.sync(); // listening
+  return collected;
 }
 
-async function waitForTopic(feed: { received: StudioEvent[] }, topic: string) {
-  const deadline = Date.now() + 5_000;
-  while (!feed.received.some((e) => e.topic === topic)) {
-    if (Date.now() > deadline) throw new Error(`no ${topic} event; got ${feed.received.map((e) => e.topic).join(", ")}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const waitForTopic = (feed: { received: StudioEvent[] }, topic: string) =>
+  waitFor(() => feed.received.some((e) => e.topic === topic), 5_000, () => `a ${topic} event; got ${feed.received.map((e) => e.topic).join(", ")}`);
 
 describe("live plan, board and order events", () => {
   it("tells the assistant's bench about a re-plan, a board edit and an order status change", async () => {

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { StudioEvent } from "~/server/realtime/events";
 import { closeRealtimeHub } from "~/server/realtime/hub";
 import { systemDb } from "~/server/db";
 import { callerFor } from "../../helpers/caller";
 import { addMember, makeStudio } from "../../helpers/factories";
+import { collectFeed, waitFor } from "../../helpers/live-feed";
 
 afterAll(async () => {
   await closeRealtimeHub();
@@ -11,33 +11,13 @@ afterAll(async () => {
 
 type User = { id: string; email: string };
 
-/** Opens a member's live feed and collects its events in the background until stopped. */
+/** Opens a member's live feed through the subscription procedure and collects its events until stopped. */
 async function listen(user: User, studioId: string, topics: string[] = []) {
   const controller = new AbortController();
   const feed = await callerFor(user, { signal: controller.signal }).studio.events({ studioId, topics });
-  const received: StudioEvent[] = [];
-  const done = (async () => {
-    try {
-      for await (const event of feed) received.push(event);
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    received,
-    stop: async () => {
-      controller.abort();
-      await done;
-    },
-  };
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the condition");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const collected = collectFeed(studioId, feed, { probeTopic: `${topics[0] ?? ""}test-marker`, close: () => controller.abort() });
+  await collected.sync(); // listening
+  return collected;
 }
 
 describe("live studio events (LISTEN/NOTIFY -> subscription)", () => {
@@ -48,11 +28,11 @@ describe("live studio events (LISTEN/NOTIFY -> subscription)", () => {
 
     const assistantFeed = await listen(assistant, studio.id, ["studio."]);
     const otherFeed = await listen(other.owner, other.studio.id);
-    await new Promise((resolve) => setTimeout(resolve, 100));
 
     await callerFor(owner).studio.update({ studioId: studio.id, expectedVersion: 0, name: "Live Studio", timeZone: "UTC", workingHours: [] });
     await waitFor(() => assistantFeed.received.length > 0, 2_000);
     expect(assistantFeed.received[0]).toMatchObject({ studioId: studio.id, topic: "studio.updated" });
+    await otherFeed.sync(); // a marker committed after the update reached the other studio's feed: the update did not
     expect(otherFeed.received).toEqual([]);
 
     await assistantFeed.stop();
@@ -62,14 +42,12 @@ describe("live studio events (LISTEN/NOTIFY -> subscription)", () => {
   it("announces nothing for a change that rolled back", async () => {
     const { studio, owner } = await makeStudio();
     const feed = await listen(owner, studio.id);
-    await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(
       callerFor(owner).studio.update({ studioId: studio.id, expectedVersion: 99, name: "Stale", timeZone: "UTC", workingHours: [] }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await callerFor(owner).studio.update({ studioId: studio.id, expectedVersion: 0, name: "Fresh", timeZone: "UTC", workingHours: [] });
-    await waitFor(() => feed.received.length > 0, 2_000);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(feed.received).toHaveLength(1);
+    await feed.sync(); // everything committed before the marker has arrived
+    expect(feed.received).toEqual([{ studioId: studio.id, topic: "studio.updated", data: expect.anything() }]);
     await feed.stop();
   });
 

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { systemDb } from "~/server/db";
-import { closeRealtimeHub, realtimeHub } from "~/server/realtime/hub";
+import { closeRealtimeHub } from "~/server/realtime/hub";
 import { studioEventFeed } from "~/server/realtime/studio-events";
 import { liveSessionUser, pruneRevokedSessions, revokeSession, SESSION_MAX_AGE_SECONDS, type AppSession } from "~/server/session";
 import { callerFor, errorCode } from "../../helpers/caller";
 import { addMember, FACTORY_PASSWORD, makeStudio, makeUser } from "../../helpers/factories";
+import { collectFeed } from "../../helpers/live-feed";
 
 // A session ends everywhere at once: pages (liveSessionUser), procedures, and the live feeds already open.
 
@@ -65,40 +66,27 @@ describe("the session check behind every server-rendered page", () => {
   });
 });
 
-/** Opens a feed the way the studio.events subscription does, and reports when it ends. */
+/** Opens a feed the way the studio.events subscription does; `sync()` proves it is listening. */
 function openFeed(session: AppSession, studioId: string, recheckMs?: number) {
   const controller = new AbortController();
   const feed = studioEventFeed({ studioId, session, topics: [], signal: controller.signal, recheckMs });
-  let endedAt: number | null = null;
-  const done = (async () => {
-    for await (const _event of feed) {
-      // events are not what this test is about
-    }
-    endedAt = Date.now();
-  })();
-  return { ended: () => endedAt, done, close: () => controller.abort() };
+  return collectFeed(studioId, feed, { probeTopic: "test-marker", close: () => controller.abort() });
 }
 
 async function endsWithin(feed: ReturnType<typeof openFeed>, ms: number) {
   const started = Date.now();
   await Promise.race([feed.done, new Promise((resolve) => setTimeout(resolve, ms))]);
-  feed.close();
+  feed.stop();
   expect(feed.ended(), "the feed should have ended").not.toBeNull();
   return feed.ended()! - started;
 }
 
 describe("open live feeds", () => {
-  // The feed is listening: the hub's LISTEN is in place (slow on a loaded machine), and the feed has subscribed.
-  const settle = async () => {
-    await realtimeHub().ready();
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  };
-
   it("end at once for a member removed from the studio", async () => {
     const { studio } = await makeStudio();
     const assistant = await addMember(studio.id, "ASSISTANT");
     const feed = openFeed(sessionOf(assistant), studio.id);
-    await settle();
+    await feed.sync();
     await systemDb().membership.deleteMany({ where: { studioId: studio.id, userId: assistant.id } });
     expect(await endsWithin(feed, 3_000)).toBeLessThan(3_000);
   });
@@ -106,13 +94,13 @@ describe("open live feeds", () => {
   it("end at once after sign out everywhere, a password change or a plain sign-out", async () => {
     const { studio, owner } = await makeStudio();
     const everywhere = openFeed(sessionOf(owner), studio.id);
-    await settle();
+    await everywhere.sync();
     await callerFor(owner).auth.signOutEverywhere();
     expect(await endsWithin(everywhere, 3_000)).toBeLessThan(3_000);
 
     const user = { ...owner, sessionVersion: 1 };
     const password = openFeed(sessionOf(user), studio.id);
-    await settle();
+    await password.sync();
     await callerFor(user).account.changePassword({ currentPassword: FACTORY_PASSWORD, newPassword: "a different long secret" });
     expect(await endsWithin(password, 3_000)).toBeLessThan(3_000);
 
@@ -120,13 +108,16 @@ describe("open live feeds", () => {
     const plain = sessionOf(current);
     const other = openFeed(sessionOf(current), studio.id);
     const signedOut = openFeed(plain, studio.id);
-    await settle();
+    await Promise.all([other.sync(), signedOut.sync()]);
     await revokeSession(plain);
+    // Positive control: the announcement reached this user's feeds and ended the signed-out one.
     expect(await endsWithin(signedOut, 3_000)).toBeLessThan(3_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(other.ended()).toBeNull(); // the same user's other session keeps its feed
-    other.close();
-    await other.done.catch(() => {});
+    // The same user's other session keeps its feed: it still delivers a marker published after the
+    // announcement, and the session check the feed re-ran still accepts it.
+    await other.sync();
+    expect(await liveSessionUser(sessionOf(current))).toMatchObject({ id: owner.id });
+    expect(other.ended()).toBeNull();
+    await other.stop();
   });
 
   it("end when the session reaches its 7-day limit", async () => {
@@ -140,7 +131,7 @@ describe("open live feeds", () => {
     const { studio } = await makeStudio();
     const assistant = await addMember(studio.id, "ASSISTANT");
     const feed = openFeed(sessionOf(assistant), studio.id, 300);
-    await settle();
+    await feed.sync();
     // Removed without the trigger's announcement reaching this process.
     await systemDb().$transaction([
       systemDb().$executeRaw`ALTER TABLE "Membership" DISABLE TRIGGER access_changed`,

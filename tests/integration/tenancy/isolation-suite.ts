@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type StudioRole } from "~/server/authz/permissions";
+import { PERMISSIONS, ROLES, type StudioRole } from "~/server/authz/permissions";
+import type { ProcedureMeta } from "~/server/trpc/init";
 import { systemDb } from "~/server/db";
 import { appRouter, NON_TENANT_PROCEDURES } from "~/server/trpc/root";
 import { callerFor, errorCode } from "../../helpers/caller";
@@ -10,9 +11,15 @@ import { ISOLATION_CASES, type Cast } from "./cases";
 // by isolation-first-wall.test.ts with row-level security out of the way (the procedures' own `where studioId`
 // alone), so a missing scope in a procedure fails even though RLS would have hidden it.
 
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription"; meta?: ProcedureMeta } }>;
 const procedurePaths = Object.keys(procedures);
 const studioScopedPaths = procedurePaths.filter((path) => !(path in NON_TENANT_PROCEDURES));
+
+/** The role a procedure requires, from its declared permission (none: any member, see procedures-meta.test.ts). */
+export function requiredRole(path: string): StudioRole {
+  const permission = procedures[path]?._def.meta?.permission;
+  return permission ? PERMISSIONS[permission] : "ASSISTANT";
+}
 
 function lowerRoles(minRole: StudioRole): StudioRole[] {
   return ROLES.slice(ROLES.indexOf(minRole) + 1);
@@ -73,12 +80,19 @@ export function describeIsolation(title: string) {
       it("answers FORBIDDEN to roles below the one required and leaves A's data unchanged", async () => {
         const { input, snapshot } = await testCase.arrange(cast);
         const before = await snapshot();
-        for (const role of lowerRoles(testCase.minRole)) {
+        for (const role of lowerRoles(requiredRole(path))) {
           const user = role === "ADMIN" ? cast.a.admin : cast.a.assistant;
           expect(await errorCode(testCase.call(callerFor(user), input as never))).toBe("FORBIDDEN");
         }
         expect(await snapshot()).toEqual(before);
       });
+
+      if (requiredRole(path) === "ASSISTANT") {
+        it("succeeds for an assistant of the studio (the denials above are the door, not a broken call)", async () => {
+          const input = testCase.succeed ? await testCase.succeed(cast) : (await testCase.arrange(cast)).input;
+          await testCase.call(callerFor(cast.a.assistant), input as never); // throws if refused
+        });
+      }
 
       it("answers UNAUTHORIZED without a session", async () => {
         const { input } = await testCase.arrange(cast);

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { appRouter, NON_TENANT_PROCEDURES } from "~/server/trpc/root";
+import type { ProcedureMeta } from "~/server/trpc/init";
 import { studioScope } from "~/server/trpc/procedures";
 
-type ProcedureLike = { _def: { middlewares: unknown[] } };
+type ProcedureLike = { _def: { middlewares: unknown[]; meta?: ProcedureMeta } };
+
+/** Studio procedures any member may call without a named permission (the isolation cases read the rest). */
+const ANY_MEMBER = ["studio.events", "studio.get", "studio.holidays", "studio.setupProgress"];
 
 // t.middleware() returns a builder; procedures hold the function inside it.
 const studioScopeFn = (studioScope as unknown as { _middlewares: unknown[] })._middlewares[0];
@@ -23,6 +27,15 @@ describe("tenancy meta-test", () => {
       expect(procedures[path], `${path} is listed but does not exist`).toBeDefined();
       expect(procedures[path]!._def.middlewares.includes(studioScopeFn), `${path} is studio-scoped; unlist it`).toBe(false);
     }
+  });
+
+  it("declares each studio procedure's permission in its meta, except the listed any-member ones", () => {
+    const undeclared = Object.entries(procedures)
+      .filter(([path, procedure]) => !(path in NON_TENANT_PROCEDURES) && !procedure._def.meta?.permission)
+      .map(([path]) => path);
+    expect(undeclared.sort()).toEqual([...ANY_MEMBER].sort());
+    expect(procedures["bench.report"]!._def.meta).toEqual({ permission: "bench:work" });
+    expect(procedures["billing.createCheckoutSession"]!._def.meta).toEqual({ permission: "billing:manage" });
   });
 
   it("detects a procedure that skips the studio scope", () => {

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { can } from "~/server/authz/permissions";
+import { can, type Permission } from "~/server/authz/permissions";
 import { billingStudioInput } from "./schemas";
 import { hasSession, requireStudioMember, type StudioContext } from "~/server/trpc/procedures";
 
@@ -12,11 +12,14 @@ export type BillingOwnerContext = Omit<StudioContext, "db">;
  * transaction: no Stripe call may run inside a database transaction. The procedures open short
  * withTenant() transactions before and after their Stripe calls instead.
  */
+const BILLING_PERMISSION: Permission = "billing:manage";
+
 export const billingOwnerProcedure = hasSession
+  .meta({ permission: BILLING_PERMISSION })
   .input(billingStudioInput)
   .use(async ({ ctx, input, next, path }) => {
     const { user, membership } = await requireStudioMember(ctx.session, input.studioId, path);
-    if (!can(membership.role, "billing:manage")) {
+    if (!can(membership.role, BILLING_PERMISSION)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Only the studio's owner can manage billing." });
     }
     return next({

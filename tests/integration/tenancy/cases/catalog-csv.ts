@@ -33,9 +33,8 @@ async function designsCsv(cast: Cast) {
   ].join("\n");
 }
 
-function csvCase(minRole: IsolationCase["minRole"], csv: ((cast: Cast) => Promise<string>) | null, call: IsolationCase["call"]): IsolationCase {
+function csvCase(csv: ((cast: Cast) => Promise<string>) | null, call: IsolationCase["call"]): IsolationCase {
   return {
-    minRole,
     arrange: async (cast) => {
       await fixture(cast);
       const input = csv ? { studioId: cast.a.studio.id, csv: await csv(cast) } : { studioId: cast.a.studio.id };
@@ -46,10 +45,10 @@ function csvCase(minRole: IsolationCase["minRole"], csv: ((cast: Cast) => Promis
 }
 
 export const catalogCsvCases: Record<string, IsolationCase> = {
-  "catalogCsv.previewMaterials": csvCase("ADMIN", materialsCsv, (c, i) => c.catalogCsv.previewMaterials(i)),
-  "catalogCsv.importMaterials": csvCase("ADMIN", materialsCsv, (c, i) => c.catalogCsv.importMaterials(i)),
-  "catalogCsv.previewDesigns": csvCase("ADMIN", designsCsv, (c, i) => c.catalogCsv.previewDesigns(i)),
-  "catalogCsv.importDesigns": csvCase("ADMIN", designsCsv, (c, i) => c.catalogCsv.importDesigns(i)),
-  "catalogCsv.exportMaterials": csvCase("ASSISTANT", null, (c, i) => c.catalogCsv.exportMaterials(i)),
-  "catalogCsv.exportDesigns": csvCase("ASSISTANT", null, (c, i) => c.catalogCsv.exportDesigns(i)),
+  "catalogCsv.previewMaterials": csvCase(materialsCsv, (c, i) => c.catalogCsv.previewMaterials(i)),
+  "catalogCsv.importMaterials": csvCase(materialsCsv, (c, i) => c.catalogCsv.importMaterials(i)),
+  "catalogCsv.previewDesigns": csvCase(designsCsv, (c, i) => c.catalogCsv.previewDesigns(i)),
+  "catalogCsv.importDesigns": csvCase(designsCsv, (c, i) => c.catalogCsv.importDesigns(i)),
+  "catalogCsv.exportMaterials": csvCase(null, (c, i) => c.catalogCsv.exportMaterials(i)),
+  "catalogCsv.exportDesigns": csvCase(null, (c, i) => c.catalogCsv.exportDesigns(i)),
 };

@@ -22,7 +22,8 @@ const catalogState = (studioId: string) => async () => ({
 const designState = (studioId: string) => async () => ({
   designs: await db().design.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
   versions: await db().designVersion.count({ where: { studioId } }),
-  uses: await db().designVersionUse.count(),
+  // Uses of A's versions, whichever studio recorded them (a studio using a shared design records its own).
+  uses: await db().designVersionUse.count({ where: { designVersion: { studioId } } }),
 });
 const shareRow = (id: string) => () => db().catalogShare.findUniqueOrThrow({ where: { id } });
 /** A third studio's catalog offered to A (pending): only A's owner may answer it. */
@@ -36,9 +37,8 @@ const studioCosting = (id: string) => () => db().studio.findUniqueOrThrow({ wher
 const stationFields = { name: "Hijacked", kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null };
 const materialFields = { name: "Hijacked", category: "OTHER", alloy: null, gauge: null, unit: "PIECE", unitCostCents: 1, reorderPointMilli: 0 };
 
-function readCase(minRole: IsolationCase["minRole"], build: (f: Awaited<ReturnType<typeof makeCatalogFixture>>, cast: Cast) => Record<string, unknown>, recordInput: boolean, call: IsolationCase["call"]): IsolationCase {
+function readCase(build: (f: Awaited<ReturnType<typeof makeCatalogFixture>>, cast: Cast) => Record<string, unknown>, recordInput: boolean, call: IsolationCase["call"]): IsolationCase {
   return {
-    minRole,
     arrange: async (cast) => {
       const f = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, ...build(f, cast) }, recordInput, snapshot: designState(cast.a.studio.id) };
@@ -48,14 +48,12 @@ function readCase(minRole: IsolationCase["minRole"], build: (f: Awaited<ReturnTy
 }
 
 export const catalogCases: Record<string, IsolationCase> = {
-  "station.list": readCase("ASSISTANT", () => ({}), false, (c, i) => c.station.list(i)),
+  "station.list": readCase(() => ({}), false, (c, i) => c.station.list(i)),
   "station.create": {
-    minRole: "ADMIN",
     arrange: async (cast) => ({ input: { studioId: cast.a.studio.id, station: stationFields }, recordInput: false, snapshot: () => db().station.count({ where: { studioId: cast.a.studio.id } }) }),
     call: (c, i) => c.station.create(i),
   },
   "station.update": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { station } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: station.id, expectedVersion: station.version, station: stationFields }, recordInput: true, snapshot: stationRow(station.id) };
@@ -63,22 +61,19 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.station.update(i),
   },
   "station.setArchived": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { station } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: station.id, archived: true }, recordInput: true, snapshot: stationRow(station.id) };
     },
     call: (c, i) => c.station.setArchived(i),
   },
-  "material.list": readCase("ASSISTANT", () => ({}), false, (c, i) => c.material.list(i)),
-  "material.get": readCase("ASSISTANT", (f) => ({ id: f.material.id }), true, (c, i) => c.material.get(i)),
+  "material.list": readCase(() => ({}), false, (c, i) => c.material.list(i)),
+  "material.get": readCase((f) => ({ id: f.material.id }), true, (c, i) => c.material.get(i)),
   "material.create": {
-    minRole: "ADMIN",
     arrange: async (cast) => ({ input: { studioId: cast.a.studio.id, material: materialFields }, recordInput: false, snapshot: () => db().material.count({ where: { studioId: cast.a.studio.id } }) }),
     call: (c, i) => c.material.create(i),
   },
   "material.update": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { material } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: material.id, expectedVersion: material.version, material: materialFields }, recordInput: true, snapshot: materialState(material.id) };
@@ -86,22 +81,19 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.material.update(i),
   },
   "material.recordMovement": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { material } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, materialId: material.id, kind: "CONSUME", quantityMilli: 1000 }, recordInput: true, snapshot: materialState(material.id) };
     },
     call: (c, i) => c.material.recordMovement(i),
   },
-  "catalog.list": readCase("ASSISTANT", () => ({}), false, (c, i) => c.catalog.list(i)),
-  "catalog.costing": readCase("ASSISTANT", () => ({}), false, (c, i) => c.catalog.costing(i)),
+  "catalog.list": readCase(() => ({}), false, (c, i) => c.catalog.list(i)),
+  "catalog.costing": readCase(() => ({}), false, (c, i) => c.catalog.costing(i)),
   "catalog.create": {
-    minRole: "ADMIN",
     arrange: async (cast) => ({ input: { studioId: cast.a.studio.id, catalog: { name: "Hijacked" } }, recordInput: false, snapshot: catalogState(cast.a.studio.id) }),
     call: (c, i) => c.catalog.create(i),
   },
   "catalog.update": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { catalog } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: catalog.id, expectedVersion: catalog.version, catalog: { name: "Hijacked" } }, recordInput: true, snapshot: catalogState(cast.a.studio.id) };
@@ -109,12 +101,10 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.catalog.update(i),
   },
   "catalog.updateCosting": {
-    minRole: "ADMIN",
     arrange: async (cast) => ({ input: { studioId: cast.a.studio.id, labourRateCents: 1, costingBatchSize: 1 }, recordInput: false, snapshot: studioCosting(cast.a.studio.id) }),
     call: (c, i) => c.catalog.updateCosting(i),
   },
   "catalog.shares": {
-    minRole: "OWNER",
     arrange: async (cast) => {
       const { catalog } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, catalogId: catalog.id }, recordInput: true, snapshot: catalogState(cast.a.studio.id) };
@@ -122,7 +112,6 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.catalog.shares(i),
   },
   "catalog.share": {
-    minRole: "OWNER",
     arrange: async (cast) => {
       const { catalog } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, catalogId: catalog.id, target: cast.b.studio.slug }, recordInput: true, snapshot: catalogState(cast.a.studio.id) };
@@ -130,7 +119,6 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.catalog.share(i),
   },
   "catalog.revokeShare": {
-    minRole: "OWNER",
     arrange: async (cast) => {
       const { catalog } = await fixture(cast);
       // A live share from A to a third studio, which B must not be able to revoke.
@@ -145,12 +133,10 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.catalog.revokeShare(i),
   },
   "catalog.incomingShares": {
-    minRole: "OWNER",
     arrange: async (cast) => ({ input: { studioId: cast.a.studio.id }, recordInput: false, snapshot: catalogState(cast.a.studio.id) }),
     call: (c, i) => c.catalog.incomingShares(i),
   },
   "catalog.acceptShare": {
-    minRole: "OWNER",
     arrange: async (cast) => {
       const share = await offeredToA(cast);
       return { input: { studioId: cast.a.studio.id, shareId: share.id }, recordInput: true, snapshot: shareRow(share.id) };
@@ -158,19 +144,17 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.catalog.acceptShare(i),
   },
   "catalog.declineShare": {
-    minRole: "OWNER",
     arrange: async (cast) => {
       const share = await offeredToA(cast);
       return { input: { studioId: cast.a.studio.id, shareId: share.id }, recordInput: true, snapshot: shareRow(share.id) };
     },
     call: (c, i) => c.catalog.declineShare(i),
   },
-  "design.forkPlan": readCase("ADMIN", (f) => ({ id: f.design.id }), true, (c, i) => c.design.forkPlan(i)),
-  "design.list": readCase("ASSISTANT", () => ({}), false, (c, i) => c.design.list(i)),
-  "design.get": readCase("ASSISTANT", (f) => ({ id: f.design.id }), true, (c, i) => c.design.get(i)),
-  "design.versions": readCase("ASSISTANT", (f) => ({ id: f.design.id }), true, (c, i) => c.design.versions(i)),
+  "design.forkPlan": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.design.forkPlan(i)),
+  "design.list": readCase(() => ({}), false, (c, i) => c.design.list(i)),
+  "design.get": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.design.get(i)),
+  "design.versions": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.design.versions(i)),
   "design.version": {
-    minRole: "ASSISTANT",
     arrange: async (cast) => {
       const { design } = await fixture(cast);
       const version = await db().designVersion.findFirstOrThrow({ where: { designId: design.id } });
@@ -179,7 +163,6 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.design.version(i),
   },
   "design.create": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const f = await fixture(cast);
       const input = designInput({ catalogId: f.catalog.id, stationId: f.station.id, tumblerId: f.tumbler.id, materialId: f.material.id, sku: "HIJACK-1" });
@@ -189,7 +172,6 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.design.create(i),
   },
   "design.update": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const f = await fixture(cast);
       const input = designInput({ catalogId: f.catalog.id, stationId: f.station.id, tumblerId: f.tumbler.id, materialId: f.material.id, sku: "HIJACK-2" });
@@ -198,7 +180,6 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.design.update(i),
   },
   "design.setArchived": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { design } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: design.id, archived: true }, recordInput: true, snapshot: designState(cast.a.studio.id) };
@@ -206,7 +187,6 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.design.setArchived(i),
   },
   "design.fork": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { design, catalog } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: design.id, catalogId: catalog.id, sku: "FORK-1" }, recordInput: true, snapshot: designState(cast.a.studio.id) };
@@ -214,7 +194,6 @@ export const catalogCases: Record<string, IsolationCase> = {
     call: (c, i) => c.design.fork(i),
   },
   "design.useVersion": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const { design } = await fixture(cast);
       const version = await db().designVersion.findFirstOrThrow({ where: { designId: design.id } });

@@ -10,7 +10,6 @@ const dashboardState = (studioId: string) => async () => ({
 
 function dashboardCase(call: IsolationCase["call"]): IsolationCase {
   return {
-    minRole: "ADMIN",
     arrange: async (cast: Cast) => ({
       input: { studioId: cast.a.studio.id, from: "2026-11-01", to: "2026-11-30" },
       recordInput: false,

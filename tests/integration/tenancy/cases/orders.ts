@@ -28,9 +28,8 @@ const ordersState = (studioId: string) => async () => ({
 
 const csvFor = (sku: string) => `Sale Date,Item Name,Buyer,Quantity,Order ID,SKU\n11/20/25,Ring,Ana,1,ISO-1,${sku}`;
 
-function orderCase(minRole: IsolationCase["minRole"], recordInput: boolean, build: (f: Awaited<ReturnType<typeof makeOrderFixture>>) => Record<string, unknown>, call: IsolationCase["call"]): IsolationCase {
+function orderCase(recordInput: boolean, build: (f: Awaited<ReturnType<typeof makeOrderFixture>>) => Record<string, unknown>, call: IsolationCase["call"]): IsolationCase {
   return {
-    minRole,
     arrange: async (cast) => {
       const f = await orderFixture(cast);
       return { input: { studioId: cast.a.studio.id, ...build(f) }, recordInput, snapshot: ordersState(cast.a.studio.id) };
@@ -40,25 +39,23 @@ function orderCase(minRole: IsolationCase["minRole"], recordInput: boolean, buil
 }
 
 export const orderCases: Record<string, IsolationCase> = {
-  "order.list": orderCase("ASSISTANT", false, () => ({}), (c, i) => c.order.list(i)),
-  "order.get": orderCase("ASSISTANT", true, (f) => ({ id: f.order.id }), (c, i) => c.order.get(i)),
-  "order.progress": orderCase("ASSISTANT", true, (f) => ({ id: f.order.id }), (c, i) => c.order.progress(i)),
-  "order.outlook": orderCase("ASSISTANT", true, (f) => ({ ids: [f.order.id] }), (c, i) => c.order.outlook(i)),
-  "order.orderableVariants": orderCase("ASSISTANT", false, () => ({}), (c, i) => c.order.orderableVariants(i)),
+  "order.list": orderCase(false, () => ({}), (c, i) => c.order.list(i)),
+  "order.get": orderCase(true, (f) => ({ id: f.order.id }), (c, i) => c.order.get(i)),
+  "order.progress": orderCase(true, (f) => ({ id: f.order.id }), (c, i) => c.order.progress(i)),
+  "order.outlook": orderCase(true, (f) => ({ ids: [f.order.id] }), (c, i) => c.order.outlook(i)),
+  "order.orderableVariants": orderCase(false, () => ({}), (c, i) => c.order.orderableVariants(i)),
   // recordInput: B naming A's variant must not be able to order it.
   "order.create": orderCase(
-    "ADMIN",
     true,
     (f) => ({ order: { kind: "CUSTOMER", customerName: "Hijack", notes: "", lines: [{ variantId: f.variant.variantId, quantity: 1, dueDate: "2031-01-15" }] } }),
     (c, i) => c.order.create(i),
   ),
   "order.update": orderCase(
-    "ADMIN",
     true,
     (f) => ({ id: f.order.id, expectedVersion: 0, order: { kind: "CUSTOMER", customerName: "Hijack", notes: "", lines: [{ variantId: f.variant.variantId, quantity: 9, dueDate: "2031-01-15" }] } }),
     (c, i) => c.order.update(i),
   ),
-  "order.setStatus": orderCase("ADMIN", true, (f) => ({ id: f.order.id, expectedVersion: 0, status: "CANCELLED" }), (c, i) => c.order.setStatus(i)),
-  "order.importPreview": orderCase("ADMIN", false, (f) => ({ csv: csvFor(f.variant.sku), dueDate: "2031-01-15", kind: "CUSTOMER" }), (c, i) => c.order.importPreview(i)),
-  "order.importCommit": orderCase("ADMIN", false, (f) => ({ csv: csvFor(f.variant.sku), dueDate: "2031-01-15", kind: "CUSTOMER" }), (c, i) => c.order.importCommit(i)),
+  "order.setStatus": orderCase(true, (f) => ({ id: f.order.id, expectedVersion: 0, status: "CANCELLED" }), (c, i) => c.order.setStatus(i)),
+  "order.importPreview": orderCase(false, (f) => ({ csv: csvFor(f.variant.sku), dueDate: "2031-01-15", kind: "CUSTOMER" }), (c, i) => c.order.importPreview(i)),
+  "order.importCommit": orderCase(false, (f) => ({ csv: csvFor(f.variant.sku), dueDate: "2031-01-15", kind: "CUSTOMER" }), (c, i) => c.order.importCommit(i)),
 };

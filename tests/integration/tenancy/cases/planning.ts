@@ -28,9 +28,8 @@ const planState = (studioId: string) => async () => ({
 });
 const range = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 30 * 86_400_000) };
 
-function planCase(minRole: IsolationCase["minRole"], recordInput: boolean, build: (f: Awaited<ReturnType<typeof makePlanFixture>>) => Record<string, unknown>, call: IsolationCase["call"]): IsolationCase {
+function planCase(recordInput: boolean, build: (f: Awaited<ReturnType<typeof makePlanFixture>>) => Record<string, unknown>, call: IsolationCase["call"]): IsolationCase {
   return {
-    minRole,
     arrange: async (cast) => {
       const f = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, ...build(f) }, recordInput, snapshot: planState(cast.a.studio.id) };
@@ -40,24 +39,23 @@ function planCase(minRole: IsolationCase["minRole"], recordInput: boolean, build
 }
 
 export const planningCases: Record<string, IsolationCase> = {
-  "planning.requestPlan": planCase("ADMIN", false, () => ({}), (c, i) => c.planning.requestPlan(i)),
-  "planning.getRun": planCase("ASSISTANT", true, (f) => ({ runId: f.run.id }), (c, i) => c.planning.getRun(i)),
-  "planning.latestRuns": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.latestRuns(i)),
-  "planning.cancelRun": planCase("ADMIN", true, (f) => ({ runId: f.run.id }), (c, i) => c.planning.cancelRun(i)),
-  "planning.currentPlan": planCase("ASSISTANT", false, () => range, (c, i) => c.planning.currentPlan(i)),
-  "planning.boardStart": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.boardStart(i)),
-  "planning.summary": planCase("ASSISTANT", false, () => ({}), (c, i) => c.planning.summary(i)),
-  "planning.moveBatch": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, startAt: f.first.startAt }), (c, i) => c.planning.moveBatch(i)),
-  "planning.setBatchLocked": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, locked: true }), (c, i) => c.planning.setBatchLocked(i)),
-  "planning.splitBatch": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, pieces: 1 }), (c, i) => c.planning.splitBatch(i)),
+  "planning.requestPlan": planCase(false, () => ({}), (c, i) => c.planning.requestPlan(i)),
+  "planning.getRun": planCase(true, (f) => ({ runId: f.run.id }), (c, i) => c.planning.getRun(i)),
+  "planning.latestRuns": planCase(false, () => ({}), (c, i) => c.planning.latestRuns(i)),
+  "planning.cancelRun": planCase(true, (f) => ({ runId: f.run.id }), (c, i) => c.planning.cancelRun(i)),
+  "planning.currentPlan": planCase(false, () => range, (c, i) => c.planning.currentPlan(i)),
+  "planning.boardStart": planCase(false, () => ({}), (c, i) => c.planning.boardStart(i)),
+  "planning.summary": planCase(false, () => ({}), (c, i) => c.planning.summary(i)),
+  "planning.moveBatch": planCase(true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, startAt: f.first.startAt }), (c, i) => c.planning.moveBatch(i)),
+  "planning.setBatchLocked": planCase(true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, locked: true }), (c, i) => c.planning.setBatchLocked(i)),
+  "planning.splitBatch": planCase(true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, pieces: 1 }), (c, i) => c.planning.splitBatch(i)),
   "planning.mergeBatches": planCase(
-    "ADMIN",
     true,
     (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, otherBatchId: f.second.id, otherExpectedVersion: f.second.version }),
     (c, i) => c.planning.mergeBatches(i),
   ),
-  "planning.resizeBatch": planCase("ADMIN", true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, minutes: 60 }), (c, i) => c.planning.resizeBatch(i)),
-  "planning.unpinAll": planCase("ADMIN", false, () => ({}), (c, i) => c.planning.unpinAll(i)),
-  "planning.cutList": planCase("ASSISTANT", true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.cutList(i)),
-  "planning.batchSheet": planCase("ASSISTANT", true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.batchSheet(i)),
+  "planning.resizeBatch": planCase(true, (f) => ({ batchId: f.first.id, expectedVersion: f.first.version, minutes: 60 }), (c, i) => c.planning.resizeBatch(i)),
+  "planning.unpinAll": planCase(false, () => ({}), (c, i) => c.planning.unpinAll(i)),
+  "planning.cutList": planCase(true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.cutList(i)),
+  "planning.batchSheet": planCase(true, (f) => ({ batchId: f.first.id }), (c, i) => c.planning.batchSheet(i)),
 };

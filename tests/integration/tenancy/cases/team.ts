@@ -26,17 +26,14 @@ const membershipOf = (studioId: string, userId: string) =>
 
 export const teamCases: Record<string, IsolationCase> = {
   "team.list": {
-    minRole: "ASSISTANT",
     arrange: async ({ a }) => ({ input: { studioId: a.studio.id }, recordInput: false, snapshot: teamOf(a.studio.id) }),
     call: (caller, input) => caller.team.list(input),
   },
   "team.listInvites": {
-    minRole: "ADMIN",
     arrange: async ({ a }) => ({ input: { studioId: a.studio.id }, recordInput: false, snapshot: teamOf(a.studio.id) }),
     call: (caller, input) => caller.team.listInvites(input),
   },
   "team.invite": {
-    minRole: "ADMIN",
     arrange: async ({ a }) => ({
       input: { studioId: a.studio.id, email: `intruder-${uniqueSuffix()}@example.test`, role: "ADMIN" },
       recordInput: false,
@@ -45,7 +42,6 @@ export const teamCases: Record<string, IsolationCase> = {
     call: (caller, input) => caller.team.invite(input),
   },
   "team.resendInvite": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const invitation = await pendingInvitation(cast);
       return { input: { studioId: cast.a.studio.id, invitationId: invitation.id }, recordInput: true, snapshot: teamOf(cast.a.studio.id) };
@@ -53,7 +49,6 @@ export const teamCases: Record<string, IsolationCase> = {
     call: (caller, input) => caller.team.resendInvite(input),
   },
   "team.revokeInvite": {
-    minRole: "ADMIN",
     arrange: async (cast) => {
       const invitation = await pendingInvitation(cast);
       return { input: { studioId: cast.a.studio.id, invitationId: invitation.id }, recordInput: true, snapshot: teamOf(cast.a.studio.id) };
@@ -61,7 +56,6 @@ export const teamCases: Record<string, IsolationCase> = {
     call: (caller, input) => caller.team.revokeInvite(input),
   },
   "team.changeRole": {
-    minRole: "ADMIN",
     arrange: async ({ a }) => {
       const target = await membershipOf(a.studio.id, a.assistant.id);
       return {
@@ -73,7 +67,6 @@ export const teamCases: Record<string, IsolationCase> = {
     call: (caller, input) => caller.team.changeRole(input),
   },
   "team.removeMember": {
-    minRole: "ADMIN",
     arrange: async ({ a }) => {
       const target = await membershipOf(a.studio.id, a.assistant.id);
       return { input: { studioId: a.studio.id, membershipId: target.id }, recordInput: true, snapshot: teamOf(a.studio.id) };
@@ -81,7 +74,6 @@ export const teamCases: Record<string, IsolationCase> = {
     call: (caller, input) => caller.team.removeMember(input),
   },
   "team.transferOwnership": {
-    minRole: "OWNER",
     arrange: async ({ a }) => {
       const target = await membershipOf(a.studio.id, a.admin.id);
       return { input: { studioId: a.studio.id, membershipId: target.id }, recordInput: true, snapshot: teamOf(a.studio.id) };
