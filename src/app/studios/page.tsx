@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignOutButton } from "~/components/layout/sign-out-button";
 import { buttonClasses } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/card";
-import { listMyStudios } from "~/features/studios/server/create-studio";
+import { listMyStudios } from "~/server/authz/membership";
 import { ROLE_LABELS } from "~/server/authz/permissions";
 import { requireSession } from "~/server/auth-guards";
 import { systemDb } from "~/server/db";

@@ -27,4 +27,3 @@ export async function createStudio(db: PrismaClient, userId: string, input: Crea
 
 // The caller's studios are a membership lookup (src/server/authz/membership.ts); the studios page still imports
 // them from here.
-export { listMyStudios } from "~/server/authz/membership";
