@@ -24,6 +24,3 @@ export async function createStudio(db: PrismaClient, userId: string, input: Crea
     `The address "${input.slug}" is taken. Choose another.`,
   );
 }
-
-// The caller's studios are a membership lookup (src/server/authz/membership.ts); the studios page still imports
-// them from here.
