@@ -19,8 +19,9 @@ async function number(locator: Locator): Promise<number> {
 }
 
 /** A headline figure of the dashboard ("Pieces done", …): the value under its label. */
+// The visible card: while a page streams in, React can hold a hidden copy of it for a moment.
 function figure(page: Page, label: string): Locator {
-  return page.getByText(label, { exact: true }).locator("xpath=following-sibling::p[1]");
+  return page.getByText(label, { exact: true }).filter({ visible: true }).locator("xpath=following-sibling::p[1]");
 }
 
 test("an assistant sees their bench on the phone home, live; the owner's dashboard charts the reports and follows the range", async ({ browser }) => {
