@@ -49,3 +49,18 @@ test("the demo owner reaches the demo studio and another studio's URL answers no
   await page.goto("/s/someone-elses-studio");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("a sign-in whose CSRF token is refused once (a first visit's cookie race) still signs in, and never lands on a bounce", async ({ page }) => {
+  let refused = 0;
+  await page.route("**/api/auth/callback/credentials", async (route) => {
+    if (refused > 0) return route.continue();
+    refused += 1;
+    // next-auth answers a token that does not match its cookie with 200 and a "?csrf=true" URL, not an error.
+    const body = (route.request().postData() ?? "").replace(/csrfToken=[^&]*/, "csrfToken=stale");
+    await route.continue({ postData: body });
+  });
+  await signIn(page, "demo@benchflow.local", "benchflow-demo");
+  await expect(page).toHaveURL(/\/s\/demo-studio$/);
+  await expect(page.getByRole("heading", { name: "Demo Studio" })).toBeVisible();
+  expect(refused).toBe(1);
+});

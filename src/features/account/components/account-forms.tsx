@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { signIn, signOut } from "next-auth/react";
+import { signOut } from "next-auth/react";
+import { signInWithPassword } from "~/features/auth/components/sign-in-with-password";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -93,7 +94,7 @@ function PasswordForm({ email }: { email: string }) {
       return;
     }
     // The change ended every session, this one too: sign straight back in with the new password.
-    const result = await signIn("credentials", { email, password: values.newPassword, redirect: false });
+    const result = await signInWithPassword(email, values.newPassword);
     form.reset();
     setMessage(
       result?.ok

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "~/features/auth/components/sign-in-with-password";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -34,7 +34,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       return;
     }
     // Every earlier session ended with the reset; this one starts fresh.
-    const result = await signIn("credentials", { email, password: values.password, redirect: false });
+    const result = await signInWithPassword(email, values.password);
     router.push(result?.ok ? "/studios" : "/signin");
     router.refresh();
   });

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "~/features/auth/components/sign-in-with-password";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -32,8 +32,8 @@ export function SignInForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (!result || !result.ok) {
+    const result = await signInWithPassword(values.email, values.password);
+    if (!result?.ok || result.error) {
       setError(result?.status === 429 ? MESSAGES.TooManyAttempts! : MESSAGES[result?.error ?? ""] ?? MESSAGES.CredentialsSignin!);
       return;
     }

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "~/features/auth/components/sign-in-with-password";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -38,7 +38,7 @@ export function SignUpForm() {
       setError((cause as Error).message);
       return;
     }
-    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    const result = await signInWithPassword(values.email, values.password);
     if (!result?.ok) {
       // The sign-up answer never says whether the address had an account; its owner got an email instead.
       setNotice("Check your inbox. If this address already has an account, we sent it an email: sign in, or reset your password from there.");
