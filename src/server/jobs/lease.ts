@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { systemDb, type TenantDb } from "~/server/db";
 import { logger } from "~/server/logger";
+import { publishStudioEvent } from "~/server/realtime/events";
 
 // Leases on planner runs, so several workers share one queue and a dead worker's run is retried by another.
 //
@@ -160,6 +161,7 @@ function holdLease(lease: { runId: string; studioId: string; token: string; atte
     async progress(percent, message) {
       const row = await renew(", progress = $4, message = $5", [percent, message]);
       if (!row) throw new LeaseLost(runId);
+      await publishStudioEvent(systemDb(), { studioId, topic: "plan.run", data: { runId, status: "RUNNING", progress: percent } });
       return row;
     },
     async finish(status, message) {
@@ -174,6 +176,7 @@ function holdLease(lease: { runId: string; studioId: string; token: string; atte
           new Date(),
         );
         await queueFollowUp(tx, ended);
+        if (ended) await publishStudioEvent(tx, { studioId, topic: "plan.run", data: { runId, status } });
         return ended !== undefined;
       });
     },

@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { planningHorizonEnd } from "~/server/billing/plan-limits";
 import { withTenant } from "~/server/db";
 import { logger } from "~/server/logger";
+import { publishStudioEvent } from "~/server/realtime/events";
 import { SchedulingError, solveStudio } from "~/server/scheduling";
 import { claimRun, LeaseLost, queueFollowUp, workerName, type Lease } from "./lease";
 
@@ -87,6 +88,7 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
           select: { studioId: true, followUp: true, reason: true, requestedById: true },
         });
         await queueFollowUp(db, ended);
+        await publishStudioEvent(db, { studioId: run.studioId, topic: "plan.run", data: { runId: run.id, status: "SUCCEEDED" } });
       },
       { timeoutMs: 20_000 },
     );

@@ -42,4 +42,14 @@ describe("live plan, board and order events", () => {
     await waitForTopic(feed, "order.status");
     await feed.stop();
   });
+
+  it("announces a run's steps and its end on plan.run, so the plan controls follow it without polling", async () => {
+    const w = await planningWorld();
+    const feed = await listen(w.owner, w.studio.id, ["plan.run"]);
+    const { run } = await planNow(w.caller, w.studio.id);
+    const ofRun = () => feed.received.filter((e) => e.topic === "plan.run" && e.data?.runId === run.id);
+    await waitFor(() => ofRun().some((e) => e.data?.status === "SUCCEEDED"), 5_000, "the run's end on plan.run");
+    expect(ofRun().map((e) => `${e.data?.status}:${e.data?.progress ?? "-"}`)).toEqual(["RUNNING:10", "RUNNING:40", "RUNNING:90", "SUCCEEDED:-"]);
+    await feed.stop();
+  });
 });

@@ -8,6 +8,7 @@ import { Button, buttonClasses } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { LIVE_FALLBACK_POLL_MS, useStudioLive } from "~/features/studios/components/use-studio-live";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { ORDER_KIND_LABELS, ORDER_STATUS_LABELS } from "../server/schemas";
@@ -18,7 +19,8 @@ function ReplanNotice() {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const queryClient = useQueryClient();
-  const runs = useQuery({ ...trpc.planning.latestRuns.queryOptions({ studioId: studio.id }), refetchInterval: (q) => (q.state.data?.active ? 1000 : false) });
+  const runs = useQuery({ ...trpc.planning.latestRuns.queryOptions({ studioId: studio.id }), refetchInterval: (q) => (q.state.data?.active ? LIVE_FALLBACK_POLL_MS : false) });
+  useStudioLive(["plan.run"], [trpc.planning.latestRuns.queryKey()]);
   const active = runs.data?.active;
   useEffect(() => {
     if (runs.data && !active) void queryClient.invalidateQueries({ queryKey: trpc.order.get.queryKey() });

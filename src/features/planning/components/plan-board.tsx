@@ -48,7 +48,7 @@ function Board({ start }: { start: Start }) {
   const range = useMemo(() => boardRange(timeZone, anchor, span), [timeZone, anchor, span]);
   const board = useQuery(trpc.planning.currentPlan.queryOptions({ studioId: studio.id, ...range }));
   // Bench reports ("batch.progress"), re-plans and board edits ("plan.") refresh the board live.
-  useStudioLive(["batch.", "plan.", "order."], [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey(), trpc.planning.boardStart.queryKey(), trpc.planning.latestRuns.queryKey()]);
+  useStudioLive(["batch.", "plan.", "order."], [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey(), trpc.planning.boardStart.queryKey(), trpc.planning.latestRuns.queryKey(), trpc.planning.getRun.queryKey()]);
   const shift = (n: number) => setAnchor(addDays(anchor, n * span));
   const batches = useMemo(() => board.data?.batches ?? [], [board.data]);
   const selected = batches.find((b) => b.id === selectedId) ?? null;

@@ -5,11 +5,13 @@ import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
+import { LIVE_FALLBACK_POLL_MS } from "~/features/studios/components/use-studio-live";
 import { useTRPC } from "~/trpc/react";
 
 /**
- * The Plan button, the progress of the running planner (polled every second) and its Cancel button. Runs
- * nobody here clicked for (a re-plan after scrap) show up too: the board's live feed refreshes latestRuns.
+ * The Plan button, the progress of the running planner and its Cancel button. The worker announces each
+ * step and the end of a run on the "plan.run" topic, and the board's live feed refreshes these queries; a
+ * slow poll covers a feed that dropped. Runs nobody here clicked for (a re-plan after scrap) show up too.
  */
 export function PlanControls() {
   const trpc = useTRPC();
@@ -26,7 +28,7 @@ export function PlanControls() {
   const run = useQuery({
     ...trpc.planning.getRun.queryOptions({ studioId: studio.id, runId: activeId ?? "" }),
     enabled: !!activeId,
-    refetchInterval: (query) => (query.state.data && ["QUEUED", "RUNNING"].includes(query.state.data.status) ? 1000 : false),
+    refetchInterval: (query) => (query.state.data && ["QUEUED", "RUNNING"].includes(query.state.data.status) ? LIVE_FALLBACK_POLL_MS : false),
   });
   const request = useMutation(
     trpc.planning.requestPlan.mutationOptions({

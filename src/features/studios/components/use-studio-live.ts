@@ -5,6 +5,9 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "~/trpc/react";
 import { useCurrentStudio } from "./studio-context";
 
+/** How often a view still polls something the live feed announces: only a safety net for a dropped feed. */
+export const LIVE_FALLBACK_POLL_MS = 15_000;
+
 /**
  * Refetches the given queries whenever the studio announces a change on one of the topics — another
  * person's edit shows up within a second or two, without reloading.
