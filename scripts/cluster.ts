@@ -58,7 +58,7 @@ try {
   log(`  ${cluster.workers.length} planner worker(s); PgBouncer (transaction pooling) in front of PostgreSQL`);
   log(`  balancer stats: http://127.0.0.1:${cluster.statsPort}/stats   logs: ${logs}/`);
   log(`  Demo owner ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}; assistant ${DEMO_ASSISTANT.email} / ${DEMO_ASSISTANT.password}`);
-  log(`  Load test it: npm run bench:api -- --target ${cluster.url}`);
+  log(`  Load test it: npm run perf:api -- --target ${cluster.url}`);
   log("Ctrl-C stops everything.");
 } catch (error) {
   console.error(`[cluster] ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,6 @@
 // A small HTTP client of a running Benchflow server (one instance or the cluster's balancer), as a browser
 // would talk to it: next-auth's credentials sign-in, tRPC queries and mutations in the superjson wire format,
-// and live feeds over server-sent events. Used by bench:api and the cluster tests.
+// and live feeds over server-sent events. Used by perf:api and the cluster tests.
 
 export type TrpcResult = { status: number; body: unknown; servedBy: string | null; data: unknown };
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { trpcMutation } from "../../scripts/lib/app-client";
-import { writeBenchBatches } from "../../scripts/lib/bench-fixture";
+import { writeBenchBatches } from "../../scripts/lib/perf-fixture";
 import { systemDb } from "~/server/db";
 import { sessionCookie } from "../helpers/http";
 import { planningWorld } from "../integration/planning/fixtures";

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openLiveFeed, signIn, trpcMutation, trpcQuery } from "../../scripts/lib/app-client";
-import { writeBenchBatches } from "../../scripts/lib/bench-fixture";
+import { writeBenchBatches } from "../../scripts/lib/perf-fixture";
 import { systemDb } from "~/server/db";
 import { LIMITS } from "~/server/rate-limit/limits";
 import { FACTORY_PASSWORD, makeStudio, makeUser } from "../helpers/factories";

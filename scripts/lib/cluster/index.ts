@@ -224,7 +224,7 @@ export const stateFile = (dataDir: string) => path.join(dataDir, "cluster", "sta
 
 /**
  * .data/cluster/state.json: where everything listens and the current process ids, rewritten whenever a process
- * starts or exits (bench:api --target reads the database URL from it; the cluster tests read the pids).
+ * starts or exits (perf:api --target reads the database URL from it; the cluster tests read the pids).
  */
 function writeState(cluster: Cluster) {
   const state: ClusterState = {

@@ -2,7 +2,7 @@ import type { Db } from "../../src/server/db/client";
 
 // Work to report on, written straight into the database (the planner would cap batch sizes): one big order line
 // of the studio's first design with steps, and `count` step-0 batches of `pieces` pieces each, assigned to the
-// owner. Used by bench:api (write load) and the cluster tests (reports under load).
+// owner. Used by perf:api (write load) and the cluster tests (reports under load).
 
 export async function writeBenchBatches(db: Db, studioId: string, options: { count?: number; pieces?: number } = {}) {
   const count = options.count ?? 10;

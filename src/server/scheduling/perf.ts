@@ -1,4 +1,4 @@
-import { benchImprove, loadAverage, median } from "./bench-improve";
+import { benchImprove, loadAverage, median } from "./perf-improve";
 import { solveFlowShop } from "./flowshop/iterated-greedy";
 import { TAILLARD_INSTANCES, taillardInstance } from "./flowshop/taillard-generator";
 import { generateStudioProblem } from "./studio/generator";

@@ -1,17 +1,17 @@
-// npm run bench:import — CSV imports at the documented maximum (5,000 rows) of each kind, through the same
+// npm run perf:import — CSV imports at the documented maximum (5,000 rows) of each kind, through the same
 // procedures as the import pages (preview + commit in one request transaction), on a fresh embedded
 // PostgreSQL with the demo studio. Each kind runs RUNS times with new rows (materials: creates, then the
 // same file again as 5,000 updates; designs: 500 new designs of 10 rows; orders: 1,000 Etsy orders of 5
 // items over the imported variants). Prints a table of medians with rows/s and ends with one JSON line.
 import { cpus, loadavg } from "node:os";
-import { runOnBenchDatabase } from "./lib/bench-database";
+import { runOnBenchDatabase } from "./lib/perf-database";
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 const ROWS = 5_000;
 const ms = (from: number) => Math.round(performance.now() - from);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-await runOnBenchDatabase("bench:import", { limitMs: 240_000 }, async (_database, log) => {
+await runOnBenchDatabase("perf:import", { limitMs: 240_000 }, async (_database, log) => {
   const { seedDemo, DEMO_LOGIN, DEMO_STUDIO_SLUG } = await import("../src/server/demo/seed-demo");
   const { designsFile, etsyOrdersFile, materialsFile } = await import("../src/server/demo/import-files");
   const { systemDb, disconnectDb } = await import("../src/server/db");

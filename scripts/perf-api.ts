@@ -1,4 +1,4 @@
-// `npm run bench:api [-- --target <url>]`: API load benchmark with a real session.
+// `npm run perf:api [-- --target <url>]`: API load benchmark with a real session.
 // Without --target: starts a throwaway embedded PostgreSQL under .data/bench-api, seeds the demo studio and runs
 // the production server of `npm start` (scripts/server.ts; `npm run build` first) on 127.0.0.1:BENCH_PORT (3130).
 // With --target: loads a server that is already running — e.g. the balancer of `npm run cluster` — whose database
@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "../src/server/db/embedded-postgres";
 import { signIn, trpcMutation } from "./lib/app-client";
-import { writeBenchBatches } from "./lib/bench-fixture";
+import { writeBenchBatches } from "./lib/perf-fixture";
 import { stateFile, type ClusterState } from "./lib/cluster";
 import { prepareLocalDatabase, type LocalDatabase } from "./lib/local-database";
 import { ensureProductionBuild, startProductionServer, type ProductionServer } from "./lib/production-server";
@@ -38,9 +38,9 @@ const WRITE_BATCHES = 10;
 const RUN_LIMIT_MS = 4 * 60_000;
 const TARGETS = { read: { rps: 150, p95: 150 }, write: { rps: 50, p95: 300 } };
 
-const log = (line: string) => console.log(`[bench:api] ${line}`);
+const log = (line: string) => console.log(`[perf:api] ${line}`);
 const fail = (message: string) => {
-  console.error(`[bench:api] ${message}`);
+  console.error(`[perf:api] ${message}`);
   process.exit(1);
 };
 
@@ -70,7 +70,7 @@ async function cleanup() {
   await database?.stop().catch(() => {});
 }
 const deadline = setTimeout(() => {
-  console.error(`[bench:api] Gave up after ${RUN_LIMIT_MS / 1000} s.`);
+  console.error(`[perf:api] Gave up after ${RUN_LIMIT_MS / 1000} s.`);
   void cleanup().then(() => process.exit(1));
 }, RUN_LIMIT_MS);
 
@@ -139,7 +139,7 @@ try {
   const figures = (o: Outcome) => ({ rps: round(o.rps), p50: round(o.p50), p95: round(o.p95), p99: round(o.p99), requests: o.total, non2xx: o.non2xx, errors: o.errors });
   console.log(JSON.stringify({ bench: "api", target: target ?? "local", connections: CONNECTIONS, durationS: DURATION_S, read: figures(read), write: figures(write), loadavg: load1 }));
 } catch (error) {
-  console.error(`[bench:api] ${(error as Error).message}`);
+  console.error(`[perf:api] ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
   clearTimeout(deadline);

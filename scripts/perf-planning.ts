@@ -1,4 +1,4 @@
-// `npm run bench:planning`: end-to-end planning benchmark on a real (embedded) PostgreSQL.
+// `npm run perf:planning`: end-to-end planning benchmark on a real (embedded) PostgreSQL.
 // Starts a throwaway embedded PostgreSQL in a temp folder, seeds the demo studio through the procedures
 // (stations, materials, 3 designs with shared batch families, 3 orders, a first plan), bulk-inserts open
 // order lines up to BENCH_LINES (default 2,000) with createMany, then runs the planner RUNS times:
@@ -8,7 +8,7 @@
 // RUN_LIMIT_MS and always stops PostgreSQL.
 import { cpus, loadavg } from "node:os";
 import type { PlanFigures } from "../src/features/planning/server/save";
-import { runOnBenchDatabase } from "./lib/bench-database";
+import { runOnBenchDatabase } from "./lib/perf-database";
 
 const LINES = Math.max(10, Number(process.env.BENCH_LINES) || 2_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
@@ -25,7 +25,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 };
 
-await runOnBenchDatabase("bench:planning", { limitMs: RUN_LIMIT_MS }, async (_database, log) => {
+await runOnBenchDatabase("perf:planning", { limitMs: RUN_LIMIT_MS }, async (_database, log) => {
   const { seedDemo, DEMO_LOGIN, DEMO_STUDIO_SLUG } = await import("../src/server/demo/seed-demo");
   const { systemDb, withTenant, disconnectDb } = await import("../src/server/db");
   const { createContext } = await import("../src/server/trpc/context");

@@ -1,4 +1,4 @@
-// `npm run bench:pages`: how soon each studio page shows its main data, in a real browser against the production
+// `npm run perf:pages`: how soon each studio page shows its main data, in a real browser against the production
 // build (built first when there is none; an existing build is used as it is, so rebuild after changing the code).
 // Starts a throwaway embedded PostgreSQL with the demo studio, the production server of `npm start`
 // (scripts/server.ts) on 127.0.0.1 (BENCH_PORT, default a free port), signs in as the demo owner in Chromium
@@ -12,7 +12,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { chromiumLaunchOptions } from "../e2e/chromium";
 import { freePort } from "../src/server/db/embedded-postgres";
-import { runOnBenchDatabase } from "./lib/bench-database";
+import { runOnBenchDatabase } from "./lib/perf-database";
 import { ensureProductionBuild, startProductionServer, type ProductionServer } from "./lib/production-server";
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
@@ -79,7 +79,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-await runOnBenchDatabase("bench:pages", { limitMs: RUN_LIMIT_MS }, async (database, log) => {
+await runOnBenchDatabase("perf:pages", { limitMs: RUN_LIMIT_MS }, async (database, log) => {
   ensureProductionBuild(log, { build: "if-missing" });
   const { seedDemo, DEMO_LOGIN, DEMO_STUDIO_SLUG } = await import("../src/server/demo/seed-demo");
   const { systemDb, disconnectDb } = await import("../src/server/db");

@@ -1,10 +1,10 @@
-// `npm run bench:dashboard`: dashboard procedures on a studio with 1M bench events.
+// `npm run perf:dashboard`: dashboard procedures on a studio with 1M bench events.
 // Starts a throwaway embedded PostgreSQL (or reuses BENCH_DATA_DIR, seeded once and kept), seeds one big
 // studio with `seed:demo`'s generator (BENCH_SCALE, default 100 = ~1M bench events) beside a small one, then
 // calls the procedures in-process through the tRPC caller with the owner's session (so each call includes
 // the membership check and the studio-scoped RLS transaction) and prints p50/p95/max per range.
 // Target: p95 <= 200 ms for the dashboard procedures. Bounded: gives up after RUN_LIMIT_MS.
-import { runOnBenchDatabase } from "./lib/bench-database";
+import { runOnBenchDatabase } from "./lib/perf-database";
 
 const SCALE = Number(process.env.BENCH_SCALE) || 100;
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS) || 15);
@@ -12,7 +12,7 @@ const TARGET_MS = 200;
 const RUN_LIMIT_MS = 900_000;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-await runOnBenchDatabase("bench:dashboard", { limitMs: RUN_LIMIT_MS, keepDir: process.env.BENCH_DATA_DIR }, async (database, log) => {
+await runOnBenchDatabase("perf:dashboard", { limitMs: RUN_LIMIT_MS, keepDir: process.env.BENCH_DATA_DIR }, async (database, log) => {
   const { systemDb, disconnectDb } = await import("../src/server/db");
   const { seedScale, scaleOwnerEmail } = await import("../src/server/demo/scale/seed-scale");
   const { createContext } = await import("../src/server/trpc/context");
