@@ -7,7 +7,7 @@ import { Alert, Card } from "~/components/ui/card";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 import { CSV_MAX_BYTES, DESIGNS_TEMPLATE, MATERIALS_TEMPLATE } from "../csv";
-import { DataTable, Td } from "./table";
+import { DataTable, Td } from "~/components/ui/table";
 
 /** Offers text as a file download (templates and exports). */
 export function downloadCsv(filename: string, csv: string) {

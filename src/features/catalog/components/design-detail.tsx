@@ -12,7 +12,7 @@ import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { formatCents, formatQuantity, secondsToMinutes, STATION_KIND_LABELS } from "../units";
 import { ForkForm } from "./fork-form";
-import { DataTable, Td } from "./table";
+import { DataTable, Td } from "~/components/ui/table";
 
 export function DesignDetail({ designId }: { designId: string }) {
   const trpc = useTRPC();

@@ -10,7 +10,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
 import { formatCents } from "../units";
-import { DataTable, Td } from "./table";
+import { DataTable, Td } from "~/components/ui/table";
 
 type Scope = "all" | "own" | "shared";
 

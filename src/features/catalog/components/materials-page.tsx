@@ -11,7 +11,7 @@ import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
 import { CATEGORY_LABELS, displayUnit, formatCents, formatGauge, formatQuantity, toMilli, UNIT_LABELS } from "../units";
 import { MaterialForm, type EditableMaterial } from "./material-form";
-import { DataTable, Td } from "./table";
+import { DataTable, Td } from "~/components/ui/table";
 
 function MovementForm({ materialId, unit }: { materialId: string; unit: keyof typeof UNIT_LABELS }) {
   const trpc = useTRPC();

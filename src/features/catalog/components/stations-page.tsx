@@ -9,7 +9,7 @@ import { useCan, useCurrentStudio } from "~/features/studios/components/studio-c
 import { useTRPC } from "~/trpc/react";
 import { secondsToMinutes, STATION_KIND_LABELS } from "../units";
 import { StationForm, type EditableStation } from "./station-form";
-import { DataTable, Td } from "./table";
+import { DataTable, Td } from "~/components/ui/table";
 
 export function StationsPage() {
   const trpc = useTRPC();
