@@ -161,7 +161,7 @@ function holdLease(lease: { runId: string; studioId: string; token: string; atte
     async progress(percent, message) {
       const row = await renew(", progress = $4, message = $5", [percent, message]);
       if (!row) throw new LeaseLost(runId);
-      await publishStudioEvent(systemDb(), { studioId, topic: "plan.run", data: { runId, status: "RUNNING", progress: percent } });
+      await publishStudioEvent(systemDb(), { studioId, topic: "run.status", data: { runId, status: "RUNNING", progress: percent } });
       return row;
     },
     async finish(status, message) {
@@ -176,7 +176,7 @@ function holdLease(lease: { runId: string; studioId: string; token: string; atte
           new Date(),
         );
         await queueFollowUp(tx, ended);
-        if (ended) await publishStudioEvent(tx, { studioId, topic: "plan.run", data: { runId, status } });
+        if (ended) await publishStudioEvent(tx, { studioId, topic: "run.status", data: { runId, status } });
         return ended !== undefined;
       });
     },

@@ -88,7 +88,7 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
           select: { studioId: true, followUp: true, reason: true, requestedById: true },
         });
         await queueFollowUp(db, ended);
-        await publishStudioEvent(db, { studioId: run.studioId, topic: "plan.run", data: { runId: run.id, status: "SUCCEEDED" } });
+        await publishStudioEvent(db, { studioId: run.studioId, topic: "run.status", data: { runId: run.id, status: "SUCCEEDED" } });
       },
       { timeoutMs: 20_000 },
     );

@@ -32,6 +32,8 @@ describe("live plan, board and order events", () => {
     const feed = await listen(assistant, w.studio.id, ["bench.", "plan.", "order."]);
     await planNow(w.caller, w.studio.id);
     await waitForTopic(feed, "plan.updated");
+    // A run's steps go out on "run.status": views listening to "plan." refetch once, when the plan is saved.
+    expect(feed.received.filter((e) => e.topic.startsWith("plan.")).map((e) => e.topic)).toEqual(["plan.updated"]);
 
     const solder = (await w.caller.planning.currentPlan({ studioId: w.studio.id, ...wideRange() })).batches.find((b) => b.stepName === "Solder join")!;
     await w.caller.planning.moveBatch({ studioId: w.studio.id, batchId: solder.id, expectedVersion: solder.version, startAt: paris(1, "10:00") });
@@ -43,12 +45,12 @@ describe("live plan, board and order events", () => {
     await feed.stop();
   });
 
-  it("announces a run's steps and its end on plan.run, so the plan controls follow it without polling", async () => {
+  it("announces a run's steps and its end on run.status, so the plan controls follow it without polling", async () => {
     const w = await planningWorld();
-    const feed = await listen(w.owner, w.studio.id, ["plan.run"]);
+    const feed = await listen(w.owner, w.studio.id, ["run.status"]);
     const { run } = await planNow(w.caller, w.studio.id);
-    const ofRun = () => feed.received.filter((e) => e.topic === "plan.run" && e.data?.runId === run.id);
-    await waitFor(() => ofRun().some((e) => e.data?.status === "SUCCEEDED"), 5_000, "the run's end on plan.run");
+    const ofRun = () => feed.received.filter((e) => e.topic === "run.status" && e.data?.runId === run.id);
+    await waitFor(() => ofRun().some((e) => e.data?.status === "SUCCEEDED"), 5_000, "the run's end on run.status");
     expect(ofRun().map((e) => `${e.data?.status}:${e.data?.progress ?? "-"}`)).toEqual(["RUNNING:10", "RUNNING:40", "RUNNING:90", "SUCCEEDED:-"]);
     await feed.stop();
   });

@@ -20,7 +20,7 @@ function ReplanNotice() {
   const studio = useCurrentStudio();
   const queryClient = useQueryClient();
   const runs = useQuery({ ...trpc.planning.latestRuns.queryOptions({ studioId: studio.id }), refetchInterval: (q) => (q.state.data?.active ? LIVE_FALLBACK_POLL_MS : false) });
-  useStudioLive(["plan.run"], [trpc.planning.latestRuns.queryKey()]);
+  useStudioLive(["run.status"], [trpc.planning.latestRuns.queryKey()]);
   const active = runs.data?.active;
   useEffect(() => {
     if (runs.data && !active) void queryClient.invalidateQueries({ queryKey: trpc.order.get.queryKey() });

@@ -47,8 +47,13 @@ function Board({ start }: { start: Start }) {
   // The plan page prefetches the opening range on the server (same helper, same query key).
   const range = useMemo(() => boardRange(timeZone, anchor, span), [timeZone, anchor, span]);
   const board = useQuery(trpc.planning.currentPlan.queryOptions({ studioId: studio.id, ...range }));
-  // Bench reports ("batch.progress"), re-plans and board edits ("plan.") refresh the board live.
-  useStudioLive(["batch.", "plan.", "order."], [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey(), trpc.planning.boardStart.queryKey(), trpc.planning.latestRuns.queryKey(), trpc.planning.getRun.queryKey()]);
+  // Bench reports ("batch.progress"), re-plans and board edits ("plan.") refresh the board live; a planner
+  // run's steps ("run.status") refresh only the run shown by the plan controls.
+  useStudioLive(["batch.", "plan.", "order.", "run."], (topic) =>
+    topic.startsWith("run.")
+      ? [trpc.planning.latestRuns.queryKey(), trpc.planning.getRun.queryKey()]
+      : [trpc.planning.currentPlan.queryKey(), trpc.planning.summary.queryKey(), trpc.planning.boardStart.queryKey(), trpc.planning.latestRuns.queryKey(), trpc.planning.getRun.queryKey()],
+  );
   const shift = (n: number) => setAnchor(addDays(anchor, n * span));
   const batches = useMemo(() => board.data?.batches ?? [], [board.data]);
   const selected = batches.find((b) => b.id === selectedId) ?? null;

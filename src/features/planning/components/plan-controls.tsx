@@ -10,7 +10,7 @@ import { useTRPC } from "~/trpc/react";
 
 /**
  * The Plan button, the progress of the running planner and its Cancel button. The worker announces each
- * step and the end of a run on the "plan.run" topic, and the board's live feed refreshes these queries; a
+ * step and the end of a run on the "run.status" topic, and the board's live feed refreshes these queries; a
  * slow poll covers a feed that dropped. Runs nobody here clicked for (a re-plan after scrap) show up too.
  */
 export function PlanControls() {

@@ -8,11 +8,14 @@ import { useCurrentStudio } from "./studio-context";
 /** How often a view still polls something the live feed announces: only a safety net for a dropped feed. */
 export const LIVE_FALLBACK_POLL_MS = 15_000;
 
+type QueryKeys = ReadonlyArray<readonly unknown[]>;
+
 /**
  * Refetches the given queries whenever the studio announces a change on one of the topics — another
- * person's edit shows up within a second or two, without reloading.
+ * person's edit shows up within a second or two, without reloading. `queryKeys` may depend on the event's
+ * topic, so a frequent announcement (a planner run's progress) refreshes only what it changes.
  */
-export function useStudioLive(topics: string[], queryKeys: ReadonlyArray<readonly unknown[]>) {
+export function useStudioLive(topics: string[], queryKeys: QueryKeys | ((topic: string) => QueryKeys)) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
@@ -20,8 +23,9 @@ export function useStudioLive(topics: string[], queryKeys: ReadonlyArray<readonl
     trpc.studio.events.subscriptionOptions(
       { studioId: studio.id, topics },
       {
-        onData: () => {
-          for (const queryKey of queryKeys) void queryClient.invalidateQueries({ queryKey });
+        onData: (event) => {
+          const keys = typeof queryKeys === "function" ? queryKeys(event.topic) : queryKeys;
+          for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
         },
       },
     ),
