@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
