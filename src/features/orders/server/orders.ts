@@ -7,7 +7,7 @@ import { missingOrStale, notFound } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { auditTrail, recordAudit } from "~/server/audit";
-import { type ListOrdersInput, ORDER_STATUS_LABELS, type OrderFields, type SetOrderStatusInput, dueDateFromDay } from "./schemas";
+import { type CreateOrderInput, type ListOrdersInput, ORDER_STATUS_LABELS, type SetOrderStatusInput, dueDateFromDay } from "./schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { committedPieces } from "./order-edit";
 import { resolveVariants, type OrderableVariant } from "./orderable";
@@ -95,7 +95,8 @@ export async function createOrders(ctx: StudioContext, orders: NewOrder[], order
   return rows.map((r) => ({ id: r.id, number: r.number }));
 }
 
-export async function createManualOrder(ctx: StudioContext, order: OrderFields, now: Date = new Date()) {
+export async function createManualOrder(ctx: StudioContext, input: CreateOrderInput, now: Date = new Date()) {
+  const { order } = input;
   assertDueDaysNotPast(order.lines.map((line, index) => ({ day: line.dueDate, label: `Line ${index + 1}` })), ctx.studio.timeZone, now);
   const [created] = await createOrders(ctx, [
     {
