@@ -56,7 +56,7 @@ describe("explicit outputs", () => {
 
   it("orders: create answers the new order's id and number; get answers the order's fields, lines and history", async () => {
     const { b, caller, ownVariants } = await ordersWorld();
-    const dueDate = addDays(studioToday(b.studio.timeZone), 30);
+    const dueDate = addDays(studioToday("Europe/Paris"), 30); // the factory studio's zone
     const created = await caller.order.create({
       studioId: b.studio.id,
       order: { kind: "CUSTOMER", customerName: "Outputs", notes: "", lines: [{ variantId: ownVariants[0]!.variantId, quantity: 2, dueDate }] },
