@@ -1,19 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { byStudio } from "~/server/db";
-import { parseOrderCsv, type CsvFormat } from "../csv-formats";
+import { parseOrderCsv, type CsvFormat, type CsvRow } from "../csv-formats";
 import { dueDateFromDay, type ImportInput } from "./schemas";
 import { listOrderableVariants, type OrderableVariant } from "./orderable";
 import { assertDueDaysNotPast } from "./due-dates";
 import { createOrders } from "./orders";
 import type { StudioContext } from "~/server/trpc/procedures";
 
-export type PreviewRow = {
-  row: number;
-  orderRef: string;
-  customerName: string;
-  itemName: string;
-  sku: string;
-  quantity: number | null;
+/** A row of the file as read (csv-formats.ts), with what the import makes of it. */
+export type PreviewRow = CsvRow & {
   variantId: string | null;
   match: string | null;
   /** Already imported earlier (same marketplace order id): skipped, not an error. */
