@@ -68,4 +68,16 @@ describe("explicit outputs", () => {
       "batchItems", "committedPieces", "designName", "designVersionId", "dueDate", "id", "position", "quantity", "sku", "status", "variantId", "variantName",
     ]);
   });
+
+  it("planning: a run answers its state and figures, never the worker's lease", async () => {
+    const caller = callerFor(world.owner);
+    const s = { studioId: world.studio.id };
+    const runKeys = ["cancelRequested", "createdAt", "figures", "finishedAt", "id", "message", "progress", "reason", "startedAt", "status"];
+    const run = await caller.planning.requestPlan(s);
+    expect(keys(run)).toEqual(runKeys);
+    expect(keys(await caller.planning.getRun({ ...s, runId: run.id }))).toEqual(runKeys);
+    const { active } = await caller.planning.latestRuns(s);
+    expect(active && keys(active)).toEqual(runKeys);
+    await caller.planning.cancelRun({ ...s, runId: run.id });
+  });
 });
