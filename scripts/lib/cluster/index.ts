@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareLocalDatabase, type LocalDatabase } from "../local-database";
 import { choosePort } from "../ports";
@@ -238,5 +238,8 @@ function writeState(cluster: Cluster) {
     startedAt: new Date().toISOString(),
     pid: process.pid,
   };
-  writeFileSync(path.join(cluster.dir, "state.json"), JSON.stringify(state, null, 2) + "\n", { mode: 0o600 });
+  // Written aside and renamed into place: a reader (the cluster tests poll it during restarts) never sees half a file.
+  const file = path.join(cluster.dir, "state.json");
+  writeFileSync(`${file}.tmp`, JSON.stringify(state, null, 2) + "\n", { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
 }
