@@ -21,8 +21,8 @@ export async function sendVerificationMailQuietly(db: PrismaClient, user: { id: 
   );
 }
 
-export async function resendVerification(db: PrismaClient, userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } });
+export async function resendVerification(db: PrismaClient, caller: { id: string }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: caller.id }, select: { id: true, email: true, name: true, emailVerifiedAt: true } });
   if (user.emailVerifiedAt) return { alreadyVerified: true };
   await consumeRateLimit([["verificationMailsPerUser", user.id]], "Too many verification emails");
   await sendVerificationMail(db, user);

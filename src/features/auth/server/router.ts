@@ -19,5 +19,5 @@ export const authRouter = router({
     .input(resetPasswordInput)
     .mutation(({ input }) => resetPassword(systemDb(), input)),
   verifyEmail: publicProcedure.input(verifyEmailInput).mutation(({ input }) => verifyEmail(systemDb(), input)),
-  resendVerification: protectedProcedure.mutation(({ ctx }) => resendVerification(systemDb(), ctx.user.id)),
+  resendVerification: protectedProcedure.mutation(({ ctx }) => resendVerification(systemDb(), ctx.user)),
 });

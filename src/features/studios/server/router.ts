@@ -14,7 +14,7 @@ export const studioRouter = router({
   // Account-level: a new tenant, and the caller's own memberships.
   create: protectedProcedure
     .input(createStudioInput)
-    .mutation(({ ctx, input }) => createStudio(systemDb(), ctx.user.id, input)),
+    .mutation(({ ctx, input }) => createStudio(systemDb(), ctx.user, input)),
   listMine: protectedProcedure.query(({ ctx }) => listMyStudios(systemDb(), ctx.user.id)),
 
   get: studioProcedure.query(({ ctx }) => getStudio(ctx)),
