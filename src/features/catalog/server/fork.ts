@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { overridesSchema } from "../overrides";
-import { convertible, convertMilli, dimensionOf, STATION_KIND_LABELS, UNIT_LABELS, type MaterialUnitName, type StationKindName } from "../units";
+import { convertible, convertMilli, dimensionOf, STATION_KIND_LABELS, UNIT_LABELS, type MaterialUnitName, type StationKindName } from "~/lib/units";
 import { suggestVariantSku } from "../variant-skus";
 import { readableDesignWhere } from "./access";
 import { createDesign } from "./design-write";
 import { notFound } from "~/server/errors";
+import type { ByIdInput } from "~/lib/inputs";
 import type { ForkDesignInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
@@ -77,8 +78,8 @@ async function planMapping(ctx: StudioContext, version: Source) {
 }
 
 /** For the fork form: each of the sharer's stations and materials with our suggestion and the choices. */
-export async function forkPlan(ctx: StudioContext, designId: string) {
-  const version = await loadSource(ctx, designId);
+export async function forkPlan(ctx: StudioContext, input: ByIdInput) {
+  const version = await loadSource(ctx, input.id);
   return planMapping(ctx, version);
 }
 
@@ -154,7 +155,7 @@ export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
   }
 
   const renameSku = (sku: string, name: string) => (sku.toLowerCase().startsWith(`${version.sku.toLowerCase()}-`) ? `${input.sku}${sku.slice(version.sku.length)}` : suggestVariantSku(input.sku, name)).slice(0, 60);
-  const created = await createDesign(ctx, {
+  const created = await createDesign(ctx, { design: {
     name: version.name,
     sku: input.sku,
     description: version.description,
@@ -179,7 +180,7 @@ export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
         return { materialId: own.id, quantityMilli: Math.max(1, convertMilli(line.quantityMilli, line.materialUnit, own.unit)), stepPosition: line.stepPosition };
       }),
     })),
-  });
+  } });
   await ctx.db.design.updateMany({ where: { id: created.id, studioId }, data: { forkedFromVersionId: version.id } });
   return created;
 }

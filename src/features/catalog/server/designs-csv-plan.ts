@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import {
-  CSV_MAX_ROWS, DESIGN_REQUIRED, missingColumns, parseCsv, parseDecimal, parseOverrides, parseWhole, type CsvRecord, type Parsed,
-} from "../csv";
+import { CSV_MAX_ROWS, missingColumns, parseCsv, parseDecimal, parseWhole, type CsvRecord, type Parsed } from "~/lib/csv";
+import { DESIGN_REQUIRED, parseOverrides } from "../csv-layout";
 import { designFields, type DesignFields } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
