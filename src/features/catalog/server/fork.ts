@@ -27,8 +27,17 @@ async function loadSource(ctx: StudioContext, designId: string) {
     where: { designId, number: source.version },
     select: {
       id: true, name: true, sku: true, description: true, photoUrl: true,
-      steps: { orderBy: { position: "asc" } },
-      variants: { orderBy: { position: "asc" }, select: { name: true, sku: true, overrides: true, bomLines: { orderBy: { position: "asc" } } } },
+      steps: {
+        orderBy: { position: "asc" },
+        select: {
+          name: true, stationId: true, stationName: true, stationKind: true, setupSeconds: true, secondsPerPiece: true, batchable: true, batchFamily: true,
+          maxBatchSize: true, unattendedRunSeconds: true,
+        },
+      },
+      variants: {
+        orderBy: { position: "asc" },
+        select: { name: true, sku: true, overrides: true, bomLines: { orderBy: { position: "asc" }, select: { materialName: true, materialUnit: true, quantityMilli: true, stepPosition: true } } },
+      },
     },
   });
   if (!version) throw notFound("Design");

@@ -164,7 +164,11 @@ async function updateExisting(ctx: StudioContext, updates: Update[], now: Date):
 }
 
 export async function exportMaterials(ctx: StudioContext): Promise<{ csv: string }> {
-  const materials = await ctx.db.material.findMany({ where: { studioId: ctx.studio.id, archivedAt: null }, orderBy: { name: "asc" } });
+  const materials = await ctx.db.material.findMany({
+    where: { studioId: ctx.studio.id, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { name: true, category: true, alloy: true, gauge: true, unit: true, unitCostCents: true, reorderPointMilli: true, onHandMilli: true },
+  });
   const csv = toCsv(
     MATERIAL_COLUMNS,
     materials.map((m) => ({
