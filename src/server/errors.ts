@@ -51,14 +51,3 @@ export async function updateVersioned<Data extends object>(
   const { count } = names.duplicate ? await uniqueOr(Promise.resolve(write), names.duplicate) : await write;
   if (count === 0) throw (await model.count({ where })) ? staleEdit(names.what) : notFound(names.label);
 }
-
-/** An import refused as a whole: the first few rows that need fixing, in one BAD_REQUEST. */
-export function refuseWithErrors(rows: { row: number; errors: string[] }[]): void {
-  const bad = rows.filter((r) => r.errors.length > 0);
-  if (bad.length === 0) return;
-  const first = bad.slice(0, 5).map((r) => `row ${r.row}: ${r.errors[0]}`);
-  throw new TRPCError({
-    code: "BAD_REQUEST",
-    message: `Nothing was imported: ${bad.length} row${bad.length === 1 ? "" : "s"} need fixing (${first.join("; ")}).`,
-  });
-}

@@ -1,6 +1,6 @@
 import { overridesSchema } from "../overrides";
 import { formatMilli, formatMinutes, toCsv, type CsvInput } from "~/lib/csv";
-import { refuseWithErrors } from "~/server/errors";
+import { refuseWithErrors } from "~/server/csv-import";
 import { DESIGN_COLUMNS } from "../csv-layout";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { createCatalog, ensureDefaultCatalog } from "./catalogs";

@@ -1,9 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { CSV_MAX_ROWS, formatMilli, formatMoney, missingColumns, parseCsv, parseDecimal, toCsv, type CsvInput, type CsvRecord } from "~/lib/csv";
+import { formatMilli, formatMoney, parseDecimal, toCsv, type CsvInput, type CsvRecord } from "~/lib/csv";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { bulkInsert } from "~/server/db/bulk-insert";
-import { refuseWithErrors, uniqueOr } from "~/server/errors";
+import { readCsvFile, refuseWithErrors } from "~/server/csv-import";
+import { uniqueOr } from "~/server/errors";
 import { MATERIAL_COLUMNS, MATERIAL_REQUIRED, parseCategory, parseUnit, unitLabel } from "../csv-layout";
 import type { MaterialFields } from "./schemas";
 
@@ -20,13 +21,7 @@ type Existing = { id: string; name: string; unit: string; version: number; onHan
 
 /** Reads the file and the studio's materials; every row gets its errors. Writes nothing. */
 async function plan(ctx: StudioContext, csv: string): Promise<Planned[]> {
-  const { headers, records } = parseCsv(csv);
-  const missing = missingColumns(headers, MATERIAL_REQUIRED);
-  if (missing.length) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `The file is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Download the template to see the layout.` });
-  }
-  if (records.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no material rows." });
-  if (records.length > CSV_MAX_ROWS) throw new TRPCError({ code: "BAD_REQUEST", message: `Import at most ${CSV_MAX_ROWS.toLocaleString("en-US")} rows at a time.` });
+  const { records } = readCsvFile(csv, MATERIAL_REQUIRED, "material");
 
   const existing = await ctx.db.material.findMany({
     where: { studioId: ctx.studio.id },
