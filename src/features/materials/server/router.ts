@@ -2,7 +2,7 @@ import { byIdInput } from "~/lib/inputs";
 import { csvInput } from "~/lib/csv";
 import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
-import { createMaterial, getMaterial, listMaterials, updateMaterial } from "./materials";
+import { createMaterial, getMaterial, listMaterials, updateMaterial } from "./material-crud";
 import { exportMaterials, importMaterials, previewMaterials } from "./materials-csv";
 import { createMaterialInput, listMaterialsInput, recordMovementInput, updateMaterialInput } from "./schemas";
 import { appendMovement } from "./stock-ledger";
