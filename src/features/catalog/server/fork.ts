@@ -7,7 +7,7 @@ import { readableDesignWhere } from "./access";
 import { createDesign } from "./design-write";
 import { notFound } from "~/server/errors";
 import type { ByIdInput } from "~/lib/inputs";
-import type { ForkDesignInput } from "./schemas";
+import type { DesignFields, ForkDesignInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 // Forking a design another studio shares: a copy in this studio's own catalog, on this studio's own stations
@@ -164,7 +164,7 @@ export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
   }
 
   const renameSku = (sku: string, name: string) => (sku.toLowerCase().startsWith(`${version.sku.toLowerCase()}-`) ? `${input.sku}${sku.slice(version.sku.length)}` : suggestVariantSku(input.sku, name)).slice(0, 60);
-  const created = await createDesign(ctx, { design: {
+  const design: DesignFields = {
     name: version.name,
     sku: input.sku,
     description: version.description,
@@ -189,7 +189,8 @@ export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
         return { materialId: own.id, quantityMilli: Math.max(1, convertMilli(line.quantityMilli, line.materialUnit, own.unit)), stepPosition: line.stepPosition };
       }),
     })),
-  } });
+  };
+  const created = await createDesign(ctx, { design });
   await ctx.db.design.updateMany({ where: { id: created.id, studioId }, data: { forkedFromVersionId: version.id } });
   return created;
 }
