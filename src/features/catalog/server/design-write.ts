@@ -4,7 +4,7 @@ import { bulkInsert } from "~/server/db/bulk-insert";
 import { notFound, staleEdit, uniqueOr } from "~/server/errors";
 import { publishVersions } from "./publish";
 import type { ArchiveInput } from "~/lib/inputs";
-import type { CostingInput, CreateDesignInput, DesignFields, UpdateDesignInput } from "./schemas";
+import type { CreateDesignInput, DesignFields, UpdateDesignInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 async function assertOwnCatalogs(ctx: StudioContext, catalogIds: string[]) {
@@ -121,19 +121,4 @@ export async function setDesignArchived(ctx: StudioContext, input: ArchiveInput)
   });
   if (count === 0) throw notFound("Design");
   return { id, archived };
-}
-
-export async function updateCosting(ctx: StudioContext, input: CostingInput) {
-  await ctx.db.studio.updateMany({
-    where: { id: ctx.studio.id },
-    data: { labourRateCents: input.labourRateCents, costingBatchSize: input.costingBatchSize },
-  });
-  return getCosting(ctx);
-}
-
-export function getCosting(ctx: StudioContext) {
-  return ctx.db.studio.findFirstOrThrow({
-    where: { id: ctx.studio.id },
-    select: { labourRateCents: true, costingBatchSize: true },
-  });
 }

@@ -2,7 +2,7 @@ import { router } from "~/server/trpc/init";
 import { permittedProcedure } from "~/server/trpc/procedures";
 import { createCatalog, listCatalogs, updateCatalog } from "./catalogs";
 import { designsRouter } from "./designs-router";
-import { getCosting, updateCosting } from "./design-write";
+import { getCosting, updateCosting } from "./costing-settings";
 import { catalogIdInput, costingInput, createCatalogInput, shareCatalogInput, shareIdInput, updateCatalogInput } from "./schemas";
 import { acceptShare, declineShare, incomingShares, listShares, revokeShare, shareCatalog } from "./sharing";
 
