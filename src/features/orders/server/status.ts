@@ -7,10 +7,9 @@ import type { StudioContext } from "~/server/trpc/procedures";
 
 /** The order lines the bench has just worked on (claimed, or reported pieces of). */
 export type WorkedLinesInput = { lineIds: string[] };
-type OrderStatusContext = Pick<StudioContext, "db" | "studio">;
 
 /** Orders of these lines still OPEN become IN_PRODUCTION. */
-export async function markInProduction(ctx: OrderStatusContext, input: WorkedLinesInput): Promise<number> {
+export async function markInProduction(ctx: StudioContext, input: WorkedLinesInput): Promise<number> {
   const { db, studio: { id: studioId } } = ctx;
   const { lineIds } = input;
   if (lineIds.length === 0) return 0;
@@ -26,7 +25,7 @@ export async function markInProduction(ctx: OrderStatusContext, input: WorkedLin
  * Lines with all their pieces done at the last step become DONE, and their orders DONE once no line is
  * still open. Returns the orders finished.
  */
-export async function finishDoneLines(ctx: OrderStatusContext, input: WorkedLinesInput): Promise<string[]> {
+export async function finishDoneLines(ctx: StudioContext, input: WorkedLinesInput): Promise<string[]> {
   const { db, studio: { id: studioId } } = ctx;
   const { lineIds } = input;
   if (lineIds.length === 0) return [];
