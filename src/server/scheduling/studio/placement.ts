@@ -126,4 +126,13 @@ export class Resources {
     this.reservePerson(slot.person, slot.start, slot.loadEnd);
     if (slot.end > slot.unloadStart) this.reservePerson(slot.person, slot.unloadStart, slot.end);
   }
+
+  /** Undo `commit(stationIdx, slot)`. */
+  release(stationIdx: number, slot: Slot): void {
+    this.station[stationIdx]![slot.unit]!.remove(this.open.toWork(slot.start), this.open.toWork(slot.end));
+    const p = slot.person;
+    const cal = this.model.people[p]!.calendar;
+    this.person[p]!.remove(cal.toWork(slot.start), cal.toWork(slot.loadEnd));
+    if (slot.end > slot.unloadStart) this.person[p]!.remove(cal.toWork(slot.unloadStart), cal.toWork(slot.end));
+  }
 }
