@@ -1,0 +1,84 @@
+import type { PlannedBatch, StudioProblem } from "../types";
+import { evaluate, type BuiltBatch, type Decoded } from "./construct";
+import { canonicalLineLots, isFixed, type Work } from "./lots";
+import { attendedMinutes, type StudioModel } from "./model";
+import { toPlannedBatches } from "./output";
+import type { Slot } from "./placement";
+import { validatePlan } from "./validate";
+
+/**
+ * The previous plan's open batches as they are, as a candidate of this re-plan, or undefined when they are not a
+ * valid plan of this problem. The improvement phase's window moves leave plans that no priority list decodes to,
+ * so an unchanged problem gets its plan back through this, not through its search state. Each batch item takes
+ * the line's next lots planned at its step (in canonical order); the candidate must re-emit exactly the previous
+ * batches, and every lot's planned steps must follow each other.
+ */
+export function replayPlan(problem: StudioProblem, model: StudioModel, work: Work, previous: PlannedBatch[]): Decoded | undefined {
+  if (validatePlan(problem, { batches: previous }).length > 0) return undefined;
+  const open = previous.filter((b) => !isFixed(b)).sort((a, b) => a.start - b.start || a.stationId.localeCompare(b.stationId) || a.stationUnit - b.stationUnit);
+  const lineLots = canonicalLineLots(model.lines.length, work.lots);
+  const taken = new Map<string, number>();
+  const endOf = new Map<string, number>();
+  const batches: BuiltBatch[] = [];
+  for (const b of open) {
+    const station = model.stationIndex.get(b.stationId)!;
+    const person = model.personIndex.get(b.personId)!;
+    const lots: number[] = [];
+    const steps: number[] = [];
+    let rate = 0;
+    let setup = 0;
+    let key = -1;
+    for (const item of b.items) {
+      const line = model.lineIndex.get(item.orderLineId)!;
+      const step = model.designs[model.lines[line]!.design]!.steps[item.stepIndex]!;
+      const queue = lineLots[line]!.filter((l) => work.lots[l]!.firstStep <= item.stepIndex && !work.lots[l]!.passes?.[item.stepIndex]);
+      const at = `${line}:${item.stepIndex}`;
+      let next = taken.get(at) ?? 0;
+      let pieces = 0;
+      while (pieces < item.pieces && next < queue.length) {
+        const l = queue[next++]!;
+        const lot = work.lots[l]!;
+        const before = lot.passes?.[item.stepIndex - 1]?.end ?? endOf.get(`${l}:${item.stepIndex - 1}`);
+        const ready = item.stepIndex > lot.firstStep ? before : lot.ready;
+        if (ready === undefined || ready > b.start) return undefined;
+        endOf.set(`${l}:${item.stepIndex}`, b.end);
+        lots.push(l);
+        steps.push(item.stepIndex);
+        pieces += work.lots[l]!.pieces;
+      }
+      if (pieces !== item.pieces) return undefined;
+      taken.set(at, next);
+      rate += pieces * step.perPiece;
+      setup = Math.max(setup, step.setup);
+      key = step.key;
+    }
+    const unattended = model.stations[station]!.unattended;
+    const unload = unattended ? b.personSegments.find((s) => s.start >= b.run!.end)?.start : undefined;
+    const slot: Slot = { start: b.start, end: b.end, unit: b.stationUnit, person, loadEnd: b.run?.start ?? b.end, unloadStart: unload ?? b.end };
+    batches.push({ key, station, slot, lots, steps, pieces: b.pieces, setup, attended: attendedMinutes(setup, rate) });
+  }
+  const completion = Float64Array.from(work.fixedCompletion);
+  let makespan = 0;
+  let setupMinutes = 0;
+  let workMinutes = 0;
+  let setups = batches.length;
+  for (const f of work.fixed) {
+    makespan = Math.max(makespan, f.batch.end);
+    if (f.batch.status === "done") continue;
+    setups++;
+    setupMinutes += f.batch.setupMinutes;
+    workMinutes += f.batch.workMinutes;
+  }
+  for (const b of batches) {
+    makespan = Math.max(makespan, b.slot.end);
+    setupMinutes += b.setup;
+    workMinutes += b.attended + (model.stations[b.station]!.unattended?.unload ?? 0);
+    b.lots.forEach((l, i) => {
+      const line = work.lots[l]!.line;
+      if (b.steps[i] === model.designs[model.lines[line]!.design]!.steps.length - 1) completion[line] = Math.max(completion[line]!, b.slot.end);
+    });
+  }
+  const replayed: Decoded = { ...evaluate(model, completion, makespan, setupMinutes, setups, workMinutes, new Map()), batches };
+  const byId = (bs: PlannedBatch[]) => JSON.stringify(bs.filter((b) => !isFixed(b)).sort((a, b) => a.id.localeCompare(b.id)));
+  return byId(toPlannedBatches(model, work, replayed)) === byId(previous) ? replayed : undefined;
+}
