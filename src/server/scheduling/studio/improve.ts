@@ -25,17 +25,20 @@ export interface ImproveOptions {
 const DECODE_EVERY = 25;
 
 /**
- * Two kinds of moves on one current plan, accepted with a Ruiz–Stützle style temperature criterion, keeping
- * the best plan seen:
- * - window moves (`WindowSearch`): re-decode a run of consecutive batches in a perturbed order into the time
- *   the rest of the plan leaves free — cheap, so they are most of the iterations;
- * - iterated greedy on the lot priority list (the list the current plan is closest to): remove a few lots
- *   (biased towards lots of late order lines) and reinsert them elsewhere — late ones earlier — occasionally
- *   changing the batching window or stagger, and decode the whole list; these make the big moves.
+ * Two searches share the iterations, and the best plan either finds is returned:
+ * - iterated greedy on the lot priority list, every DECODE_EVERY-th iteration: remove a few lots (biased
+ *   towards lots of late order lines) and reinsert them elsewhere — late ones earlier — occasionally changing
+ *   the batching window or stagger; decode the whole list, and accept it Ruiz–Stützle style (a temperature
+ *   criterion). It makes the big moves, as before.
+ * - window moves (`WindowSearch`) in between, on the best decoded plan so far (restarted whenever the iterated
+ *   greedy finds a better one): re-decode a run of consecutive batches — ending at a late line's last step, at
+ *   the plan's last batch, or anywhere — with a few lots moved, into the time the rest of the plan leaves free,
+ *   kept when not worse. They are cheap, so they are most of the iterations.
  */
 export function improve(model: StudioModel, work: Work, start: Candidate, opts: ImproveOptions): { best: Candidate; iterations: number; decodes: number } {
   const { rng } = opts;
   const n = start.priority.length;
+  let current = start;
   let best = start;
   let iterations = 0;
   let decodes = 0;
@@ -43,32 +46,28 @@ export function improve(model: StudioModel, work: Work, start: Candidate, opts: 
   const temperature = Math.max(1, 0.0005 * start.result.objective);
   const span = Math.max(4, Math.round(n / 20));
   const lineLots = canonicalLineLots(model.lines.length, work.lots);
-  let params = start.params;
-  let windows = new WindowSearch(model, work, start.result, start.priority, lineLots);
-  let objective = start.result.objective;
-  const accept = (candidate: number): boolean => {
-    const delta = candidate - objective;
-    return delta <= 0 || rng.next() < Math.exp(-delta / temperature);
-  };
+  let bestDecoded = start;
+  let polished = new WindowSearch(model, work, start.result, start.priority, lineLots);
 
   while (iterations < opts.maxIterations && nowMs() < opts.deadline) {
     iterations++;
-    const late = lateLots(windows.evaluation.lateMask, lineLots);
     if (iterations % DECODE_EVERY !== 0) {
+      const late = lateLots(polished.evaluation.lateMask, lineLots);
       const lateLot = late.length > 0 && rng.next() < 0.5 ? late[rng.int(late.length)] : undefined;
-      const moved = windows.propose(rng, params, lateLot);
+      const objective = polished.evaluation.objective;
+      const moved = polished.propose(rng, bestDecoded.params, lateLot);
       if (moved === null) continue;
-      if (!accept(moved)) {
-        windows.reject();
+      if (moved > objective) {
+        polished.reject();
         continue;
       }
-      windows.accept();
-      objective = moved;
-      if (moved < best.result.objective) best = { priority: windows.priority(), params, result: windows.snapshot() };
+      polished.accept();
+      if (moved < best.result.objective) best = { priority: polished.priority(), params: bestDecoded.params, result: polished.snapshot() };
       continue;
     }
     decodes++;
-    const list = Array.from(windows.priority());
+    const list = Array.from(current.priority);
+    const late = lateLots(current.result.lateMask, lineLots);
     const d = 1 + rng.int(4);
     for (let r = 0; r < d; r++) {
       const pickLate = late.length > 0 && rng.next() < 0.6;
@@ -79,16 +78,19 @@ export function improve(model: StudioModel, work: Work, start: Candidate, opts: 
       list.splice(to, 0, lot);
       restoreLineOrder(list, lineLots[work.lots[lot]!.line]!);
     }
-    const next = { ...params };
-    if (rng.next() < 0.1) next.window = WINDOWS[rng.int(WINDOWS.length)]!;
-    if (rng.next() < 0.1) next.stagger = STAGGERS[rng.int(STAGGERS.length)]!;
+    const params = { ...current.params };
+    if (rng.next() < 0.1) params.window = WINDOWS[rng.int(WINDOWS.length)]!;
+    if (rng.next() < 0.1) params.stagger = STAGGERS[rng.int(STAGGERS.length)]!;
     const priority = Int32Array.from(list);
-    const result = decode(model, work, priority, next);
-    if (accept(result.objective)) {
-      params = next;
-      objective = result.objective;
-      windows = new WindowSearch(model, work, result, priority, lineLots);
-      if (result.objective < best.result.objective) best = { priority, params, result };
+    const result = decode(model, work, priority, params);
+    const delta = result.objective - current.result.objective;
+    if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
+      current = { priority, params, result };
+      if (result.objective < bestDecoded.result.objective) {
+        bestDecoded = current;
+        polished = new WindowSearch(model, work, result, priority, lineLots);
+        if (result.objective < best.result.objective) best = current;
+      }
     }
   }
   return { best, iterations, decodes };

@@ -10,14 +10,15 @@ import { validatePlan } from "./validate";
  * The previous plan's open batches as they are, as a candidate of this re-plan, or undefined when they are not a
  * valid plan of this problem. The improvement phase's window moves leave plans that no priority list decodes to,
  * so an unchanged problem gets its plan back through this, not through its search state. Each batch item takes
- * the line's next lots planned at its step (in canonical order); the candidate must re-emit exactly the previous
- * batches, and every lot's planned steps must follow each other.
+ * lots of its line planned at its step whose earlier step is done by the batch's start (any two lots of a size are
+ * interchangeable); the candidate must re-emit exactly the previous batches.
  */
 export function replayPlan(problem: StudioProblem, model: StudioModel, work: Work, previous: PlannedBatch[]): Decoded | undefined {
   if (validatePlan(problem, { batches: previous }).length > 0) return undefined;
   const open = previous.filter((b) => !isFixed(b)).sort((a, b) => a.start - b.start || a.stationId.localeCompare(b.stationId) || a.stationUnit - b.stationUnit);
   const lineLots = canonicalLineLots(model.lines.length, work.lots);
-  const taken = new Map<string, number>();
+  /** Per line and step: the lots planned there and not yet given to a batch. */
+  const untaken = new Map<string, number[]>();
   const endOf = new Map<string, number>();
   const batches: BuiltBatch[] = [];
   for (const b of open) {
@@ -31,23 +32,27 @@ export function replayPlan(problem: StudioProblem, model: StudioModel, work: Wor
     for (const item of b.items) {
       const line = model.lineIndex.get(item.orderLineId)!;
       const step = model.designs[model.lines[line]!.design]!.steps[item.stepIndex]!;
-      const queue = lineLots[line]!.filter((l) => work.lots[l]!.firstStep <= item.stepIndex && !work.lots[l]!.passes?.[item.stepIndex]);
       const at = `${line}:${item.stepIndex}`;
-      let next = taken.get(at) ?? 0;
-      let pieces = 0;
-      while (pieces < item.pieces && next < queue.length) {
-        const l = queue[next++]!;
+      let left = untaken.get(at);
+      if (!left) {
+        left = lineLots[line]!.filter((l) => work.lots[l]!.firstStep <= item.stepIndex && !work.lots[l]!.passes?.[item.stepIndex]);
+        untaken.set(at, left);
+      }
+      let need = item.pieces;
+      for (let i = 0; i < left.length && need > 0; i++) {
+        const l = left[i]!;
         const lot = work.lots[l]!;
         const before = lot.passes?.[item.stepIndex - 1]?.end ?? endOf.get(`${l}:${item.stepIndex - 1}`);
         const ready = item.stepIndex > lot.firstStep ? before : lot.ready;
-        if (ready === undefined || ready > b.start) return undefined;
+        if (lot.pieces > need || ready === undefined || ready > b.start) continue;
         endOf.set(`${l}:${item.stepIndex}`, b.end);
         lots.push(l);
         steps.push(item.stepIndex);
-        pieces += work.lots[l]!.pieces;
+        need -= lot.pieces;
+        left.splice(i--, 1);
       }
-      if (pieces !== item.pieces) return undefined;
-      taken.set(at, next);
+      if (need !== 0) return undefined;
+      const pieces = item.pieces;
       rate += pieces * step.perPiece;
       setup = Math.max(setup, step.setup);
       key = step.key;

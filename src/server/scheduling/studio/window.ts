@@ -8,6 +8,8 @@ import { decodeWindow, type WindowLot } from "./window-decode";
 /** Window sizes, in batches (consecutive by start time). */
 const MIN_WINDOW = 20;
 const WINDOW_SPREAD = 120;
+/** Share of the windows not aimed at a late line that end at the plan's last batch (the makespan). */
+const LAST_BATCH_SHARE = 0.3;
 /** How many places (by rank, within the window) a perturbed lot moves at most. */
 const NEAR = 4;
 
@@ -82,6 +84,13 @@ export class WindowSearch {
     return this.model.designs[this.model.lines[line]!.design]!.steps;
   }
 
+  /** Index in `order` of the batch that ends last (it sets the makespan). */
+  private indexOfLastEnd(): number {
+    let last = 0;
+    for (let i = 1; i < this.order.length; i++) if (this.order[i]!.slot.end > this.order[last]!.slot.end) last = i;
+    return last;
+  }
+
   /** Index in `order` of the batch of lot l's last step. */
   private indexOfLotEnd(l: number): number {
     const steps = this.at[l]!;
@@ -92,13 +101,14 @@ export class WindowSearch {
   /**
    * Re-decode one window and return the resulting objective (the move is held until `accept` or `reject`), or
    * null when the window cannot be moved (then nothing changed). `lateLot` ends the window at that lot's last
-   * step; otherwise the window is random.
+   * step; otherwise it ends at the last batch (the makespan) or lies anywhere.
    */
   propose(rng: Rng, params: DecodeParams, lateLot: number | undefined): number | null {
     const n = this.order.length;
     if (n === 0) return null;
     const size = Math.min(n, MIN_WINDOW + rng.int(WINDOW_SPREAD));
-    const end = lateLot === undefined ? -1 : this.indexOfLotEnd(lateLot);
+    let end = lateLot === undefined ? -1 : this.indexOfLotEnd(lateLot);
+    if (end < 0 && rng.next() < LAST_BATCH_SHARE) end = this.indexOfLastEnd();
     const from = end >= 0 ? Math.max(0, end + 1 - size + rng.int(Math.ceil(size / 4))) : rng.int(n - size + 1);
     const to = Math.min(n, from + size);
     const removed = this.order.slice(from, to);
