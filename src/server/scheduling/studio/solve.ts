@@ -32,10 +32,10 @@ export function solveStudio(problem: StudioProblem): StudioPlan {
 
   const timeLimit = opts.timeLimitMs ?? 1000;
   const maxIterations = opts.maxIterations ?? Infinity;
-  const { best, iterations } =
+  const { best, iterations, decodes } =
     timeLimit > 0 && maxIterations > 0
       ? improve(model, work, constructive, { deadline: started + timeLimit, maxIterations, rng: createRng(seed) })
-      : { best: constructive, iterations: 0 };
+      : { best: constructive, iterations: 0, decodes: 0 };
   const final = best === constructive ? best : settle(model, work, best);
 
   const plan = assemble(model, work, final.result);
@@ -61,6 +61,7 @@ export function solveStudio(problem: StudioProblem): StudioPlan {
   plan.stats = {
     constructiveObjective: constructive.result.objective,
     iterations,
+    decodes,
     constructiveMs: Math.round(constructiveMs * 10) / 10,
     elapsedMs: Math.round((nowMs() - started) * 10) / 10,
     seed,
