@@ -58,7 +58,7 @@ export function decodeWindow(model: StudioModel, work: Work, res: Resources, lot
     let est = ready[seed]!;
     const probed = pieces < cap;
     if (probed) {
-      if (!res.find(step.station, est, attendedMinutes(setup, rate), probe)) return fail();
+      if (!res.find(step.station, est, attendedMinutes(setup, rate), probe, lots[seed]!.deadline)) return fail();
       const limit = probe.start + params.window;
       for (const c of frontier.at(step.key)) {
         if (c === seed || ready[c]! > limit) continue;
@@ -78,7 +78,7 @@ export function decodeWindow(model: StudioModel, work: Work, res: Resources, lot
     const attended = attendedMinutes(setup, rate);
     const slot: Slot = { start: 0, end: 0, unit: 0, person: 0, loadEnd: 0, unloadStart: 0 };
     if (probed && members.length === 1) Object.assign(slot, probe);
-    else if (!res.find(step.station, est, attended, slot)) return fail();
+    else if (!res.find(step.station, est, attended, slot, lots[seed]!.deadline)) return fail();
     // Later steps of a member only end later: give up as soon as one member misses its deadline.
     for (const i of members) if (slot.end > lots[i]!.deadline) return fail();
     res.commit(step.station, slot);
