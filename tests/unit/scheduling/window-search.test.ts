@@ -97,4 +97,14 @@ describe("window moves", () => {
     expect(again.batches).toEqual(first.batches);
     expect(again.objective).toBe(first.objective);
   });
+
+  it("replays a plan whose lines were split into lots of different sizes", () => {
+    // A greedy mapping of batch items back onto lots (first lots that fit, in line order) fails on this plan.
+    const problem = generateStudioProblem({ orderLines: 400, seed: 2 });
+    const first = solveStudio({ ...problem, options: { maxIterations: 60, timeLimitMs: 60_000, seed: 1, computeNaive: false } });
+    const replan: StudioProblem = { ...problem, previousPlan: first };
+    const model = buildModel(replan);
+    const work = prepareWork(model, first.batches, undefined);
+    expect(replayPlan(replan, model, work, first.batches)?.objective).toBe(first.objective);
+  }, 30_000);
 });

@@ -10,8 +10,8 @@ import { validatePlan } from "./validate";
  * The previous plan's open batches as they are, as a candidate of this re-plan, or undefined when they are not a
  * valid plan of this problem. The improvement phase's window moves leave plans that no priority list decodes to,
  * so an unchanged problem gets its plan back through this, not through its search state. Each batch item takes
- * lots of its line planned at its step whose earlier step is done by the batch's start (any two lots of a size are
- * interchangeable); the candidate must re-emit exactly the previous batches.
+ * lots of its line planned at its step whose earlier step is done by the batch's start, earliest done first, that
+ * add up to its pieces (lots of one size are interchangeable); the candidate must re-emit exactly the previous batches.
  */
 export function replayPlan(problem: StudioProblem, model: StudioModel, work: Work, previous: PlannedBatch[]): Decoded | undefined {
   if (validatePlan(problem, { batches: previous }).length > 0) return undefined;
@@ -38,20 +38,20 @@ export function replayPlan(problem: StudioProblem, model: StudioModel, work: Wor
         left = lineLots[line]!.filter((l) => work.lots[l]!.firstStep <= item.stepIndex && !work.lots[l]!.passes?.[item.stepIndex]);
         untaken.set(at, left);
       }
-      let need = item.pieces;
-      for (let i = 0; i < left.length && need > 0; i++) {
-        const l = left[i]!;
+      const ready = (l: number): number => {
         const lot = work.lots[l]!;
-        const before = lot.passes?.[item.stepIndex - 1]?.end ?? endOf.get(`${l}:${item.stepIndex - 1}`);
-        const ready = item.stepIndex > lot.firstStep ? before : lot.ready;
-        if (lot.pieces > need || ready === undefined || ready > b.start) continue;
+        if (item.stepIndex === lot.firstStep) return lot.ready;
+        return lot.passes?.[item.stepIndex - 1]?.end ?? endOf.get(`${l}:${item.stepIndex - 1}`) ?? Infinity;
+      };
+      const candidates = left.filter((l) => ready(l) <= b.start).sort((x, y) => ready(x) - ready(y));
+      const picked = pickLots(candidates, (l) => work.lots[l]!.pieces, item.pieces);
+      if (!picked) return undefined;
+      for (const l of picked) {
         endOf.set(`${l}:${item.stepIndex}`, b.end);
         lots.push(l);
         steps.push(item.stepIndex);
-        need -= lot.pieces;
-        left.splice(i--, 1);
+        left.splice(left.indexOf(l), 1);
       }
-      if (need !== 0) return undefined;
       const pieces = item.pieces;
       rate += pieces * step.perPiece;
       setup = Math.max(setup, step.setup);
@@ -86,4 +86,24 @@ export function replayPlan(problem: StudioProblem, model: StudioModel, work: Wor
   const replayed: Decoded = { ...evaluate(model, completion, makespan, setupMinutes, setups, workMinutes, new Map()), batches };
   const byId = (bs: PlannedBatch[]) => JSON.stringify(bs.filter((b) => !isFixed(b)).sort((a, b) => a.id.localeCompare(b.id)));
   return byId(toPlannedBatches(model, work, replayed)) === byId(previous) ? replayed : undefined;
+}
+
+/** Lots, tried in the given order, whose pieces add up to exactly `need`; null when none do. */
+function pickLots(candidates: number[], pieces: (l: number) => number, need: number): number[] | null {
+  const failed = new Set<number>();
+  const search = (from: number, left: number): number[] | null => {
+    if (left === 0) return [];
+    // Failures are remembered per (from, left), so a line of many lots stays polynomial.
+    const state = from * (need + 1) + left;
+    if (failed.has(state)) return null;
+    for (let i = from; i < candidates.length; i++) {
+      const l = candidates[i]!;
+      if (pieces(l) > left) continue;
+      const rest = search(i + 1, left - pieces(l));
+      if (rest) return [l, ...rest];
+    }
+    failed.add(state);
+    return null;
+  };
+  return search(0, need);
 }
