@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { callerFor, errorCode } from "../../helpers/caller";
 import { makeStudio, shareAccepted } from "../../helpers/factories";
 import { ordersWorld } from "../orders/fixtures";
