@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { horizonStartFrom } from "~/features/planning/calendar";
 import { loadProblem } from "~/features/planning/server/problem";
 import { savePlan } from "~/features/planning/server/save";
-import { withTenant } from "~/server/db";
+import { systemDb, withTenant } from "~/server/db";
 import { bulkInsert } from "~/server/db/bulk-insert";
 import { solveStudio } from "~/server/scheduling";
 import { makeStudio } from "../../helpers/factories";
@@ -35,6 +35,52 @@ describe("saving a plan", () => {
     const sums = await piecesByLineAndStep(studio.id);
     for (const line of lines) expect([sums[`${line.id}#0`], sums[`${line.id}#1`]]).toEqual([line.quantity, line.quantity]);
     expect((await db.batch.findUniqueOrThrow({ where: { id: target.id } })).locked).toBe(true);
+  });
+
+  it("serialises a board edit with a save in flight: the edit waits for it, then finds its batch replaced; the plan is whole", async () => {
+    const { studio, caller, db } = await planningWorld();
+    const { run } = await planNow(caller, studio.id);
+    const board = await caller.planning.currentPlan({ studioId: studio.id, ...wideRange() });
+    const target = board.batches.find((b) => b.stepName === "Tumble" && !b.locked)!;
+    const loaded = await withTenant(studio.id, (tx) => loadProblem(tx, studio.id, horizonStartFrom(NOW), { timeLimitMs: 50 }));
+    const plan = solveStudio(loaded.problem);
+
+    // The save has written everything and holds its transaction open until `release`.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let savedBy!: (pid: number) => void;
+    const saved = new Promise<number>((resolve) => (savedBy = resolve));
+    const save = withTenant(studio.id, async (tx) => {
+      await savePlan(tx, studio.id, run.id, plan, loaded);
+      const [backend] = await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
+      savedBy(backend!.pid);
+      await gate;
+    });
+    const savePid = await saved;
+
+    // Meanwhile the owner pins a batch of the old plan: the pin waits on the plan row the save locked.
+    const pin = caller.planning.setBatchLocked({ studioId: studio.id, batchId: target.id, expectedVersion: target.version, locked: true }).then(
+      () => "pinned",
+      (error: { code?: string }) => error.code,
+    );
+    const waiting = async () =>
+      (await systemDb().$queryRaw<Array<{ n: number }>>`
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${savePid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE '%"Plan"%FOR UPDATE%'`)[0]!.n;
+    for (let tries = 0; (await waiting()) === 0; tries++) {
+      if (tries > 200) throw new Error("the pin never waited for the save's plan-row lock");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    release();
+    await save;
+
+    // Exactly one wins: the new plan is saved whole, and the pin of a batch it replaced is refused.
+    expect(await pin).toBe("NOT_FOUND");
+    expect(await db.batch.count({ where: { id: target.id } })).toBe(0);
+    expect(await db.batch.count({ where: { studioId: studio.id, locked: true } })).toBe(0);
+    expect((await db.plan.findUniqueOrThrow({ where: { studioId: studio.id } })).runId).toBe(run.id);
+    const lines = await db.orderLine.findMany({ where: { studioId: studio.id } });
+    const sums = await piecesByLineAndStep(studio.id);
+    for (const line of lines) expect([sums[`${line.id}#0`], sums[`${line.id}#1`]]).toEqual([line.quantity, line.quantity]);
   });
 
   it("runs bulk inserts under row-level security: rows of another studio are refused", async () => {

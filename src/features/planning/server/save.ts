@@ -73,7 +73,9 @@ function machineTimes(b: PlannedBatch, at: (minute: number) => Date): { runStart
 export async function savePlan(db: TenantDb, studioId: string, runId: string, plan: StudioPlan, loaded: LoadedProblem) {
   const horizonStart = new Date(loaded.problem.horizonStart!);
   const existing = await db.plan.findFirst({ where: { studioId }, select: { id: true } });
-  // Serialise with batch edits: lock the plan row (edits lock it too), then re-check the kept batches.
+  // Serialise with board edits: every edit locks this row first (batch-edit.ts), so none can commit between the
+  // check of the kept batches below and the writes. An edit that committed earlier, while the engine ran, shows
+  // in the check. (A studio's first plan has no row to lock, and no batches to edit either.)
   if (existing) await lockPlan(db, studioId);
   const fixedNow = await loadKeptBatches(db, studioId, horizonStart);
   if (fingerprint(fixedNow) !== loaded.fixedFingerprint) {
