@@ -20,7 +20,7 @@ import { notFound } from "~/server/errors";
 
 const pinOf = (ctx: StudioContext, reason: Pin["reason"]): Pin => ({ reason, byId: ctx.user.id, at: new Date() });
 
-async function finishEdit(ctx: StudioContext, kind: string, batchId: string, moved: string[]) {
+async function finishEdit(ctx: StudioContext, kind: "move" | "split" | "merge" | "resize", batchId: string, moved: string[]) {
   await refreshFigures(ctx.db, ctx.studio.id);
   await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "plan.edited", data: { kind, batchId, moved: moved.length } });
   return moved;
