@@ -83,6 +83,53 @@ describe("saving a plan", () => {
     for (const line of lines) expect([sums[`${line.id}#0`], sums[`${line.id}#1`]]).toEqual([line.quantity, line.quantity]);
   });
 
+  it("rolls a save back when work starts on a batch it is replacing (bench claims do not wait for the plan row)", async () => {
+    const { studio, caller, db } = await planningWorld();
+    const { run } = await planNow(caller, studio.id);
+    const board = await caller.planning.currentPlan({ studioId: studio.id, ...wideRange() });
+    const target = board.batches.find((b) => b.stepName === "Solder join" && !b.locked)!;
+    const loaded = await withTenant(studio.id, (tx) => loadProblem(tx, studio.id, horizonStartFrom(NOW), { timeLimitMs: 50 }));
+    const plan = solveStudio(loaded.problem);
+    const before = await db.batch.findMany({ where: { studioId: studio.id }, orderBy: { id: "asc" } });
+
+    // A bench claim in flight: it has started the batch but not committed yet (what claim.ts does to the row).
+    let commitClaim!: () => void;
+    const claimMayCommit = new Promise<void>((resolve) => (commitClaim = resolve));
+    let claimStartedBy!: (pid: number) => void;
+    const started = new Promise<number>((resolve) => (claimStartedBy = resolve));
+    const claim = systemDb().$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "Batch" SET status = 'STARTED', version = version + 1 WHERE id = ${target.id}`;
+      const [backend] = await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
+      claimStartedBy(backend!.pid);
+      await claimMayCommit;
+    });
+    const claimPid = await started;
+    // The save checks the kept batches (the claim is not committed: nothing to see), then waits on the row to delete it.
+    const save = withTenant(studio.id, (tx) => savePlan(tx, studio.id, run.id, plan, loaded)).then(
+      () => "saved",
+      (error: { code?: string }) => error.code,
+    );
+    for (let tries = 0; ; tries++) {
+      const [blocked] = await systemDb().$queryRaw<Array<{ n: number }>>`
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${claimPid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE '%DELETE FROM%Batch%'`;
+      if (blocked!.n > 0) break;
+      if (tries > 200) throw new Error("the save never waited on the claimed batch");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    commitClaim();
+    await claim;
+
+    // The claim wins; the save writes nothing, so no piece is planned twice.
+    expect(await save).toBe("CONFLICT");
+    const after = await db.batch.findMany({ where: { studioId: studio.id }, orderBy: { id: "asc" } });
+    expect(after.map((b) => ({ ...b, updatedAt: null }))).toEqual(
+      before.map((b) => (b.id === target.id ? { ...b, status: "STARTED", version: b.version + 1, updatedAt: null } : { ...b, updatedAt: null })),
+    );
+    const lines = await db.orderLine.findMany({ where: { studioId: studio.id } });
+    const sums = await piecesByLineAndStep(studio.id);
+    for (const line of lines) expect([sums[`${line.id}#0`], sums[`${line.id}#1`]]).toEqual([line.quantity, line.quantity]);
+  });
+
   it("runs bulk inserts under row-level security: rows of another studio are refused", async () => {
     const [studio, other] = [(await makeStudio()).studio, await makeStudio()];
     const insert = withTenant(other.studio.id, (tx) =>
