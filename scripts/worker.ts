@@ -1,6 +1,7 @@
-// The background worker: runs queued jobs (every registered handler: src/server/jobs/handlers.ts) in its own
-// process, so the scheduling engine's CPU-bound search never blocks the web server's requests. `npm run dev` and `npm start` start it beside Next.js;
-// `npm run cluster` starts several (they share the queue through leases: src/server/jobs/lease.ts).
+// The background worker: runs queued jobs (every handler registered in src/server/jobs/handlers.ts) in its own
+// process, so the scheduling engine's CPU-bound search never blocks the web server's requests. `npm run dev` and
+// `npm start` start it beside Next.js; `npm run cluster` starts several (they share the queue through leases:
+// src/server/jobs/lease.ts).
 // SIGTERM finishes the job in hand, then exits.
 import { logger } from "../src/server/logger";
 
