@@ -51,7 +51,7 @@ function client(source: string) {
   }
   return {
     mutate: call,
-    /** The app's procedures as `api.station.create(input)`, like the in-process caller the seeds use. */
+    /** The app's procedures as `api.stations.create(input)`, like the in-process caller the seeds use. */
     api: (function at(path: string[]): unknown {
       return new Proxy(() => {}, {
         get: (_target, key) => (typeof key === "string" && key !== "then" ? at([...path, key]) : undefined),
@@ -135,10 +135,10 @@ export async function seedBatch(studio: OwnStudio, options: { stepName: string; 
   const { api } = studio;
   const s = { studioId: studio.id };
   const [designName, variantName, sku] = options.design;
-  const station = await api.station.create({ ...s, station: { name: `${options.stepName} bench`, kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+  const station = await api.stations.create({ ...s, station: { name: `${options.stepName} bench`, kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
   const catalogId = (await api.catalog.list(s)).find((catalog) => catalog.own)!.id;
   const step = { name: options.stepName, stationId: station.id, setupSeconds: 600, secondsPerPiece: 300, batchable: true, batchFamily: `e2e-${sku}`, maxBatchSize: 30, unattendedRunSeconds: null };
-  const design = await api.design.create({ ...s, design: { name: designName, sku, description: "", photoUrl: null, catalogIds: [catalogId], steps: [step], variants: [{ name: variantName, bom: [], overrides: [] }] } });
+  const design = await api.catalog.designs.create({ ...s, design: { name: designName, sku, description: "", photoUrl: null, catalogIds: [catalogId], steps: [step], variants: [{ name: variantName, bom: [], overrides: [] }] } });
   const variant = (await api.order.orderableVariants(s)).find((v) => v.designId === design.id && v.variantName === variantName)!;
   const dueDate = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
   await api.order.create({ ...s, order: { kind: "CUSTOMER", customerName: options.customerName, notes: "", lines: [{ variantId: variant.variantId, quantity: options.pieces, dueDate }] } });

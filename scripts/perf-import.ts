@@ -33,15 +33,15 @@ await runOnBenchDatabase("perf:import", { limitMs: 240_000 }, async (_database, 
   for (let run = 1; run <= RUNS; run++) {
     const materials = materialsFile(ROWS, `Bench material r${run}`);
     let start = performance.now();
-    const created = await api.catalogCsv.importMaterials({ studioId, csv: materials });
+    const created = await api.materials.importCsv({ studioId, csv: materials });
     times.materials.push(ms(start));
     start = performance.now();
-    const updated = await api.catalogCsv.importMaterials({ studioId, csv: materials });
+    const updated = await api.materials.importCsv({ studioId, csv: materials });
     times.materialUpdates.push(ms(start));
 
     const designs = designsFile({ rows: ROWS, prefix: `BR${run}`, stations, materials: [`Bench material r${run} 1`, `Bench material r${run} 3`, `Bench material r${run} 5`] });
     start = performance.now();
-    const imported = await api.catalogCsv.importDesigns({ studioId, csv: designs.csv });
+    const imported = await api.catalog.designs.importCsv({ studioId, csv: designs.csv });
     times.designs.push(ms(start));
 
     start = performance.now();

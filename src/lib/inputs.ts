@@ -15,3 +15,14 @@ export const localDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message:
 
 export const byIdInput = z.object({ id: idSchema });
 export type ByIdInput = z.infer<typeof byIdInput>;
+
+/** Archive or bring back a row (a station, a design). */
+export const archiveInput = byIdInput.extend({ archived: z.boolean() });
+export type ArchiveInput = z.infer<typeof archiveInput>;
+
+// Field pieces with the messages people read under form fields and in 400 answers.
+export const nameSchema = z.string().trim().min(1, { message: "Enter a name" }).max(120, { message: "Use at most 120 characters" });
+export const optionalText = (max: number) => z.string().trim().max(max, { message: `Use at most ${max} characters` });
+export const nonNegativeInt = (label: string) =>
+  z.number({ message: `${label} must be a number` }).int({ message: `${label} must be a whole number` }).min(0, { message: `${label} cannot be negative` }).max(2_000_000_000, { message: `${label} is too large` });
+export const positiveInt = (label: string) => nonNegativeInt(label).min(1, { message: `${label} must be at least 1` });

@@ -61,21 +61,21 @@ export async function makeCatalogFixture(studioId: string, owner: Owner) {
   const { callerFor } = await import("./caller");
   const caller = callerFor(owner);
   const suffix = uniqueSuffix();
-  const station = await caller.station.create({
+  const station = await caller.stations.create({
     studioId,
     station: { name: `Solder bench ${suffix}`, kind: "SOLDER_BENCH", count: 2, unattended: false, loadCapacity: null, runSeconds: null },
   });
-  const tumbler = await caller.station.create({
+  const tumbler = await caller.stations.create({
     studioId,
     station: { name: `Tumbler ${suffix}`, kind: "TUMBLER", count: 1, unattended: true, loadCapacity: 200, runSeconds: 7200 },
   });
-  const material = await caller.material.create({
+  const material = await caller.materials.create({
     studioId,
     material: { name: `Sterling wire 18ga ${suffix}`, category: "METAL", alloy: "925", gauge: "18", unit: "GRAM", unitCostCents: 95, reorderPointMilli: 50_000 },
     openingStockMilli: 100_000,
   });
   const catalog = await caller.catalog.create({ studioId, catalog: { name: `Rings ${suffix}`, description: "" } });
-  const design = await caller.design.create({ studioId, design: designInput({ catalogId: catalog.id, stationId: station.id, tumblerId: tumbler.id, materialId: material.id, sku: `RING-${suffix}` }) });
+  const design = await caller.catalog.designs.create({ studioId, design: designInput({ catalogId: catalog.id, stationId: station.id, tumblerId: tumbler.id, materialId: material.id, sku: `RING-${suffix}` }) });
   return { station, tumbler, material, catalog, design };
 }
 

@@ -49,7 +49,7 @@ describe("studios", () => {
     const caller = callerFor(owner);
     expect((await caller.catalog.list({ studioId: studio.id })).map((c) => [c.name, c.own])).toEqual([["Main catalog", true]]);
     expect(await caller.studio.setupProgress({ studioId: studio.id })).toEqual({ stations: false, designs: false, orders: false, plan: false, team: false });
-    await caller.station.create({ studioId: studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+    await caller.stations.create({ studioId: studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
     await addMember(studio.id, "ASSISTANT");
     expect(await caller.studio.setupProgress({ studioId: studio.id })).toEqual({ stations: true, designs: false, orders: false, plan: false, team: true });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldLabel, humanIssues } from "~/lib/validation";
-import { recordMovementInput } from "~/features/catalog/server/schemas";
+import { recordMovementInput } from "~/features/materials/server/schemas";
 import { createOrderInput } from "~/features/orders/server/schemas";
 
 const issuesOf = (schema: z.ZodType, value: unknown) => {

@@ -58,3 +58,6 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HT
     );
   },
 );
+
+/** register() options for an optional number input: empty is null, anything else a number (zod checks it). */
+export const nullableNumber = { setValueAs: (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value)) };

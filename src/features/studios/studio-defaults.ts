@@ -1,4 +1,4 @@
-import type { StudioFormat } from "~/features/catalog/units";
+import type { StudioFormat } from "~/lib/units";
 
 // Sensible money and unit defaults for a new studio, from its time zone (and the browser's locale when it
 // agrees with the zone's country). Editable in Settings. No server-only imports.

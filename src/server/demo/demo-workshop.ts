@@ -16,7 +16,7 @@ export async function fillDemoWorkshop(api: StudioApi, studioId: string, runPlan
   const s = { studioId };
 
   const station = async (name: string, kind: "SOLDER_BENCH" | "STAMPING" | "TUMBLER" | "PICKLE" | "POLISHING" | "OTHER", extra: { unattended?: boolean; loadCapacity?: number; runSeconds?: number } = {}) =>
-    api.station.create({ ...s, station: { name, kind, count: 1, unattended: extra.unattended ?? false, loadCapacity: extra.loadCapacity ?? null, runSeconds: extra.runSeconds ?? null } });
+    api.stations.create({ ...s, station: { name, kind, count: 1, unattended: extra.unattended ?? false, loadCapacity: extra.loadCapacity ?? null, runSeconds: extra.runSeconds ?? null } });
   const bench = await station("Cutting & sawing bench", "OTHER");
   const stamping = await station("Stamping block", "STAMPING");
   const solder = await station("Solder bench", "SOLDER_BENCH");
@@ -25,7 +25,7 @@ export async function fillDemoWorkshop(api: StudioApi, studioId: string, runPlan
   const polish = await station("Polishing motor", "POLISHING");
 
   const material = async (name: string, category: "METAL" | "FINDING" | "CHAIN", unit: "GRAM" | "PIECE" | "CENTIMETER", costCents: number, stock: number, alloy: string | null = null, gauge: string | null = null) =>
-    api.material.create({ ...s, material: { name, category, alloy, gauge, unit, unitCostCents: costCents, reorderPointMilli: Math.round(stock * 250) }, openingStockMilli: Math.round(stock * 1000) });
+    api.materials.create({ ...s, material: { name, category, alloy, gauge, unit, unitCostCents: costCents, reorderPointMilli: Math.round(stock * 250) }, openingStockMilli: Math.round(stock * 1000) });
   const sheet22 = await material("Sterling sheet 22ga", "METAL", "GRAM", 120, 400, "Sterling 925", "22");
   const wire18 = await material("Sterling wire 18ga", "METAL", "GRAM", 115, 150, "Sterling 925", "18");
   const solderWire = await material("Hard solder wire", "METAL", "GRAM", 350, 20, "Silver solder", null);
@@ -53,7 +53,7 @@ export async function fillDemoWorkshop(api: StudioApi, studioId: string, runPlan
   ];
   // A BOM line is used at its routing step (default: the first, where metal is cut): findings where they go on.
   const design = async (name: string, sku: string, variants: { name: string; bom: { materialId: string; quantityMilli: number; stepPosition?: number }[] }[], steps: ReturnType<typeof step>[]) =>
-    api.design.create({
+    api.catalog.designs.create({
       ...s,
       design: {
         name, sku, description: "", photoUrl: null, catalogIds: [catalogId], steps,

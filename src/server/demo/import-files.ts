@@ -1,5 +1,7 @@
 import Papa from "papaparse";
-import { DESIGN_COLUMNS, MATERIAL_COLUMNS, toCsv } from "~/features/catalog/csv";
+import { DESIGN_COLUMNS } from "~/features/catalog/csv-layout";
+import { MATERIAL_COLUMNS } from "~/features/materials/csv-layout";
+import { toCsv } from "~/lib/csv";
 
 // CSV files at the documented maximum (5,000 rows) for the import benchmark and the all-or-nothing tests:
 // materials, designs (variant and routing-step rows) and an Etsy "Sold Order Items" export.

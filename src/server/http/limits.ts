@@ -20,8 +20,8 @@ export const HTTP_LIMITS = {
 export const UPLOAD_PROCEDURES: ReadonlySet<string> = new Set([
   "order.importPreview",
   "order.importCommit",
-  "catalogCsv.previewMaterials",
-  "catalogCsv.importMaterials",
-  "catalogCsv.previewDesigns",
-  "catalogCsv.importDesigns",
+  "materials.previewCsv",
+  "materials.importCsv",
+  "catalog.designs.previewCsv",
+  "catalog.designs.importCsv",
 ]);

@@ -3,8 +3,9 @@ import { authRouter } from "~/features/auth/server/router";
 import { benchRouter } from "~/features/bench/server/router";
 import { billingRouter } from "~/features/billing/server/router";
 import { dashboardRouter } from "~/features/dashboard/server/router";
-import { catalogCsvRouter } from "~/features/catalog/server/csv-router";
-import { catalogRouter, designRouter, materialRouter, stationRouter } from "~/features/catalog/server/router";
+import { catalogRouter } from "~/features/catalog/server/router";
+import { materialsRouter } from "~/features/materials/server/router";
+import { stationsRouter } from "~/features/stations/server/router";
 import { studioRouter } from "~/features/studios/server/router";
 import { teamRouter } from "~/features/team/server/router";
 import { orderRouter } from "~/features/orders/server/router";
@@ -16,11 +17,9 @@ export const appRouter = router({
   account: accountRouter,
   team: teamRouter,
   studio: studioRouter,
-  station: stationRouter,
-  material: materialRouter,
+  stations: stationsRouter,
+  materials: materialsRouter,
   catalog: catalogRouter,
-  design: designRouter,
-  catalogCsv: catalogCsvRouter,
   order: orderRouter,
   planning: planningRouter,
   bench: benchRouter,

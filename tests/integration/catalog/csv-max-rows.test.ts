@@ -40,11 +40,11 @@ describe("CSV imports at the documented maximum (5,000 rows)", () => {
 
     const materials = materialsFile(IMPORT_MAX_ROWS, "Wire");
     const badMaterials = replaceLastLine(materials, (line) => line.replace(",pcs,", ",furlong,"));
-    await expect(caller.catalogCsv.importMaterials({ studioId, csv: badMaterials })).rejects.toMatchObject({
+    await expect(caller.materials.importCsv({ studioId, csv: badMaterials })).rejects.toMatchObject({
       code: "BAD_REQUEST", message: expect.stringMatching(new RegExp(`Nothing was imported: 1 row need fixing \\(row ${lastRow}: Unit "furlong"`)),
     });
     expect(await counts(studioId)).toEqual(before);
-    expect(await caller.catalogCsv.importMaterials({ studioId, csv: materials })).toEqual({ created: IMPORT_MAX_ROWS, updated: 0 });
+    expect(await caller.materials.importCsv({ studioId, csv: materials })).toEqual({ created: IMPORT_MAX_ROWS, updated: 0 });
     // Half of them come with stock on hand: one opening RECEIVE each, balance equal to the ledger.
     expect((await counts(studioId)).movements).toBe(before.movements + IMPORT_MAX_ROWS / 2);
     const wire1 = await systemDb().material.findFirstOrThrow({ where: { studioId, name: "Wire 1" } });
@@ -53,7 +53,7 @@ describe("CSV imports at the documented maximum (5,000 rows)", () => {
     // The same file again updates every material by name (version bump), and a changed stock is adjusted.
     const recount = materials.replace(/^Wire 1,METAL,925,,g,0\.10,10,100$/m, "Wire 1,METAL,925,,g,0.10,10,80");
     expect(recount).not.toBe(materials);
-    expect(await caller.catalogCsv.importMaterials({ studioId, csv: recount })).toEqual({ created: 0, updated: IMPORT_MAX_ROWS });
+    expect(await caller.materials.importCsv({ studioId, csv: recount })).toEqual({ created: 0, updated: IMPORT_MAX_ROWS });
     expect(await systemDb().material.findFirstOrThrow({ where: { id: wire1.id } })).toMatchObject({ onHandMilli: 80_000, version: 1 });
     expect(await systemDb().stockMovement.findMany({ where: { materialId: wire1.id, kind: "ADJUST" }, select: { quantityMilli: true, balanceAfterMilli: true } })).toEqual([
       { quantityMilli: -20_000, balanceAfterMilli: 80_000 },
@@ -64,11 +64,11 @@ describe("CSV imports at the documented maximum (5,000 rows)", () => {
     const afterMaterials = await counts(studioId);
     const badDesigns = replaceLastLine(designs.csv, (line) => line.replace(f.tumbler.name, "Nowhere").replace(f.station.name, "Nowhere"));
     expect(badDesigns).not.toBe(designs.csv);
-    await expect(caller.catalogCsv.importDesigns({ studioId, csv: badDesigns })).rejects.toMatchObject({
+    await expect(caller.catalog.designs.importCsv({ studioId, csv: badDesigns })).rejects.toMatchObject({
       code: "BAD_REQUEST", message: expect.stringContaining(`row ${lastRow}: Unknown station "Nowhere"`),
     });
     expect(await counts(studioId)).toEqual(afterMaterials);
-    expect(await caller.catalogCsv.importDesigns({ studioId, csv: designs.csv })).toEqual({ created: 500, versioned: 0, catalogsCreated: 1 });
+    expect(await caller.catalog.designs.importCsv({ studioId, csv: designs.csv })).toEqual({ created: 500, versioned: 0, catalogsCreated: 1 });
     const afterDesigns = await counts(studioId);
     expect(afterDesigns).toMatchObject({ designs: afterMaterials.designs + 500, versions: afterMaterials.versions + 500, variants: afterMaterials.variants + 2000, steps: afterMaterials.steps + 3000 });
     const variant = await systemDb().designVariant.findFirstOrThrow({ where: { studioId, sku: "IMP-7-V2" }, include: { bomLines: true, designVersion: { include: { steps: { orderBy: { position: "asc" } } } } } });

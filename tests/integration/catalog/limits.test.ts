@@ -37,7 +37,7 @@ describe("catalog plan limits", () => {
     const { studio, refs, caller } = await soloStudioAtDesignLimit();
     const before = await counts(studio.id);
     expect(before.active).toBe(40);
-    await expect(caller.design.create({ studioId: studio.id, design: designInput({ ...refs, sku: "OVER-1" }) })).rejects.toMatchObject({
+    await expect(caller.catalog.designs.create({ studioId: studio.id, design: designInput({ ...refs, sku: "OVER-1" }) })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("Solo plan includes 40 active designs and you have 40"),
     });
@@ -47,15 +47,15 @@ describe("catalog plan limits", () => {
   it("refuses restoring an archived design and forking at the limit; archiving one makes room", async () => {
     const { studio, f, caller } = await soloStudioAtDesignLimit();
     const archived = await systemDb().design.findFirstOrThrow({ where: { studioId: studio.id, sku: "FILL-0" } });
-    expect(await errorCode(caller.design.setArchived({ studioId: studio.id, id: archived.id, archived: false }))).toBe("FORBIDDEN");
+    expect(await errorCode(caller.catalog.designs.setArchived({ studioId: studio.id, id: archived.id, archived: false }))).toBe("FORBIDDEN");
     // Restoring a design that is already active is not an addition.
-    await caller.design.setArchived({ studioId: studio.id, id: f.design.id, archived: false });
+    await caller.catalog.designs.setArchived({ studioId: studio.id, id: f.design.id, archived: false });
     const before = await counts(studio.id);
-    expect(await errorCode(caller.design.fork({ studioId: studio.id, id: f.design.id, catalogId: f.catalog.id, sku: "FORK-1" }))).toBe("FORBIDDEN");
+    expect(await errorCode(caller.catalog.designs.fork({ studioId: studio.id, id: f.design.id, catalogId: f.catalog.id, sku: "FORK-1" }))).toBe("FORBIDDEN");
     expect(await counts(studio.id)).toEqual(before);
 
-    await caller.design.setArchived({ studioId: studio.id, id: f.design.id, archived: true });
-    await caller.design.setArchived({ studioId: studio.id, id: archived.id, archived: false });
+    await caller.catalog.designs.setArchived({ studioId: studio.id, id: f.design.id, archived: true });
+    await caller.catalog.designs.setArchived({ studioId: studio.id, id: archived.id, archived: false });
     expect((await counts(studio.id)).active).toBe(40);
   });
 
@@ -86,8 +86,8 @@ describe("catalog plan limits", () => {
     const before = await counts(studio.id);
     const station = { name: "Bench", kind: "SOLDER_BENCH" as const, count: 1, unattended: false, loadCapacity: null, runSeconds: null };
     const material = { name: "Wire", category: "METAL" as const, alloy: null, gauge: null, unit: "GRAM" as const, unitCostCents: 1, reorderPointMilli: 0 };
-    expect(await errorCode(caller.station.create({ studioId: studio.id, station }))).toBe("PAYMENT_REQUIRED");
-    expect(await errorCode(caller.material.create({ studioId: studio.id, material, openingStockMilli: 0 }))).toBe("PAYMENT_REQUIRED");
+    expect(await errorCode(caller.stations.create({ studioId: studio.id, station }))).toBe("PAYMENT_REQUIRED");
+    expect(await errorCode(caller.materials.create({ studioId: studio.id, material, openingStockMilli: 0 }))).toBe("PAYMENT_REQUIRED");
     expect(await errorCode(caller.catalog.create({ studioId: studio.id, catalog: { name: "Rings" } }))).toBe("PAYMENT_REQUIRED");
     expect(await counts(studio.id)).toEqual(before);
   });

@@ -22,7 +22,7 @@ describe("catalog sharing", () => {
   it("shares by studio address: once the target accepts, it sees the catalog and its designs, read-only and without the owner's costs", async () => {
     const { a, b, f, secret, ownerA, ownerB, acceptAll } = await twoStudios();
     // Nothing is visible before sharing, through the API or through RLS alone.
-    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
     expect(await withTenant(b.studio.id, (db) => db.design.findMany({ where: { id: f.design.id } }))).toEqual([]);
 
     expect(await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug.toUpperCase() })).toMatchObject({ shared: true, pending: true });
@@ -30,7 +30,7 @@ describe("catalog sharing", () => {
     expect((await ownerB.catalog.incomingShares({ studioId: b.studio.id })).shares).toEqual([
       expect.objectContaining({ catalogName: f.catalog.name, fromStudio: "Alder Metals", designCount: 1, toYourEmail: false }),
     ]);
-    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
     expect(await withTenant(b.studio.id, (db) => db.design.count({ where: { id: f.design.id } }))).toBe(0);
     expect((await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id }))[0]!.state).toBe("pending");
     await acceptAll();
@@ -40,7 +40,7 @@ describe("catalog sharing", () => {
     expect(catalogs.find((c) => c.id === f.catalog.id)).toMatchObject({ own: false, sharedBy: "Alder Metals", designCount: 1 });
     expect(catalogs.some((c) => c.id === secret.catalog.id)).toBe(false);
 
-    const design = await ownerB.design.get({ studioId: b.studio.id, id: f.design.id });
+    const design = await ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id });
     expect(design).toMatchObject({ own: false, sharedBy: "Alder Metals" });
     // The routing and bills of materials are shared; what A pays (costs, labour rate) is not.
     expect(design.current.steps).toHaveLength(2);
@@ -49,13 +49,13 @@ describe("catalog sharing", () => {
       [null, null, null, [[2_000, null]]],
       [null, null, null, [[3_000, null]]],
     ]);
-    const shared = await ownerB.design.list({ studioId: b.studio.id, scope: "shared" });
+    const shared = await ownerB.catalog.designs.list({ studioId: b.studio.id, scope: "shared" });
     expect(shared.map((d) => [d.id, d.minCostCents, d.maxCostCents])).toEqual([[f.design.id, null, null]]);
     // A still sees its own costs.
-    expect((await ownerA.design.get({ studioId: a.studio.id, id: f.design.id })).current.variants.map((v) => v.standardCostCents)).toEqual([515, 710]);
+    expect((await ownerA.catalog.designs.get({ studioId: a.studio.id, id: f.design.id })).current.variants.map((v) => v.standardCostCents)).toEqual([515, 710]);
 
     // The unshared catalog's design stays invisible, by id too.
-    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: secret.design.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.get({ studioId: b.studio.id, id: secret.design.id }))).toBe("NOT_FOUND");
     expect(await withTenant(b.studio.id, (db) => db.design.count({ where: { id: secret.design.id } }))).toBe(0);
     // The owner's inventory and stations never are shared.
     expect(await withTenant(b.studio.id, (db) => db.material.count({ where: { id: f.material.id } }))).toBe(0);
@@ -69,7 +69,7 @@ describe("catalog sharing", () => {
     const before = await systemDb().design.findUniqueOrThrow({ where: { id: f.design.id } });
 
     expect(await errorCode(ownerB.catalog.update({ studioId: b.studio.id, id: f.catalog.id, expectedVersion: 0, catalog: { name: "Mine" } }))).toBe("NOT_FOUND");
-    expect(await errorCode(ownerB.design.setArchived({ studioId: b.studio.id, id: f.design.id, archived: true }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.setArchived({ studioId: b.studio.id, id: f.design.id, archived: true }))).toBe("NOT_FOUND");
     expect(await errorCode(ownerB.catalog.share({ studioId: b.studio.id, catalogId: f.catalog.id, target: "someone-else" }))).toBe("NOT_FOUND");
 
     // Row-level security: visible rows of A's are still not writable by B's tenant.
@@ -89,13 +89,13 @@ describe("catalog sharing", () => {
     const { a, b, f, ownerA, ownerB, acceptAll } = await twoStudios();
     await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug });
     await acceptAll();
-    const v1 = (await ownerB.design.get({ studioId: b.studio.id, id: f.design.id })).current;
+    const v1 = (await ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id })).current;
     // B plans an order with version 1 (orders call design.useVersion).
-    expect(await ownerB.design.useVersion({ studioId: b.studio.id, versionId: v1.id })).toMatchObject({ number: 1 });
+    expect(await ownerB.catalog.designs.pinVersion({ studioId: b.studio.id, versionId: v1.id })).toMatchObject({ number: 1 });
 
     // A edits the design: B sees version 2 as current.
-    const source = await ownerA.design.get({ studioId: a.studio.id, id: f.design.id });
-    await ownerA.design.update({
+    const source = await ownerA.catalog.designs.get({ studioId: a.studio.id, id: f.design.id });
+    await ownerA.catalog.designs.update({
       studioId: a.studio.id,
       id: f.design.id,
       expectedVersion: 1,
@@ -109,7 +109,7 @@ describe("catalog sharing", () => {
         steps: source.current.steps.map(({ id: _id, position: _p, stationName: _n, stationKind: _k, ...step }) => step),
       },
     });
-    const seen = await ownerB.design.get({ studioId: b.studio.id, id: f.design.id });
+    const seen = await ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id });
     expect(seen.current).toMatchObject({ number: 2, name: "Stacking ring, wider" });
 
     const shares = await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id });
@@ -117,13 +117,13 @@ describe("catalog sharing", () => {
     await ownerA.catalog.revokeShare({ studioId: a.studio.id, shareId: shares[0]!.id });
 
     // Access is gone for new use...
-    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
     expect((await ownerB.catalog.list({ studioId: b.studio.id })).some((c) => c.id === f.catalog.id)).toBe(false);
-    expect(await errorCode(ownerB.design.version({ studioId: b.studio.id, versionId: seen.current.id }))).toBe("NOT_FOUND");
-    expect(await errorCode(ownerB.design.useVersion({ studioId: b.studio.id, versionId: seen.current.id }))).toBe("NOT_FOUND");
-    expect(await errorCode(ownerB.design.fork({ studioId: b.studio.id, id: f.design.id, catalogId: f.catalog.id, sku: "F-1" }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.version({ studioId: b.studio.id, versionId: seen.current.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.pinVersion({ studioId: b.studio.id, versionId: seen.current.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.fork({ studioId: b.studio.id, id: f.design.id, catalogId: f.catalog.id, sku: "F-1" }))).toBe("NOT_FOUND");
     // ...but the version B's order used still reads in full, rows and all.
-    const kept = await ownerB.design.version({ studioId: b.studio.id, versionId: v1.id });
+    const kept = await ownerB.catalog.designs.version({ studioId: b.studio.id, versionId: v1.id });
     expect(kept).toMatchObject({ number: 1, name: "Stacking ring", own: false });
     expect(kept.steps).toHaveLength(2);
     expect(kept.variants.map((v) => [v.standardCostCents, v.bomLines.length])).toEqual([
@@ -133,9 +133,9 @@ describe("catalog sharing", () => {
 
     // Sharing again asks B again; once accepted, access is back.
     await ownerA.catalog.share({ studioId: a.studio.id, catalogId: f.catalog.id, target: b.studio.slug });
-    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
     await acceptAll();
-    expect((await ownerB.design.get({ studioId: b.studio.id, id: f.design.id })).current.number).toBe(2);
+    expect((await ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id })).current.number).toBe(2);
   });
 
   it("refuses unknown addresses and self-shares, requires the owner role, and a declined share stays off", async () => {
@@ -154,7 +154,7 @@ describe("catalog sharing", () => {
     await ownerB.catalog.declineShare({ studioId: b.studio.id, shareId: offer!.id });
     expect((await ownerB.catalog.incomingShares({ studioId: b.studio.id })).shares).toEqual([]);
     expect(await errorCode(ownerB.catalog.acceptShare({ studioId: b.studio.id, shareId: offer!.id }))).toBe("NOT_FOUND");
-    expect(await errorCode(ownerB.design.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.catalog.designs.get({ studioId: b.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
     expect((await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id }))[0]!.state).toBe("declined");
   });
 
@@ -178,8 +178,8 @@ describe("catalog sharing", () => {
     }
     const [offer] = (await me.catalog.incomingShares({ studioId: second.id })).shares;
     await me.catalog.acceptShare({ studioId: second.id, shareId: offer!.id });
-    expect((await me.design.get({ studioId: second.id, id: f.design.id })).sharedBy).toBe("Alder Metals");
-    expect(await errorCode(me.design.get({ studioId: first.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
+    expect((await me.catalog.designs.get({ studioId: second.id, id: f.design.id })).sharedBy).toBe("Alder Metals");
+    expect(await errorCode(me.catalog.designs.get({ studioId: first.studio.id, id: f.design.id }))).toBe("NOT_FOUND");
     // Answered: gone from the other studio's list too.
     expect((await me.catalog.incomingShares({ studioId: first.studio.id })).shares).toEqual([]);
     expect((await ownerA.catalog.shares({ studioId: a.studio.id, catalogId: f.catalog.id })).map((s) => [s.targetLabel, s.state])).toEqual([

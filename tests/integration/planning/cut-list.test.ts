@@ -10,16 +10,16 @@ describe("cut list across units", () => {
     const b = await makeStudio();
     const f = await makeCatalogFixture(a.studio.id, a.owner);
     const ownerA = callerFor(a.owner);
-    const wireIn = await ownerA.material.create({ studioId: a.studio.id, material: { name: "Round wire 20ga", category: "METAL", alloy: null, gauge: "20", unit: "INCH", unitCostCents: 40, reorderPointMilli: 0 } });
+    const wireIn = await ownerA.materials.create({ studioId: a.studio.id, material: { name: "Round wire 20ga", category: "METAL", alloy: null, gauge: "20", unit: "INCH", unitCostCents: 40, reorderPointMilli: 0 } });
     const input = designInput({ catalogId: f.catalog.id, stationId: f.station.id, tumblerId: f.tumbler.id, materialId: wireIn.id, sku: "LOOP" });
-    await ownerA.design.create({ studioId: a.studio.id, design: { ...input, name: "Wire loop", variants: [{ name: "One", bom: [{ materialId: wireIn.id, quantityMilli: 2_500 }], overrides: [] }] } });
+    await ownerA.catalog.designs.create({ studioId: a.studio.id, design: { ...input, name: "Wire loop", variants: [{ name: "One", bom: [{ materialId: wireIn.id, quantityMilli: 2_500 }], overrides: [] }] } });
     await shareAccepted({ studioId: a.studio.id, owner: a.owner }, f.catalog.id, { studioId: b.studio.id, slug: b.studio.slug, owner: b.owner });
 
     const ownerB = callerFor(b.owner);
     const attended = { count: 1, unattended: false, loadCapacity: null, runSeconds: null };
-    await ownerB.station.create({ studioId: b.studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", ...attended } });
-    await ownerB.station.create({ studioId: b.studio.id, station: { name: "Barrel", kind: "TUMBLER", count: 1, unattended: true, loadCapacity: 50, runSeconds: 3600 } });
-    const wireMm = await ownerB.material.create({ studioId: b.studio.id, material: { name: "round WIRE 20ga", category: "METAL", alloy: null, gauge: "20", unit: "MILLIMETER", unitCostCents: 2, reorderPointMilli: 0 }, openingStockMilli: 100_000 });
+    await ownerB.stations.create({ studioId: b.studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", ...attended } });
+    await ownerB.stations.create({ studioId: b.studio.id, station: { name: "Barrel", kind: "TUMBLER", count: 1, unattended: true, loadCapacity: 50, runSeconds: 3600 } });
+    const wireMm = await ownerB.materials.create({ studioId: b.studio.id, material: { name: "round WIRE 20ga", category: "METAL", alloy: null, gauge: "20", unit: "MILLIMETER", unitCostCents: 2, reorderPointMilli: 0 }, openingStockMilli: 100_000 });
     const loop = (await ownerB.order.orderableVariants({ studioId: b.studio.id })).find((v) => v.designName === "Wire loop")!;
     await ownerB.order.create({ studioId: b.studio.id, order: { kind: "CUSTOMER", customerName: "C", notes: "", lines: [{ variantId: loop.variantId, quantity: 3, dueDate: inDays(9) }] } });
     await planNow(ownerB, b.studio.id);

@@ -14,17 +14,17 @@ async function studioWithTwoDesigns() {
   const api = callerFor(owner);
   const s = { studioId: studio.id };
   const station = (name: string, kind: "OTHER" | "SOLDER_BENCH" | "POLISHING") =>
-    api.station.create({ ...s, station: { name, kind, count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+    api.stations.create({ ...s, station: { name, kind, count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
   const [bench, solder, polish] = [await station("Bench", "OTHER"), await station("Solder bench", "SOLDER_BENCH"), await station("Polisher", "POLISHING")];
-  const wire = await api.material.create({ ...s, material: { name: "Wire 18ga", category: "METAL", alloy: "925", gauge: "18", unit: "GRAM", unitCostCents: 100, reorderPointMilli: 0 }, openingStockMilli: 100_000 });
-  const rings = await api.material.create({ ...s, material: { name: "Jump rings", category: "FINDING", alloy: null, gauge: null, unit: "PIECE", unitCostCents: 10, reorderPointMilli: 0 }, openingStockMilli: 50_000 });
+  const wire = await api.materials.create({ ...s, material: { name: "Wire 18ga", category: "METAL", alloy: "925", gauge: "18", unit: "GRAM", unitCostCents: 100, reorderPointMilli: 0 }, openingStockMilli: 100_000 });
+  const rings = await api.materials.create({ ...s, material: { name: "Jump rings", category: "FINDING", alloy: null, gauge: null, unit: "PIECE", unitCostCents: 10, reorderPointMilli: 0 }, openingStockMilli: 50_000 });
   const catalogs = await api.catalog.list(s);
   const catalogId = catalogs.find((c) => c.own)?.id ?? (await api.catalog.create({ ...s, catalog: { name: "Core", description: "" } })).id;
   const step = (name: string, stationId: string, family: string | null) => ({
     name, stationId, setupSeconds: 600, secondsPerPiece: 120, batchable: family !== null, batchFamily: family, maxBatchSize: null, unattendedRunSeconds: null,
   });
   const design = (name: string, sku: string, solderStep: string, bom: Array<{ materialId: string; quantityMilli: number; stepPosition: number | null }>) =>
-    api.design.create({
+    api.catalog.designs.create({
       ...s,
       design: {
         name, sku, description: "", photoUrl: null, catalogIds: [catalogId],
@@ -70,13 +70,13 @@ describe("materials per step", () => {
       await me.bench.report({ ...w.s, batchId, piecesDone: done, piecesScrapped: scrapped, ...(scrapped ? { scrapReason: "Cracked" } : {}) });
       await me.bench.complete({ ...w.s, batchId, expectedVersion: work.version });
     };
-    const stock = async () => Object.fromEntries((await w.api.material.list({ ...w.s })).map((m) => [m.name, m.onHandMilli]));
+    const stock = async () => Object.fromEntries((await w.api.materials.list({ ...w.s })).map((m) => [m.name, m.onHandMilli]));
     await complete(w.batches.find((b) => b.family === "cut")!.id, 7, 0);
     expect(await stock()).toMatchObject({ "Wire 18ga": 100_000 - 17_000, "Jump rings": 50_000 });
     // One pendant scrapped at soldering: its jump ring was used too; the ring design uses none.
     await complete(w.batches.find((b) => b.family === "hard-solder")!.id, 6, 1);
     expect(await stock()).toMatchObject({ "Wire 18ga": 83_000, "Jump rings": 46_000 });
-    const { movements } = await w.api.material.get({ ...w.s, id: w.rings.id });
+    const { movements } = await w.api.materials.get({ ...w.s, id: w.rings.id });
     expect(movements.find((m) => m.kind === "CONSUME")!.note).toBe(`Solder jump ring / Solder seam: 7 pieces for order #${w.order.number}, completed by ${w.assistant.name}`);
   });
 

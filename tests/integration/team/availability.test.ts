@@ -21,9 +21,9 @@ describe("people's own hours, skills and days off", () => {
     const { studio, owner } = await makeStudio();
     const assistant = await addMember(studio.id, "ASSISTANT");
     const caller = callerFor(owner);
-    const bench = await caller.station.create({ studioId: studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+    const bench = await caller.stations.create({ studioId: studio.id, station: { name: "Bench", kind: "SOLDER_BENCH", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
     const other = await makeStudio();
-    const foreign = await callerFor(other.owner).station.create({ studioId: other.studio.id, station: { name: "Theirs", kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
+    const foreign = await callerFor(other.owner).stations.create({ studioId: other.studio.id, station: { name: "Theirs", kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null } });
     const member = (await caller.team.list({ studioId: studio.id })).find((m) => m.user.id === assistant.id)!;
     expect(member.availability).toEqual({ workingHours: null, skillsLimited: false, stationIds: [], timeOff: [] });
 

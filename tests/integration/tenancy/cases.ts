@@ -28,10 +28,11 @@ import { benchCases } from "./cases/bench";
 import { billingCases } from "./cases/billing";
 import { catalogCases } from "./cases/catalog";
 import { dashboardCases } from "./cases/dashboard";
-import { catalogCsvCases } from "./cases/catalog-csv";
+import { materialCases } from "./cases/materials";
 import { orderCases } from "./cases/orders";
 import { peopleCases } from "./cases/people";
 import { planningCases } from "./cases/planning";
+import { stationCases } from "./cases/stations";
 import { studioCases } from "./cases/studios";
 import { teamCases } from "./cases/team";
 
@@ -40,7 +41,8 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   ...studioCases,
   ...teamCases,
   ...catalogCases,
-  ...catalogCsvCases,
+  ...stationCases,
+  ...materialCases,
   ...billingCases,
   ...benchCases,
   ...orderCases,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labourSecondsPerPiece, standardCost } from "~/features/catalog/costing";
-import { formatCents, formatQuantity, minutesToSeconds, toMilli } from "~/features/catalog/units";
+import { formatCents, formatQuantity, minutesToSeconds, toMilli } from "~/lib/units";
 
 const steps = [
   { position: 0, setupSeconds: 600, secondsPerPiece: 240, maxBatchSize: 20 },

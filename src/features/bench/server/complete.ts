@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { appendMovement } from "~/features/catalog/server/material-stock";
+import { appendMovement } from "~/features/materials/server/stock-ledger";
 import { addCompletedWorkToRollup } from "~/features/dashboard/server/rollups";
 import { publishStudioEvent } from "~/server/realtime/events";
 import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce } from "./context";

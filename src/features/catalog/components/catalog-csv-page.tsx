@@ -22,7 +22,7 @@ function ExportCard() {
     setBusy(kind);
     setError(null);
     try {
-      const options = kind === "materials" ? trpc.catalogCsv.exportMaterials.queryOptions({ studioId: studio.id }) : trpc.catalogCsv.exportDesigns.queryOptions({ studioId: studio.id });
+      const options = kind === "materials" ? trpc.materials.exportCsv.queryOptions({ studioId: studio.id }) : trpc.catalog.designs.exportCsv.queryOptions({ studioId: studio.id });
       const { csv } = await queryClient.fetchQuery({ ...options, staleTime: 0 });
       downloadCsv(`${studio.slug}-${kind}-${day}.csv`, csv);
     } catch (cause) {

@@ -11,7 +11,7 @@ import { TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { currencySymbol, formatCents, moneyToCents } from "../units";
+import { currencySymbol, formatCents, moneyToCents } from "~/lib/units";
 
 const values = z.object({
   labourRate: z.number({ message: "Enter an hourly rate" }).min(0, { message: "Cannot be negative" }).max(10_000, { message: "At most 10,000 per hour" }),

@@ -6,7 +6,9 @@ import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { CSV_MAX_BYTES, DESIGNS_TEMPLATE, MATERIALS_TEMPLATE } from "../csv";
+import { MATERIALS_TEMPLATE } from "~/features/materials/csv-layout";
+import { CSV_MAX_BYTES } from "~/lib/csv";
+import { DESIGNS_TEMPLATE } from "../csv-layout";
 import { DataTable, Td } from "~/components/ui/table";
 
 /** Offers text as a file download (templates and exports). */
@@ -43,10 +45,10 @@ export function CsvImportPanel({ kind }: { kind: Kind }) {
   const studio = useCurrentStudio();
   const [csv, setCsv] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
-  const previewMaterials = useMutation(trpc.catalogCsv.previewMaterials.mutationOptions());
-  const previewDesigns = useMutation(trpc.catalogCsv.previewDesigns.mutationOptions());
-  const importMaterials = useMutation(trpc.catalogCsv.importMaterials.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.material.pathKey() }) }));
-  const importDesigns = useMutation(trpc.catalogCsv.importDesigns.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const previewMaterials = useMutation(trpc.materials.previewCsv.mutationOptions());
+  const previewDesigns = useMutation(trpc.catalog.designs.previewCsv.mutationOptions());
+  const importMaterials = useMutation(trpc.materials.importCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.materials.pathKey() }) }));
+  const importDesigns = useMutation(trpc.catalog.designs.importCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
   const preview = kind === "materials" ? previewMaterials : previewDesigns;
   const commit = kind === "materials" ? importMaterials : importDesigns;
   const text = TEXT[kind];

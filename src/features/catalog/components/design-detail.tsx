@@ -10,7 +10,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
-import { formatCents, formatQuantity, secondsToMinutes, STATION_KIND_LABELS } from "../units";
+import { formatCents, formatQuantity, secondsToMinutes, STATION_KIND_LABELS } from "~/lib/units";
 import { ForkForm } from "./fork-form";
 import { DataTable, Td } from "~/components/ui/table";
 
@@ -21,9 +21,9 @@ export function DesignDetail({ designId }: { designId: string }) {
   const canEdit = useCan("catalog:edit");
   const [versionId, setVersionId] = useState<string>("");
   const format = useStudioFormat();
-  const design = useQuery(trpc.design.get.queryOptions({ studioId: studio.id, id: designId }));
-  const versions = useQuery(trpc.design.versions.queryOptions({ studioId: studio.id, id: designId }));
-  const older = useQuery({ ...trpc.design.version.queryOptions({ studioId: studio.id, versionId }), enabled: versionId !== "" });
+  const design = useQuery(trpc.catalog.designs.get.queryOptions({ studioId: studio.id, id: designId }));
+  const versions = useQuery(trpc.catalog.designs.versions.queryOptions({ studioId: studio.id, id: designId }));
+  const older = useQuery({ ...trpc.catalog.designs.version.queryOptions({ studioId: studio.id, versionId }), enabled: versionId !== "" });
 
   if (design.isPending) return <Spinner label="Loading design…" />;
   if (design.isError) return <Alert>{design.error.message}</Alert>;

@@ -5,14 +5,14 @@ import { Alert } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { secondsToMinutes } from "../units";
+import { secondsToMinutes } from "~/lib/units";
 import { DesignForm } from "./design-form";
 
 export function DesignEdit({ designId }: { designId: string }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const canEdit = useCan("catalog:edit");
-  const design = useQuery(trpc.design.get.queryOptions({ studioId: studio.id, id: designId }));
+  const design = useQuery(trpc.catalog.designs.get.queryOptions({ studioId: studio.id, id: designId }));
   if (!canEdit) return <Alert>Only owners and admins can edit designs.</Alert>;
   if (design.isPending) return <Spinner label="Loading design…" />;
   if (design.isError) return <Alert>{design.error.message}</Alert>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { moneyToCents, minutesToSeconds, toMilli } from "../units";
+import { moneyToCents, minutesToSeconds, toMilli } from "~/lib/units";
 
 // Form values in the units people think in (minutes, grams, pieces); converted to API units on submit.
 
@@ -86,5 +86,4 @@ export function toApiDesign(values: DesignValues) {
 }
 
 /** Empty inputs become null for optional numbers. */
-export const nullableNumber = { setValueAs: (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value)) };
 export { moneyToCents };

@@ -2,8 +2,8 @@
 
 import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { Button } from "~/components/ui/button";
-import { SelectField, TextField } from "~/components/ui/field";
-import { emptyStep, nullableNumber, type DesignValues } from "./design-form-schema";
+import { nullableNumber, SelectField, TextField } from "~/components/ui/field";
+import { emptyStep, type DesignValues } from "./design-form-schema";
 
 type Station = { id: string; name: string; unattended: boolean; archivedAt: Date | null };
 

@@ -3,7 +3,7 @@
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
-import { UNIT_LABELS, type MaterialUnitName } from "../units";
+import { UNIT_LABELS, type MaterialUnitName } from "~/lib/units";
 import { suggestVariantSku } from "../variant-skus";
 import type { DesignValues } from "./design-form-schema";
 import { VariantGenerator } from "./variant-generator";

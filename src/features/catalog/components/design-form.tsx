@@ -24,11 +24,11 @@ export function DesignForm({ existing }: { existing?: Existing }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
-  const stations = useQuery(trpc.station.list.queryOptions({ studioId: studio.id }));
-  const materials = useQuery(trpc.material.list.queryOptions({ studioId: studio.id }));
+  const stations = useQuery(trpc.stations.list.queryOptions({ studioId: studio.id }));
+  const materials = useQuery(trpc.materials.list.queryOptions({ studioId: studio.id }));
   const catalogs = useQuery(trpc.catalog.list.queryOptions({ studioId: studio.id }));
-  const create = useMutation(trpc.design.create.mutationOptions());
-  const update = useMutation(trpc.design.update.mutationOptions());
+  const create = useMutation(trpc.catalog.designs.create.mutationOptions());
+  const update = useMutation(trpc.catalog.designs.update.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<DesignValues>({
@@ -72,7 +72,7 @@ export function DesignForm({ existing }: { existing?: Existing }) {
         ? await update.mutateAsync({ studioId: studio.id, id: existing.id, expectedVersion: existing.version, design })
         : await create.mutateAsync({ studioId: studio.id, design });
       setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: trpc.design.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.catalog.designs.pathKey() });
       router.push(`${base}/catalog/designs/${result.id}`);
     } catch (cause) {
       setError((cause as Error).message);

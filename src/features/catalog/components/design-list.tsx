@@ -9,7 +9,7 @@ import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { formatCents } from "../units";
+import { formatCents } from "~/lib/units";
 import { DataTable, Td } from "~/components/ui/table";
 
 type Scope = "all" | "own" | "shared";
@@ -24,7 +24,7 @@ export function DesignList() {
   const [scope, setScope] = useState<Scope>("all");
   const catalogs = useQuery(trpc.catalog.list.queryOptions({ studioId: studio.id }));
   const designs = useQuery(
-    trpc.design.list.queryOptions({ studioId: studio.id, search: search.trim() || undefined, catalogId: catalogId || undefined, scope }),
+    trpc.catalog.designs.list.queryOptions({ studioId: studio.id, search: search.trim() || undefined, catalogId: catalogId || undefined, scope }),
   );
   const base = `/s/${studio.slug}`;
 

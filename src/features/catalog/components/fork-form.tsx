@@ -9,7 +9,7 @@ import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { STATION_KIND_LABELS, UNIT_LABELS } from "../units";
+import { STATION_KIND_LABELS, UNIT_LABELS } from "~/lib/units";
 
 const NEW = "new";
 
@@ -23,8 +23,8 @@ export function ForkForm({ designId, sku }: { designId: string; sku: string }) {
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
   const catalogs = useQuery(trpc.catalog.list.queryOptions({ studioId: studio.id }));
-  const plan = useQuery(trpc.design.forkPlan.queryOptions({ studioId: studio.id, id: designId }));
-  const fork = useMutation(trpc.design.fork.mutationOptions());
+  const plan = useQuery(trpc.catalog.designs.forkPlan.queryOptions({ studioId: studio.id, id: designId }));
+  const fork = useMutation(trpc.catalog.designs.fork.mutationOptions());
   const own = catalogs.data?.filter((c) => c.own) ?? [];
   const [catalogId, setCatalogId] = useState("");
   const [newSku, setNewSku] = useState(`${sku}-FORK`);
@@ -50,9 +50,9 @@ export function ForkForm({ designId, sku }: { designId: string; sku: string }) {
         stations: Object.fromEntries(plan.data.stations.map((s) => [s.key, stationChoice(s.key, s.suggested)])),
         materials: Object.fromEntries(plan.data.materials.map((m) => [m.key, materialChoice(m.key, m.suggested)])),
       });
-      await queryClient.invalidateQueries({ queryKey: trpc.design.pathKey() });
-      await queryClient.invalidateQueries({ queryKey: trpc.station.pathKey() });
-      await queryClient.invalidateQueries({ queryKey: trpc.material.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.catalog.designs.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.stations.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.materials.pathKey() });
       router.push(`/s/${studio.slug}/catalog/designs/${created.id}`);
     } catch (cause) {
       setError((cause as Error).message);

@@ -30,7 +30,7 @@ export function IncomingShares() {
       setMessage({ tone: "error", text: (cause as Error).message });
     }
     await queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.design.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.catalog.designs.pathKey() });
   };
 
   return (

@@ -2,7 +2,7 @@ import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
 import { DEFAULT_CATALOG_NAME } from "~/features/studios/server/create-studio";
 import { readableCatalogWhere } from "./access";
-import { missingOrStale, uniqueOr } from "~/server/errors";
+import { uniqueOr, updateVersioned } from "~/server/errors";
 import type { CreateCatalogInput, UpdateCatalogInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
@@ -46,30 +46,28 @@ export async function sharingStudioNames(studioIds: string[]): Promise<Map<strin
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+const catalogSelect = { id: true, name: true, description: true, version: true } as const;
+const duplicateName = (name: string) => `A catalog named "${name}" already exists.`;
+
 export async function createCatalog(ctx: StudioContext, input: CreateCatalogInput) {
   await assertPlanActive(ctx);
   return uniqueOr(
     ctx.db.catalog.create({
       data: { ...input.catalog, studioId: ctx.studio.id },
-      select: { id: true, name: true, description: true, version: true },
+      select: catalogSelect,
     }),
-    `A catalog named "${input.catalog.name}" already exists.`,
+    duplicateName(input.catalog.name),
   );
 }
 
 export async function updateCatalog(ctx: StudioContext, input: UpdateCatalogInput) {
-  const { count } = await uniqueOr(
-    ctx.db.catalog.updateMany({
-      where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
-      data: { ...input.catalog, version: { increment: 1 } },
-    }),
-    `A catalog named "${input.catalog.name}" already exists.`,
-  );
-  if (count === 0) await missingOrStale(ctx.db.catalog.count({ where: { id: input.id, studioId: ctx.studio.id } }), "catalog", "Catalog");
-  return ctx.db.catalog.findFirstOrThrow({
-    where: { id: input.id, studioId: ctx.studio.id },
-    select: { id: true, name: true, description: true, version: true },
+  const row = { id: input.id, studioId: ctx.studio.id };
+  await updateVersioned(ctx.db.catalog, { ...row, expectedVersion: input.expectedVersion }, input.catalog, {
+    what: "catalog",
+    label: "Catalog",
+    duplicate: duplicateName(input.catalog.name),
   });
+  return ctx.db.catalog.findFirstOrThrow({ where: row, select: catalogSelect });
 }
 
 /** Makes sure the studio has a catalog to put designs in. */

@@ -1,9 +1,9 @@
 import { readableDesignWhere, readableVersionWhere } from "./access";
 import { sharingStudioNames } from "./catalogs";
 import { notFound } from "~/server/errors";
-import type { ListDesignsInput } from "./schemas";
+import type { ByIdInput } from "~/lib/inputs";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { GetVersionInput } from "./schemas";
+import type { GetVersionInput, ListDesignsInput } from "./schemas";
 
 const versionDetail = {
   id: true,
@@ -116,7 +116,8 @@ export async function listDesigns(ctx: StudioContext, input: ListDesignsInput) {
 }
 
 /** A design with its current version's routing, variants, BOM and costs. */
-export async function getDesign(ctx: StudioContext, id: string) {
+export async function getDesign(ctx: StudioContext, input: ByIdInput) {
+  const { id } = input;
   const studioId = ctx.studio.id;
   const design = await ctx.db.design.findFirst({
     where: { id, ...readableDesignWhere(studioId) },
@@ -141,7 +142,9 @@ export async function getDesign(ctx: StudioContext, id: string) {
   };
 }
 
-export async function listVersions(ctx: StudioContext, designId: string) {
+/** A design's versions, newest first. */
+export async function listVersions(ctx: StudioContext, input: ByIdInput) {
+  const designId = input.id;
   const design = await ctx.db.design.findFirst({ where: { id: designId, ...readableDesignWhere(ctx.studio.id) }, select: { id: true } });
   if (!design) throw notFound("Design");
   return ctx.db.designVersion.findMany({

@@ -3,7 +3,8 @@ import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { bulkInsert } from "~/server/db/bulk-insert";
 import { notFound, staleEdit, uniqueOr } from "~/server/errors";
 import { publishVersions } from "./publish";
-import type { ArchiveInput, DesignFields, UpdateDesignInput } from "./schemas";
+import type { ArchiveInput } from "~/lib/inputs";
+import type { CreateDesignInput, DesignFields, UpdateDesignInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 async function assertOwnCatalogs(ctx: StudioContext, catalogIds: string[]) {
@@ -18,8 +19,8 @@ const skuTaken = (designs: Array<{ sku: string }>) =>
   designs.length === 1 ? `Another design already uses the SKU "${designs[0]!.sku}".` : "Another design already uses one of these SKUs.";
 
 /** A new design and its version 1, in the given catalogs. */
-export async function createDesign(ctx: StudioContext, design: DesignFields) {
-  return (await createDesigns(ctx, [design]))[0]!;
+export async function createDesign(ctx: StudioContext, input: CreateDesignInput) {
+  return (await createDesigns(ctx, [input.design]))[0]!;
 }
 
 /**
@@ -120,19 +121,4 @@ export async function setDesignArchived(ctx: StudioContext, input: ArchiveInput)
   });
   if (count === 0) throw notFound("Design");
   return { id, archived };
-}
-
-export async function updateCosting(ctx: StudioContext, input: { labourRateCents: number; costingBatchSize: number }) {
-  await ctx.db.studio.updateMany({
-    where: { id: ctx.studio.id },
-    data: { labourRateCents: input.labourRateCents, costingBatchSize: input.costingBatchSize },
-  });
-  return getCosting(ctx);
-}
-
-export function getCosting(ctx: StudioContext) {
-  return ctx.db.studio.findFirstOrThrow({
-    where: { id: ctx.studio.id },
-    select: { labourRateCents: true, costingBatchSize: true },
-  });
 }

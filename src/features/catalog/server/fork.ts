@@ -1,12 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { assertWithinLimit } from "~/server/billing/plan-limits";
 import { overridesSchema } from "../overrides";
-import { convertible, convertMilli, dimensionOf, STATION_KIND_LABELS, UNIT_LABELS, type MaterialUnitName, type StationKindName } from "../units";
+import { convertible, convertMilli, dimensionOf, STATION_KIND_LABELS, UNIT_LABELS, type MaterialUnitName, type StationKindName } from "~/lib/units";
 import { suggestVariantSku } from "../variant-skus";
 import { readableDesignWhere } from "./access";
 import { createDesign } from "./design-write";
 import { notFound } from "~/server/errors";
-import type { ForkDesignInput } from "./schemas";
+import type { ByIdInput } from "~/lib/inputs";
+import type { DesignFields, ForkDesignInput } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
 // Forking a design another studio shares: a copy in this studio's own catalog, on this studio's own stations
@@ -26,8 +27,17 @@ async function loadSource(ctx: StudioContext, designId: string) {
     where: { designId, number: source.version },
     select: {
       id: true, name: true, sku: true, description: true, photoUrl: true,
-      steps: { orderBy: { position: "asc" } },
-      variants: { orderBy: { position: "asc" }, select: { name: true, sku: true, overrides: true, bomLines: { orderBy: { position: "asc" } } } },
+      steps: {
+        orderBy: { position: "asc" },
+        select: {
+          name: true, stationId: true, stationName: true, stationKind: true, setupSeconds: true, secondsPerPiece: true, batchable: true, batchFamily: true,
+          maxBatchSize: true, unattendedRunSeconds: true,
+        },
+      },
+      variants: {
+        orderBy: { position: "asc" },
+        select: { name: true, sku: true, overrides: true, bomLines: { orderBy: { position: "asc" }, select: { materialName: true, materialUnit: true, quantityMilli: true, stepPosition: true } } },
+      },
     },
   });
   if (!version) throw notFound("Design");
@@ -77,8 +87,8 @@ async function planMapping(ctx: StudioContext, version: Source) {
 }
 
 /** For the fork form: each of the sharer's stations and materials with our suggestion and the choices. */
-export async function forkPlan(ctx: StudioContext, designId: string) {
-  const version = await loadSource(ctx, designId);
+export async function forkPlan(ctx: StudioContext, input: ByIdInput) {
+  const version = await loadSource(ctx, input.id);
   return planMapping(ctx, version);
 }
 
@@ -154,7 +164,7 @@ export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
   }
 
   const renameSku = (sku: string, name: string) => (sku.toLowerCase().startsWith(`${version.sku.toLowerCase()}-`) ? `${input.sku}${sku.slice(version.sku.length)}` : suggestVariantSku(input.sku, name)).slice(0, 60);
-  const created = await createDesign(ctx, {
+  const design: DesignFields = {
     name: version.name,
     sku: input.sku,
     description: version.description,
@@ -179,7 +189,8 @@ export async function forkDesign(ctx: StudioContext, input: ForkDesignInput) {
         return { materialId: own.id, quantityMilli: Math.max(1, convertMilli(line.quantityMilli, line.materialUnit, own.unit)), stepPosition: line.stepPosition };
       }),
     })),
-  });
+  };
+  const created = await createDesign(ctx, { design });
   await ctx.db.design.updateMany({ where: { id: created.id, studioId }, data: { forkedFromVersionId: version.id } });
   return created;
 }

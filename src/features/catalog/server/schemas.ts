@@ -1,68 +1,9 @@
 import { z } from "zod";
-import { CSV_MAX_BYTES } from "../csv";
-import { MATERIAL_CATEGORIES, MATERIAL_UNITS, STATION_KINDS } from "../units";
-import { byIdInput, expectedVersionSchema, idSchema as id } from "~/lib/inputs";
+import { expectedVersionSchema, idSchema as id, nameSchema as name, nonNegativeInt, optionalText, positiveInt } from "~/lib/inputs";
 
-// API inputs use the canonical units (see ../units.ts): cents, milli-units, seconds.
+// API inputs use the canonical units (see ~/lib/units.ts): cents, milli-units, seconds.
 
-const name = z.string().trim().min(1, { message: "Enter a name" }).max(120, { message: "Use at most 120 characters" });
-const optionalText = (max: number) => z.string().trim().max(max, { message: `Use at most ${max} characters` });
-const nonNegativeInt = (label: string) =>
-  z.number({ message: `${label} must be a number` }).int({ message: `${label} must be a whole number` }).min(0, { message: `${label} cannot be negative` }).max(2_000_000_000, { message: `${label} is too large` });
-const positiveInt = (label: string) => nonNegativeInt(label).min(1, { message: `${label} must be at least 1` });
-
-export const stationFields = z
-  .object({
-    name,
-    kind: z.enum(STATION_KINDS),
-    count: positiveInt("Count").max(1000),
-    unattended: z.boolean(),
-    loadCapacity: positiveInt("Load capacity").nullable(),
-    runSeconds: positiveInt("Run time").nullable(),
-  })
-  .superRefine((station, ctx) => {
-    if (station.unattended && (station.loadCapacity === null || station.runSeconds === null)) {
-      ctx.addIssue({ code: "custom", path: ["loadCapacity"], message: "Unattended stations need a load capacity and a run time" });
-    }
-  });
-export type StationFields = z.infer<typeof stationFields>;
-
-export const createStationInput = z.object({ station: stationFields });
-export const updateStationInput = z.object({ id, expectedVersion: expectedVersionSchema, station: stationFields });
-/** Archive or bring back a station or a design. */
-export const archiveInput = byIdInput.extend({ archived: z.boolean() });
 export const catalogIdInput = z.object({ catalogId: id });
-
-export const materialFields = z.object({
-  name,
-  category: z.enum(MATERIAL_CATEGORIES),
-  alloy: optionalText(60).nullable(),
-  gauge: optionalText(30).nullable(),
-  unit: z.enum(MATERIAL_UNITS),
-  unitCostCents: nonNegativeInt("Unit cost"),
-  reorderPointMilli: nonNegativeInt("Reorder point"),
-});
-export type MaterialFields = z.infer<typeof materialFields>;
-
-export const createMaterialInput = z.object({ material: materialFields, openingStockMilli: nonNegativeInt("Opening stock").default(0) });
-export const updateMaterialInput = z.object({ id, expectedVersion: expectedVersionSchema, material: materialFields });
-export const listMaterialsInput = z.object({ search: optionalText(120).optional(), lowStockOnly: z.boolean().optional() });
-
-export const recordMovementInput = z
-  .object({
-    materialId: id,
-    kind: z.enum(["RECEIVE", "ADJUST", "CONSUME"]),
-    // RECEIVE and CONSUME take a positive amount; ADJUST a signed one.
-    quantityMilli: z.number().int().min(-2_000_000_000).max(2_000_000_000),
-    unitCostCents: nonNegativeInt("Unit cost").nullable().optional(),
-    note: optionalText(500).default(""),
-  })
-  .superRefine((movement, ctx) => {
-    if (movement.quantityMilli === 0) ctx.addIssue({ code: "custom", path: ["quantityMilli"], message: "Enter a quantity other than zero" });
-    if (movement.kind !== "ADJUST" && movement.quantityMilli < 0) {
-      ctx.addIssue({ code: "custom", path: ["quantityMilli"], message: "Enter a positive quantity" });
-    }
-  });
 
 export const catalogFields = z.object({ name, description: optionalText(1000).default("") });
 export const createCatalogInput = z.object({ catalog: catalogFields });
@@ -141,23 +82,8 @@ export const costingInput = z.object({
   costingBatchSize: positiveInt("Typical batch size").max(10_000),
 });
 
-/** A CSV file's text, for the import previews and imports (docs/catalog-csv.md). */
-export const csvInput = z.object({
-  csv: z
-    .string()
-    .min(1, { message: "Choose a CSV file" })
-    .max(CSV_MAX_BYTES, { message: `The file is larger than ${CSV_MAX_BYTES / 1_000_000} MB: split it into smaller files` }),
-});
-
 // Services take (ctx, input) with these types.
-export type CreateStationInput = z.infer<typeof createStationInput>;
-export type UpdateStationInput = z.infer<typeof updateStationInput>;
-export type ArchiveInput = z.infer<typeof archiveInput>;
 export type CatalogIdInput = z.infer<typeof catalogIdInput>;
-export type CreateMaterialInput = z.infer<typeof createMaterialInput>;
-export type UpdateMaterialInput = z.infer<typeof updateMaterialInput>;
-export type ListMaterialsInput = z.infer<typeof listMaterialsInput>;
-export type RecordMovementInput = z.infer<typeof recordMovementInput>;
 export type CreateCatalogInput = z.infer<typeof createCatalogInput>;
 export type UpdateCatalogInput = z.infer<typeof updateCatalogInput>;
 export type ShareCatalogInput = z.infer<typeof shareCatalogInput>;
@@ -171,4 +97,3 @@ export type UpdateDesignInput = z.infer<typeof updateDesignInput>;
 export type ListDesignsInput = z.infer<typeof listDesignsInput>;
 export type ForkDesignInput = z.infer<typeof forkDesignInput>;
 export type CostingInput = z.infer<typeof costingInput>;
-export type CsvInput = z.infer<typeof csvInput>;

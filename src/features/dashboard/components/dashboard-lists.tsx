@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { EmptyState } from "~/components/ui/card";
-import { formatQuantity, type MaterialUnitName } from "~/features/catalog/units";
+import { formatQuantity, type MaterialUnitName } from "~/lib/units";
 import { useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 

@@ -3,7 +3,7 @@ import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
 import { byStudio, isUniqueViolation } from "~/server/db";
 import { bulkInsert, type BulkColumn } from "~/server/db/bulk-insert";
-import { missingOrStale, notFound } from "~/server/errors";
+import { notFound, updateVersioned } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { auditTrail, recordAudit } from "~/server/audit";
@@ -189,11 +189,7 @@ export async function setOrderStatus(ctx: StudioContext, input: SetOrderStatusIn
   if (current?.status === "CANCELLED" && input.status !== "OPEN" && input.status !== "CANCELLED") {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This order is cancelled. Reopen it first." });
   }
-  const updated = await ctx.db.order.updateMany({
-    where: byStudio(ctx.studio.id, { id: input.id, version: input.expectedVersion }),
-    data: { status: input.status, version: { increment: 1 } },
-  });
-  if (updated.count === 0) await missingOrStale(ctx.db.order.count({ where: byStudio(ctx.studio.id, { id: input.id }) }), "order", "Order");
+  await updateVersioned(ctx.db.order, { id: input.id, studioId: ctx.studio.id, expectedVersion: input.expectedVersion }, { status: input.status }, { what: "order", label: "Order" });
   const lineStatus = LINE_STATUS_FOR[input.status];
   if (lineStatus) {
     await ctx.db.orderLine.updateMany({

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
-import { dimensionOf, formatGauge, formatNumber, formatQuantity, type MaterialUnitName, type StudioFormat } from "~/features/catalog/units";
+import { dimensionOf, formatGauge, formatNumber, formatQuantity, type MaterialUnitName, type StudioFormat } from "~/lib/units";
 import { useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { addDays, isDay, startOfStudioDay } from "~/server/time-zone";

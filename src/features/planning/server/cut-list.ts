@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { convertible, convertMilli, type MaterialUnitName } from "~/features/catalog/units";
+import { convertible, convertMilli, type MaterialUnitName } from "~/lib/units";
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { notFound } from "~/server/errors";

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert } from "~/components/ui/card";
 import { TextField } from "~/components/ui/field";
-import { formatCents, formatQuantity } from "~/features/catalog/units";
+import { formatCents, formatQuantity } from "~/lib/units";
 import { useTRPC } from "~/trpc/react";
 import { slugSchema, studioNameSchema, timeZoneSchema } from "../server/schemas";
 import { studioDefaults } from "../studio-defaults";

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import type { StudioFormat } from "~/features/catalog/units";
+import type { StudioFormat } from "~/lib/units";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
 
 /** The studio of the page; `timeZone` is the zone of every day and time the studio's screens show, `format` how money and quantities read. */

@@ -2,35 +2,33 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Alert, Card } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { ROLE_LABELS } from "~/server/authz/permissions";
 import { useTRPC } from "~/trpc/react";
-import { useStudioLive } from "./use-studio-live";
-import { YourBench } from "~/features/bench/components/your-bench";
-import { PlanSavingsCard } from "~/features/planning/components/plan-savings-card";
 import { hoursPerWeek, WEEKDAYS } from "../working-hours";
 import { useCan, useCurrentStudio } from "./studio-context";
 
-export function StudioHome() {
+/**
+ * The studio's overview. The route composes it with other features' cards: `bench` (the person's own bench,
+ * shown right under the studio's name, and while the studio loads) and `plan` (after the setup steps), and
+ * owns the page's live feed.
+ */
+export function StudioHome({ bench, plan }: { bench: ReactNode; plan: ReactNode }) {
   const trpc = useTRPC();
   const current = useCurrentStudio();
   const canEdit = useCan("studio:update");
   // Setting up the studio (catalog, orders, plan) is for admins and owners: assistants get their bench only.
   const canSetUp = useCan("catalog:edit");
   const studio = useQuery(trpc.studio.get.queryOptions({ studioId: current.id }));
-  // One live feed for the whole home: settings changes, bench events and re-plans for "Your bench".
-  useStudioLive(
-    ["studio.", "bench.", "plan."],
-    [trpc.studio.get.queryKey({ studioId: current.id }), trpc.bench.mine.queryKey({ studioId: current.id }), trpc.bench.queue.queryKey({ studioId: current.id }), trpc.planning.summary.queryKey({ studioId: current.id })],
-  );
 
-  // "Your bench" loads beside the studio (not after it): it is what an assistant opens the home for.
+  // The bench loads beside the studio (not after it): it is what an assistant opens the home for.
   if (studio.isPending || studio.isError) {
     return (
       <div className="space-y-6">
         {studio.isPending ? <Spinner label="Loading your studio…" /> : <Alert>{studio.error.message}</Alert>}
-        <YourBench />
+        {bench}
       </div>
     );
   }
@@ -43,7 +41,7 @@ export function StudioHome() {
         <p className="text-sm text-stone-500">You are {ROLE_LABELS[data.role].toLowerCase()} of</p>
         <h1 className="text-3xl font-semibold tracking-tight">{data.name}</h1>
       </div>
-      <YourBench />
+      {bench}
       <div className="grid gap-4 sm:grid-cols-3">
         <Card title="Bench hours">
           <p className="text-2xl font-semibold">{hoursPerWeek(data.workingHours)} h / week</p>
@@ -61,7 +59,7 @@ export function StudioHome() {
         </Card>
       </div>
       {canSetUp && <GettingStarted canEdit={canEdit} hasHours={data.workingHours.length > 0} />}
-      <PlanSavingsCard />
+      {plan}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { SelectField, TextField } from "~/components/ui/field";
 import { Spinner } from "~/components/ui/spinner";
 import { useTRPC } from "~/trpc/react";
 import { useStudioLive } from "./use-studio-live";
-import { formatCents, formatQuantity, UNIT_SYSTEM_LABELS, UNIT_SYSTEMS, type UnitSystemName } from "~/features/catalog/units";
+import { formatCents, formatQuantity, UNIT_SYSTEM_LABELS, UNIT_SYSTEMS, type UnitSystemName } from "~/lib/units";
 import { currencySchema, localeSchema, studioNameSchema, timeZoneSchema } from "../server/schemas";
 import { currencyOptions, LOCALE_OPTIONS } from "../studio-defaults";
 import { useCan, useCurrentStudio } from "./studio-context";

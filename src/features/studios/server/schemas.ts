@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UNIT_SYSTEMS } from "~/features/catalog/units";
+import { UNIT_SYSTEMS } from "~/lib/units";
 import { isValidCurrency, isValidLocale } from "../studio-defaults";
 import { isValidTimeZone, workingHoursSchema } from "../working-hours";
 import { expectedVersionSchema, idSchema, localDaySchema } from "~/lib/inputs";

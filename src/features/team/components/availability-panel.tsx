@@ -33,7 +33,7 @@ export function AvailabilityPanel({ member }: { member: { id: string; version: n
   const trpc = useTRPC();
   const studio = useCurrentStudio();
   const queryClient = useQueryClient();
-  const stations = useQuery(trpc.station.list.queryOptions({ studioId: studio.id }));
+  const stations = useQuery(trpc.stations.list.queryOptions({ studioId: studio.id }));
   const save = useMutation(trpc.team.updateAvailability.mutationOptions());
   const addTimeOff = useMutation(trpc.team.addTimeOff.mutationOptions());
   const removeTimeOff = useMutation(trpc.team.removeTimeOff.mutationOptions());

@@ -25,7 +25,7 @@ export function MemberList() {
   const transfer = useMutation(trpc.team.transferOwnership.mutationOptions());
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const stations = useQuery(trpc.station.list.queryOptions({ studioId: studio.id }));
+  const stations = useQuery(trpc.stations.list.queryOptions({ studioId: studio.id }));
   const stationName = (id: string) => stations.data?.find((s) => s.id === id)?.name ?? "…";
 
   async function run(action: () => Promise<unknown>, success: string, options: { refreshPage?: boolean } = {}) {

@@ -216,7 +216,7 @@ async function addDesigns(content: DemoContent, studioId: string, count: number,
       step("Polish", stations.polish, 10, 2 * jitter(), "polish-sterling"),
     ];
     const metal = template.cut === "wire" ? materials.wire18 : materials.sheet22;
-    await api.design.create({
+    await api.catalog.designs.create({
       studioId,
       design: {
         name: template.name, sku: template.sku, description: "", photoUrl: null, catalogIds: [catalogId], steps,

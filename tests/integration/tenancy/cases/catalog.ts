@@ -1,29 +1,10 @@
-import { systemDb } from "~/server/db";
-import { designInput, makeCatalogFixture, makeStudio } from "../../../helpers/factories";
+import { designInput, makeStudio } from "../../../helpers/factories";
 import type { Cast, IsolationCase } from "../cases";
+import { csvCase, db, designState, designsCsv, fixture, readCase } from "./catalog-fixture";
 
-// One fixture in studio A per cast, reused by every case: denied calls never change it (each case checks).
-const fixtures = new WeakMap<Cast, ReturnType<typeof makeCatalogFixture>>();
-const fixture = (cast: Cast) => {
-  if (!fixtures.has(cast)) fixtures.set(cast, makeCatalogFixture(cast.a.studio.id, cast.a.owner));
-  return fixtures.get(cast)!;
-};
-
-const db = () => systemDb();
-const stationRow = (id: string) => () => db().station.findUniqueOrThrow({ where: { id } });
-const materialState = (id: string) => async () => ({
-  material: await db().material.findUniqueOrThrow({ where: { id } }),
-  movements: await db().stockMovement.count({ where: { materialId: id } }),
-});
 const catalogState = (studioId: string) => async () => ({
   catalogs: await db().catalog.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
   shares: await db().catalogShare.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
-});
-const designState = (studioId: string) => async () => ({
-  designs: await db().design.findMany({ where: { studioId }, orderBy: { id: "asc" } }),
-  versions: await db().designVersion.count({ where: { studioId } }),
-  // Uses of A's versions, whichever studio recorded them (a studio using a shared design records its own).
-  uses: await db().designVersionUse.count({ where: { designVersion: { studioId } } }),
 });
 const shareRow = (id: string) => () => db().catalogShare.findUniqueOrThrow({ where: { id } });
 /** A third studio's catalog offered to A (pending): only A's owner may answer it. */
@@ -34,59 +15,7 @@ async function offeredToA(cast: Cast) {
 }
 const studioCosting = (id: string) => () => db().studio.findUniqueOrThrow({ where: { id }, select: { labourRateCents: true, costingBatchSize: true } });
 
-const stationFields = { name: "Hijacked", kind: "OTHER", count: 1, unattended: false, loadCapacity: null, runSeconds: null };
-const materialFields = { name: "Hijacked", category: "OTHER", alloy: null, gauge: null, unit: "PIECE", unitCostCents: 1, reorderPointMilli: 0 };
-
-function readCase(build: (f: Awaited<ReturnType<typeof makeCatalogFixture>>, cast: Cast) => Record<string, unknown>, recordInput: boolean, call: IsolationCase["call"]): IsolationCase {
-  return {
-    arrange: async (cast) => {
-      const f = await fixture(cast);
-      return { input: { studioId: cast.a.studio.id, ...build(f, cast) }, recordInput, snapshot: designState(cast.a.studio.id) };
-    },
-    call,
-  };
-}
-
 export const catalogCases: Record<string, IsolationCase> = {
-  "station.list": readCase(() => ({}), false, (c, i) => c.station.list(i)),
-  "station.create": {
-    arrange: async (cast) => ({ input: { studioId: cast.a.studio.id, station: stationFields }, recordInput: false, snapshot: () => db().station.count({ where: { studioId: cast.a.studio.id } }) }),
-    call: (c, i) => c.station.create(i),
-  },
-  "station.update": {
-    arrange: async (cast) => {
-      const { station } = await fixture(cast);
-      return { input: { studioId: cast.a.studio.id, id: station.id, expectedVersion: station.version, station: stationFields }, recordInput: true, snapshot: stationRow(station.id) };
-    },
-    call: (c, i) => c.station.update(i),
-  },
-  "station.setArchived": {
-    arrange: async (cast) => {
-      const { station } = await fixture(cast);
-      return { input: { studioId: cast.a.studio.id, id: station.id, archived: true }, recordInput: true, snapshot: stationRow(station.id) };
-    },
-    call: (c, i) => c.station.setArchived(i),
-  },
-  "material.list": readCase(() => ({}), false, (c, i) => c.material.list(i)),
-  "material.get": readCase((f) => ({ id: f.material.id }), true, (c, i) => c.material.get(i)),
-  "material.create": {
-    arrange: async (cast) => ({ input: { studioId: cast.a.studio.id, material: materialFields }, recordInput: false, snapshot: () => db().material.count({ where: { studioId: cast.a.studio.id } }) }),
-    call: (c, i) => c.material.create(i),
-  },
-  "material.update": {
-    arrange: async (cast) => {
-      const { material } = await fixture(cast);
-      return { input: { studioId: cast.a.studio.id, id: material.id, expectedVersion: material.version, material: materialFields }, recordInput: true, snapshot: materialState(material.id) };
-    },
-    call: (c, i) => c.material.update(i),
-  },
-  "material.recordMovement": {
-    arrange: async (cast) => {
-      const { material } = await fixture(cast);
-      return { input: { studioId: cast.a.studio.id, materialId: material.id, kind: "CONSUME", quantityMilli: 1000 }, recordInput: true, snapshot: materialState(material.id) };
-    },
-    call: (c, i) => c.material.recordMovement(i),
-  },
   "catalog.list": readCase(() => ({}), false, (c, i) => c.catalog.list(i)),
   "catalog.costing": readCase(() => ({}), false, (c, i) => c.catalog.costing(i)),
   "catalog.create": {
@@ -150,55 +79,58 @@ export const catalogCases: Record<string, IsolationCase> = {
     },
     call: (c, i) => c.catalog.declineShare(i),
   },
-  "design.forkPlan": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.design.forkPlan(i)),
-  "design.list": readCase(() => ({}), false, (c, i) => c.design.list(i)),
-  "design.get": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.design.get(i)),
-  "design.versions": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.design.versions(i)),
-  "design.version": {
+  "catalog.designs.forkPlan": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.catalog.designs.forkPlan(i)),
+  "catalog.designs.list": readCase(() => ({}), false, (c, i) => c.catalog.designs.list(i)),
+  "catalog.designs.get": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.catalog.designs.get(i)),
+  "catalog.designs.versions": readCase((f) => ({ id: f.design.id }), true, (c, i) => c.catalog.designs.versions(i)),
+  "catalog.designs.version": {
     arrange: async (cast) => {
       const { design } = await fixture(cast);
       const version = await db().designVersion.findFirstOrThrow({ where: { designId: design.id } });
       return { input: { studioId: cast.a.studio.id, versionId: version.id }, recordInput: true, snapshot: designState(cast.a.studio.id) };
     },
-    call: (c, i) => c.design.version(i),
+    call: (c, i) => c.catalog.designs.version(i),
   },
-  "design.create": {
+  "catalog.designs.create": {
     arrange: async (cast) => {
       const f = await fixture(cast);
       const input = designInput({ catalogId: f.catalog.id, stationId: f.station.id, tumblerId: f.tumbler.id, materialId: f.material.id, sku: "HIJACK-1" });
       // recordInput: B in its own studio naming A's catalog, station and material must be refused too.
       return { input: { studioId: cast.a.studio.id, design: input }, recordInput: true, snapshot: designState(cast.a.studio.id) };
     },
-    call: (c, i) => c.design.create(i),
+    call: (c, i) => c.catalog.designs.create(i),
   },
-  "design.update": {
+  "catalog.designs.update": {
     arrange: async (cast) => {
       const f = await fixture(cast);
       const input = designInput({ catalogId: f.catalog.id, stationId: f.station.id, tumblerId: f.tumbler.id, materialId: f.material.id, sku: "HIJACK-2" });
       return { input: { studioId: cast.a.studio.id, id: f.design.id, expectedVersion: 1, design: input }, recordInput: true, snapshot: designState(cast.a.studio.id) };
     },
-    call: (c, i) => c.design.update(i),
+    call: (c, i) => c.catalog.designs.update(i),
   },
-  "design.setArchived": {
+  "catalog.designs.setArchived": {
     arrange: async (cast) => {
       const { design } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: design.id, archived: true }, recordInput: true, snapshot: designState(cast.a.studio.id) };
     },
-    call: (c, i) => c.design.setArchived(i),
+    call: (c, i) => c.catalog.designs.setArchived(i),
   },
-  "design.fork": {
+  "catalog.designs.fork": {
     arrange: async (cast) => {
       const { design, catalog } = await fixture(cast);
       return { input: { studioId: cast.a.studio.id, id: design.id, catalogId: catalog.id, sku: "FORK-1" }, recordInput: true, snapshot: designState(cast.a.studio.id) };
     },
-    call: (c, i) => c.design.fork(i),
+    call: (c, i) => c.catalog.designs.fork(i),
   },
-  "design.useVersion": {
+  "catalog.designs.pinVersion": {
     arrange: async (cast) => {
       const { design } = await fixture(cast);
       const version = await db().designVersion.findFirstOrThrow({ where: { designId: design.id } });
       return { input: { studioId: cast.a.studio.id, versionId: version.id }, recordInput: true, snapshot: designState(cast.a.studio.id) };
     },
-    call: (c, i) => c.design.useVersion(i),
+    call: (c, i) => c.catalog.designs.pinVersion(i),
   },
+  "catalog.designs.previewCsv": csvCase(designsCsv, (c, i) => c.catalog.designs.previewCsv(i)),
+  "catalog.designs.importCsv": csvCase(designsCsv, (c, i) => c.catalog.designs.importCsv(i)),
+  "catalog.designs.exportCsv": csvCase(null, (c, i) => c.catalog.designs.exportCsv(i)),
 };

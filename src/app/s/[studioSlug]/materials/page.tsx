@@ -1,4 +1,4 @@
-import { MaterialsPage } from "~/features/catalog/components/materials-page";
+import { MaterialsPage } from "~/features/materials/components/materials-page";
 
 export const metadata = { title: "Materials" };
 

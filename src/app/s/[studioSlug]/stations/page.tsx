@@ -1,4 +1,4 @@
-import { StationsPage } from "~/features/catalog/components/stations-page";
+import { StationsPage } from "~/features/stations/components/stations-page";
 
 export const metadata = { title: "Stations" };
 

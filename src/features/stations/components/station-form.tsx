@@ -7,11 +7,10 @@ import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/card";
-import { SelectField, TextField } from "~/components/ui/field";
+import { nullableNumber, SelectField, TextField } from "~/components/ui/field";
 import { useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { minutesToSeconds, secondsToMinutes, STATION_KIND_LABELS, STATION_KINDS, type StationKindName } from "../units";
-import { nullableNumber } from "./design-form-schema";
+import { minutesToSeconds, secondsToMinutes, STATION_KIND_LABELS, STATION_KINDS, type StationKindName } from "~/lib/units";
 
 const values = z
   .object({
@@ -41,8 +40,8 @@ const toValues = (s: EditableStation): Values => ({
 export function StationForm({ editing, onDone }: { editing: EditableStation | null; onDone: () => Promise<unknown> | void }) {
   const trpc = useTRPC();
   const studio = useCurrentStudio();
-  const create = useMutation(trpc.station.create.mutationOptions());
-  const update = useMutation(trpc.station.update.mutationOptions());
+  const create = useMutation(trpc.stations.create.mutationOptions());
+  const update = useMutation(trpc.stations.update.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   // The page remounts this form (key) for each station it edits.
   const form = useForm<Values>({ resolver: zodResolver(values), defaultValues: editing ? toValues(editing) : EMPTY });

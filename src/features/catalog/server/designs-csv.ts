@@ -1,13 +1,14 @@
 import { overridesSchema } from "../overrides";
-import { DESIGN_COLUMNS, formatMilli, formatMinutes, toCsv } from "../csv";
+import { formatMilli, formatMinutes, toCsv, type CsvInput } from "~/lib/csv";
+import { refuseWithErrors } from "~/server/csv-import";
+import { DESIGN_COLUMNS } from "../csv-layout";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { createCatalog, ensureDefaultCatalog } from "./catalogs";
-import { refuseWithErrors } from "./csv-materials";
-import { planDesigns, type PlannedDesign } from "./csv-designs-plan";
+import { planDesigns, type PlannedDesign } from "./designs-csv-plan";
 import { createDesigns, updateDesigns } from "./design-write";
 
-export async function previewDesigns(ctx: StudioContext, csv: string) {
-  const plan = await planDesigns(ctx, csv);
+export async function previewDesigns(ctx: StudioContext, input: CsvInput) {
+  const plan = await planDesigns(ctx, input.csv);
   return {
     rows: plan.rows,
     designs: plan.designs.map((d) => ({
@@ -29,8 +30,8 @@ export async function previewDesigns(ctx: StudioContext, csv: string) {
  * form (in bulk: one statement per table for the whole file), so versioning, costing and plan limits apply
  * exactly as they do there. Catalogs named in the file that do not exist yet are created.
  */
-export async function importDesigns(ctx: StudioContext, csv: string) {
-  const plan = await planDesigns(ctx, csv);
+export async function importDesigns(ctx: StudioContext, input: CsvInput) {
+  const plan = await planDesigns(ctx, input.csv);
   refuseWithErrors(plan.rows);
   const studioId = ctx.studio.id;
   for (const name of plan.newCatalogs) await createCatalog(ctx, { catalog: { name, description: "" } });
@@ -57,7 +58,7 @@ export async function importDesigns(ctx: StudioContext, csv: string) {
 }
 
 /** The studio's own active designs at their current version, in the import layout. */
-export async function exportDesigns(ctx: StudioContext): Promise<string> {
+export async function exportDesigns(ctx: StudioContext): Promise<{ csv: string }> {
   const studioId = ctx.studio.id;
   const designs = await ctx.db.design.findMany({
     where: { studioId, archivedAt: null },
@@ -117,5 +118,5 @@ export async function exportDesigns(ctx: StudioContext): Promise<string> {
       });
     }
   }
-  return toCsv(DESIGN_COLUMNS, rows);
+  return { csv: toCsv(DESIGN_COLUMNS, rows) };
 }

@@ -1,4 +1,4 @@
-// Units used across the catalog (server and UI). No server-only imports here.
+// Units used across the app (server and UI): materials, stations, money and the studio's display format. No server-only imports here.
 //
 // - Money: integer cents.
 // - Material quantities (on hand, reorder point, BOM quantity, stock movements): integer milli-units of the

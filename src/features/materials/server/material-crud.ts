@@ -1,10 +1,13 @@
 import { TRPCError } from "@trpc/server";
+import type { ByIdInput } from "~/lib/inputs";
+import { UNIT_LABELS } from "~/lib/units";
 import { assertPlanActive } from "~/server/billing/plan-limits";
-import { UNIT_LABELS } from "../units";
-import { missingOrStale, notFound, uniqueOr } from "~/server/errors";
-import type { CreateMaterialInput, ListMaterialsInput, RecordMovementInput, UpdateMaterialInput } from "./schemas";
+import { notFound, uniqueOr, updateVersioned } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
+import type { CreateMaterialInput, ListMaterialsInput, MaterialFields, UpdateMaterialInput } from "./schemas";
+import { appendMovement } from "./stock-ledger";
 
+/** What the materials page reads: no timestamps or studio id. */
 export const materialSelect = {
   id: true,
   name: true,
@@ -39,7 +42,11 @@ export async function listMaterials(ctx: StudioContext, input: ListMaterialsInpu
   return input.lowStockOnly ? withFlag.filter((row) => row.lowStock) : withFlag;
 }
 
-export async function getMaterial(ctx: StudioContext, id: string) {
+const duplicateName = (material: MaterialFields) => `A material named "${material.name}" already exists.`;
+
+/** A material with its latest 100 ledger rows. */
+export async function getMaterial(ctx: StudioContext, input: ByIdInput) {
+  const { id } = input;
   const material = await ctx.db.material.findFirst({ where: { id, studioId: ctx.studio.id }, select: materialSelect });
   if (!material) throw notFound("Material");
   const movements = await ctx.db.stockMovement.findMany({
@@ -55,7 +62,7 @@ export async function createMaterial(ctx: StudioContext, input: CreateMaterialIn
   await assertPlanActive(ctx);
   const material = await uniqueOr(
     ctx.db.material.create({ data: { ...input.material, studioId: ctx.studio.id }, select: materialSelect }),
-    `A material named "${input.material.name}" already exists.`,
+    duplicateName(input.material),
   );
   if (input.openingStockMilli > 0) {
     await appendMovement(ctx, {
@@ -66,7 +73,7 @@ export async function createMaterial(ctx: StudioContext, input: CreateMaterialIn
       note: "Opening stock",
     });
   }
-  return getMaterial(ctx, material.id);
+  return getMaterial(ctx, { id: material.id });
 }
 
 export async function updateMaterial(ctx: StudioContext, input: UpdateMaterialInput) {
@@ -82,53 +89,10 @@ export async function updateMaterial(ctx: StudioContext, input: UpdateMaterialIn
       });
     }
   }
-  const { count } = await uniqueOr(
-    ctx.db.material.updateMany({
-      where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
-      data: { ...input.material, version: { increment: 1 } },
-    }),
-    `A material named "${input.material.name}" already exists.`,
-  );
-  if (count === 0) await missingOrStale(ctx.db.material.count({ where: { id: input.id, studioId: ctx.studio.id } }), "material", "Material");
-  return getMaterial(ctx, input.id);
-}
-
-type Movement = RecordMovementInput;
-
-/**
- * Appends one ledger row and moves the on-hand balance by the same amount, in the request's transaction.
- * The balance update is an atomic increment guarded against going negative, so racing consumers cannot
- * oversell stock; a receive with a cost updates the material's current unit cost.
- */
-export async function appendMovement(ctx: StudioContext, movement: Movement) {
-  const delta = movement.kind === "CONSUME" ? -Math.abs(movement.quantityMilli) : movement.quantityMilli;
-  const updated = await ctx.db.material.updateMany({
-    where: { id: movement.materialId, studioId: ctx.studio.id, ...(delta < 0 ? { onHandMilli: { gte: -delta } } : {}) },
-    data: {
-      onHandMilli: { increment: delta },
-      ...(movement.kind === "RECEIVE" && movement.unitCostCents != null ? { unitCostCents: movement.unitCostCents } : {}),
-    },
+  await updateVersioned(ctx.db.material, { id: input.id, studioId: ctx.studio.id, expectedVersion: input.expectedVersion }, input.material, {
+    what: "material",
+    label: "Material",
+    duplicate: duplicateName(input.material),
   });
-  if (updated.count === 0) {
-    const exists = await ctx.db.material.count({ where: { id: movement.materialId, studioId: ctx.studio.id } });
-    if (!exists) throw notFound("Material");
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Not enough stock on hand for that change." });
-  }
-  const material = await ctx.db.material.findFirstOrThrow({
-    where: { id: movement.materialId, studioId: ctx.studio.id },
-    select: { onHandMilli: true },
-  });
-  return ctx.db.stockMovement.create({
-    data: {
-      studioId: ctx.studio.id,
-      materialId: movement.materialId,
-      kind: movement.kind,
-      quantityMilli: delta,
-      balanceAfterMilli: material.onHandMilli,
-      unitCostCents: movement.unitCostCents ?? null,
-      note: movement.note ?? "",
-      createdById: ctx.user.id,
-    },
-    select: { id: true, kind: true, quantityMilli: true, balanceAfterMilli: true, createdAt: true },
-  });
+  return getMaterial(ctx, { id: input.id });
 }

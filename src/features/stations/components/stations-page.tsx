@@ -7,7 +7,7 @@ import { Alert, EmptyState } from "~/components/ui/card";
 import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { secondsToMinutes, STATION_KIND_LABELS } from "../units";
+import { secondsToMinutes, STATION_KIND_LABELS } from "~/lib/units";
 import { StationForm, type EditableStation } from "./station-form";
 import { DataTable, Td } from "~/components/ui/table";
 
@@ -16,10 +16,10 @@ export function StationsPage() {
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
   const canEdit = useCan("catalog:edit");
-  const stations = useQuery(trpc.station.list.queryOptions({ studioId: studio.id }));
-  const archive = useMutation(trpc.station.setArchived.mutationOptions());
+  const stations = useQuery(trpc.stations.list.queryOptions({ studioId: studio.id }));
+  const archive = useMutation(trpc.stations.setArchived.mutationOptions());
   const [editing, setEditing] = useState<EditableStation | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.station.list.queryKey({ studioId: studio.id }) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.stations.list.queryKey({ studioId: studio.id }) });
 
   return (
     <div className="space-y-6">

@@ -9,7 +9,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { useCan, useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useStudioTime } from "~/features/studios/components/use-studio-time";
 import { useTRPC } from "~/trpc/react";
-import { CATEGORY_LABELS, displayUnit, formatCents, formatGauge, formatQuantity, toMilli, UNIT_LABELS } from "../units";
+import { CATEGORY_LABELS, displayUnit, formatCents, formatGauge, formatQuantity, toMilli, UNIT_LABELS } from "~/lib/units";
 import { MaterialForm, type EditableMaterial } from "./material-form";
 import { DataTable, Td } from "~/components/ui/table";
 
@@ -17,7 +17,7 @@ function MovementForm({ materialId, unit }: { materialId: string; unit: keyof ty
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();
-  const record = useMutation(trpc.material.recordMovement.mutationOptions());
+  const record = useMutation(trpc.materials.recordMovement.mutationOptions());
   const [kind, setKind] = useState<"RECEIVE" | "ADJUST" | "CONSUME">("RECEIVE");
   const [quantity, setQuantity] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +29,7 @@ function MovementForm({ materialId, unit }: { materialId: string; unit: keyof ty
     try {
       await record.mutateAsync({ studioId: studio.id, materialId, kind, quantityMilli: toMilli(value), note: "" });
       setQuantity("");
-      await queryClient.invalidateQueries({ queryKey: trpc.material.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.materials.pathKey() });
     } catch (cause) {
       setError((cause as Error).message);
     }
@@ -57,8 +57,8 @@ export function MaterialsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [editing, setEditing] = useState<EditableMaterial | null>(null);
   const format = useStudioFormat();
-  const materials = useQuery(trpc.material.list.queryOptions({ studioId: studio.id, search: search.trim() || undefined, lowStockOnly }));
-  const detail = useQuery({ ...trpc.material.get.queryOptions({ studioId: studio.id, id: open ?? "" }), enabled: open !== null });
+  const materials = useQuery(trpc.materials.list.queryOptions({ studioId: studio.id, search: search.trim() || undefined, lowStockOnly }));
+  const detail = useQuery({ ...trpc.materials.get.queryOptions({ studioId: studio.id, id: open ?? "" }), enabled: open !== null });
 
   return (
     <div className="space-y-6">

@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
-import {
-  CSV_MAX_ROWS, DESIGN_REQUIRED, missingColumns, parseCsv, parseDecimal, parseOverrides, parseWhole, type CsvRecord, type Parsed,
-} from "../csv";
+import { parseDecimal, parseWhole, type CsvRecord, type Parsed } from "~/lib/csv";
+import { readCsvFile } from "~/server/csv-import";
+import { DESIGN_REQUIRED, parseOverrides } from "../csv-layout";
 import { designFields, type DesignFields } from "./schemas";
 import type { StudioContext } from "~/server/trpc/procedures";
 
@@ -30,13 +29,7 @@ const importedDesign = designFields.omit({ catalogIds: true });
 const HEAD_COLUMNS = ["design_name", "description", "catalogs", "photo_url"] as const;
 
 export async function planDesigns(ctx: StudioContext, csv: string): Promise<DesignPlan> {
-  const { headers, records } = parseCsv(csv);
-  const missing = missingColumns(headers, DESIGN_REQUIRED);
-  if (missing.length) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `The file is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Download the template to see the layout.` });
-  }
-  if (records.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no design rows." });
-  if (records.length > CSV_MAX_ROWS) throw new TRPCError({ code: "BAD_REQUEST", message: `Import at most ${CSV_MAX_ROWS.toLocaleString("en-US")} rows at a time.` });
+  const { records } = readCsvFile(csv, DESIGN_REQUIRED, "design");
 
   const studioId = ctx.studio.id;
   const [materials, stations, catalogs, designs] = await Promise.all([

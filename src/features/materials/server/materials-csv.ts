@@ -1,13 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import {
-  CSV_MAX_ROWS, formatMilli, formatMoney, MATERIAL_COLUMNS, MATERIAL_REQUIRED, missingColumns, parseCategory, parseCsv,
-  parseDecimal, parseUnit, toCsv, unitLabel, type CsvRecord,
-} from "../csv";
-import type { MaterialFields } from "./schemas";
+import { formatMilli, formatMoney, parseDecimal, toCsv, type CsvInput, type CsvRecord } from "~/lib/csv";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { bulkInsert } from "~/server/db/bulk-insert";
+import { readCsvFile, refuseWithErrors } from "~/server/csv-import";
 import { uniqueOr } from "~/server/errors";
+import { MATERIAL_COLUMNS, MATERIAL_REQUIRED, parseCategory, parseUnit, unitLabel } from "../csv-layout";
+import type { MaterialFields } from "./schemas";
 
 export type MaterialPreviewRow = {
   row: number;
@@ -22,13 +21,7 @@ type Existing = { id: string; name: string; unit: string; version: number; onHan
 
 /** Reads the file and the studio's materials; every row gets its errors. Writes nothing. */
 async function plan(ctx: StudioContext, csv: string): Promise<Planned[]> {
-  const { headers, records } = parseCsv(csv);
-  const missing = missingColumns(headers, MATERIAL_REQUIRED);
-  if (missing.length) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `The file is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}. Download the template to see the layout.` });
-  }
-  if (records.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no material rows." });
-  if (records.length > CSV_MAX_ROWS) throw new TRPCError({ code: "BAD_REQUEST", message: `Import at most ${CSV_MAX_ROWS.toLocaleString("en-US")} rows at a time.` });
+  const { records } = readCsvFile(csv, MATERIAL_REQUIRED, "material");
 
   const existing = await ctx.db.material.findMany({
     where: { studioId: ctx.studio.id },
@@ -75,8 +68,8 @@ function planRow(record: CsvRecord, rowNumber: number, byName: Map<string, Exist
   return { row: { row: rowNumber, name, action: match ? "update" : "create", summary, errors }, fields, onHandMilli: onHand, existing: match };
 }
 
-export async function previewMaterials(ctx: StudioContext, csv: string) {
-  const rows = (await plan(ctx, csv)).map((p) => p.row);
+export async function previewMaterials(ctx: StudioContext, input: CsvInput) {
+  const rows = (await plan(ctx, input.csv)).map((p) => p.row);
   return {
     rows,
     createCount: rows.filter((r) => r.action === "create").length,
@@ -85,24 +78,14 @@ export async function previewMaterials(ctx: StudioContext, csv: string) {
   };
 }
 
-export function refuseWithErrors(rows: { row: number; errors: string[] }[]): void {
-  const bad = rows.filter((r) => r.errors.length > 0);
-  if (bad.length === 0) return;
-  const first = bad.slice(0, 5).map((r) => `row ${r.row}: ${r.errors[0]}`);
-  throw new TRPCError({
-    code: "BAD_REQUEST",
-    message: `Nothing was imported: ${bad.length} row${bad.length === 1 ? "" : "s"} need fixing (${first.join("; ")}).`,
-  });
-}
-
 /**
  * All or nothing, in the request's transaction: new materials are created with their opening stock
  * received through the ledger; existing ones (same name, any case) are updated with a version bump, and a
  * different on_hand is recorded as an ADJUST movement. Bulk writes: one statement per table and kind of
  * change, however many rows (5,000 at most).
  */
-export async function importMaterials(ctx: StudioContext, csv: string) {
-  const planned = await plan(ctx, csv);
+export async function importMaterials(ctx: StudioContext, input: CsvInput) {
+  const planned = await plan(ctx, input.csv);
   refuseWithErrors(planned.map((p) => p.row));
   await assertPlanActive(ctx);
   const studioId = ctx.studio.id;
@@ -175,9 +158,13 @@ async function updateExisting(ctx: StudioContext, updates: Update[], now: Date):
   return new Map(changed.map((row) => [row.id, row.onHandMilli]));
 }
 
-export async function exportMaterials(ctx: StudioContext): Promise<string> {
-  const materials = await ctx.db.material.findMany({ where: { studioId: ctx.studio.id, archivedAt: null }, orderBy: { name: "asc" } });
-  return toCsv(
+export async function exportMaterials(ctx: StudioContext): Promise<{ csv: string }> {
+  const materials = await ctx.db.material.findMany({
+    where: { studioId: ctx.studio.id, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { name: true, category: true, alloy: true, gauge: true, unit: true, unitCostCents: true, reorderPointMilli: true, onHandMilli: true },
+  });
+  const csv = toCsv(
     MATERIAL_COLUMNS,
     materials.map((m) => ({
       name: m.name,
@@ -190,4 +177,5 @@ export async function exportMaterials(ctx: StudioContext): Promise<string> {
       on_hand: formatMilli(m.onHandMilli),
     })),
   );
+  return { csv };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { convertMilli, displayUnit, formatCents, formatGauge, formatQuantity, toMilli } from "~/features/catalog/units";
+import { convertMilli, displayUnit, formatCents, formatGauge, formatQuantity, toMilli } from "~/lib/units";
 import { studioDefaults } from "~/features/studios/studio-defaults";
 
 const berlin = { currency: "EUR", locale: "de-DE", unitSystem: "METRIC" as const };

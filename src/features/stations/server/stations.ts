@@ -1,9 +1,10 @@
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import type { StudioContext } from "~/server/trpc/procedures";
-import { missingOrStale, notFound, uniqueOr } from "~/server/errors";
-import type { StationFields, UpdateStationInput } from "./schemas";
-import type { ArchiveInput } from "./schemas";
+import { notFound, uniqueOr, updateVersioned } from "~/server/errors";
+import type { ArchiveInput } from "~/lib/inputs";
+import type { CreateStationInput, StationFields, UpdateStationInput } from "./schemas";
 
+/** What the stations page and the pickers read: no timestamps or studio id. */
 const stationSelect = {
   id: true,
   name: true,
@@ -21,6 +22,8 @@ function machineFields(station: StationFields) {
   return station.unattended ? station : { ...station, loadCapacity: null, runSeconds: null };
 }
 
+const duplicateName = (station: StationFields) => `A station named "${station.name}" already exists.`;
+
 export function listStations(ctx: StudioContext) {
   return ctx.db.station.findMany({
     where: { studioId: ctx.studio.id },
@@ -29,24 +32,22 @@ export function listStations(ctx: StudioContext) {
   });
 }
 
-export async function createStation(ctx: StudioContext, station: StationFields) {
+export async function createStation(ctx: StudioContext, input: CreateStationInput) {
   await assertPlanActive(ctx);
   return uniqueOr(
-    ctx.db.station.create({ data: { ...machineFields(station), studioId: ctx.studio.id }, select: stationSelect }),
-    `A station named "${station.name}" already exists.`,
+    ctx.db.station.create({ data: { ...machineFields(input.station), studioId: ctx.studio.id }, select: stationSelect }),
+    duplicateName(input.station),
   );
 }
 
 export async function updateStation(ctx: StudioContext, input: UpdateStationInput) {
-  const { count } = await uniqueOr(
-    ctx.db.station.updateMany({
-      where: { id: input.id, studioId: ctx.studio.id, version: input.expectedVersion },
-      data: { ...machineFields(input.station), version: { increment: 1 } },
-    }),
-    `A station named "${input.station.name}" already exists.`,
-  );
-  if (count === 0) await missingOrStale(ctx.db.station.count({ where: { id: input.id, studioId: ctx.studio.id } }), "station", "Station");
-  return ctx.db.station.findFirstOrThrow({ where: { id: input.id, studioId: ctx.studio.id }, select: stationSelect });
+  const row = { id: input.id, studioId: ctx.studio.id };
+  await updateVersioned(ctx.db.station, { ...row, expectedVersion: input.expectedVersion }, machineFields(input.station), {
+    what: "station",
+    label: "Station",
+    duplicate: duplicateName(input.station),
+  });
+  return ctx.db.station.findFirstOrThrow({ where: row, select: stationSelect });
 }
 
 /** Archived stations stay on past versions' routing but cannot be chosen for new steps. */

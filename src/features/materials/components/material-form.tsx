@@ -10,7 +10,7 @@ import { Alert, Card } from "~/components/ui/card";
 import { SelectField, TextField } from "~/components/ui/field";
 import { useCurrentStudio, useStudioFormat } from "~/features/studios/components/studio-context";
 import { useTRPC } from "~/trpc/react";
-import { CATEGORY_LABELS, currencySymbol, fromMilli, MATERIAL_CATEGORIES, MATERIAL_UNITS, moneyToCents, toMilli, UNIT_LABELS, unitsFor, type MaterialUnitName } from "../units";
+import { CATEGORY_LABELS, currencySymbol, fromMilli, MATERIAL_CATEGORIES, MATERIAL_UNITS, moneyToCents, toMilli, UNIT_LABELS, unitsFor, type MaterialUnitName } from "~/lib/units";
 
 const values = z.object({
   name: z.string().trim().min(1, { message: "Enter a name" }).max(120, { message: "Use at most 120 characters" }),
@@ -37,8 +37,8 @@ export function MaterialForm({ editing, onDone }: { editing?: EditableMaterial |
   const studio = useCurrentStudio();
   const format = useStudioFormat();
   const EMPTY: Values = { name: "", category: "METAL", alloy: "", gauge: "", unit: unitsFor(format.unitSystem)[0]!, unitCost: 0, reorderPoint: 0, openingStock: 0 };
-  const create = useMutation(trpc.material.create.mutationOptions());
-  const update = useMutation(trpc.material.update.mutationOptions());
+  const create = useMutation(trpc.materials.create.mutationOptions());
+  const update = useMutation(trpc.materials.update.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   // The page remounts this form (key) for each material it edits.
   const form = useForm<Values>({
@@ -56,7 +56,7 @@ export function MaterialForm({ editing, onDone }: { editing?: EditableMaterial |
       if (editing) await update.mutateAsync({ studioId: studio.id, id: editing.id, expectedVersion: editing.version, material });
       else await create.mutateAsync({ studioId: studio.id, material, openingStockMilli: toMilli(v.openingStock) });
       form.reset(EMPTY);
-      await queryClient.invalidateQueries({ queryKey: trpc.material.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.materials.pathKey() });
       onDone?.();
     } catch (cause) {
       setError((cause as Error).message);
