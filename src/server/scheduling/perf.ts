@@ -156,9 +156,12 @@ if (args.part === "all" || args.part === "studio") benchStudio(args);
 if (args.part === "all" || args.part === "improve") {
   const { rate, quality } = benchImprove(args.studioLines, args.studioSeed, args.seed, args.rateMs, args.times);
   summary.improveIterationsPerSecond = Number(fmt(rate.iterationsPerSecond, 1));
+  summary.improveIterationsPerCpuSecond = Number(fmt(rate.iterationsPerCpuSecond, 1));
+  summary.improveWindowMoves = rate.iterations - rate.decodes;
+  summary.improveDecodes = rate.decodes;
   summary.decodeMs = Number(fmt(rate.decodeMs, 1));
   summary.decodeCpuMs = Number(fmt(rate.decodeCpuMs, 1));
-  summary.quality = quality.map((q) => ({ timeLimitMs: q.timeLimitMs, objective: q.objective, setupHours: q.setupHours }));
+  summary.quality = quality.map((q) => ({ timeLimitMs: q.timeLimitMs, objective: q.objective, setupHours: q.setupHours, iterations: q.iterations, decodes: q.decodes }));
 }
 summary.loadAverage = loadAverage();
 console.log(JSON.stringify(summary));

@@ -226,7 +226,10 @@ export interface StudioPlan {
   search?: SearchState;
   stats: {
     constructiveObjective: number;
+    /** Moves the improvement phase evaluated: window re-decodes and full decodes. */
     iterations: number;
+    /** Of `iterations`, the full decodes (iterated-greedy moves); the rest are window moves. */
+    decodes?: number;
     constructiveMs: number;
     elapsedMs: number;
     seed: number;

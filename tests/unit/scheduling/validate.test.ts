@@ -44,9 +44,10 @@ describe("validatePlan", () => {
 
   it("detects overlapping batches on one station unit and for one person", () => {
     const codes = mutate((bs) => {
-      const a = find(bs, (b) => b.stationId === "bench" && b.personId === "ana");
-      const b = find(bs, (x) => x.stationId === "bench" && x !== a && x.personId === "ana");
+      const a = find(bs, (b) => b.stationId === "bench");
+      const b = find(bs, (x) => x.stationId === "bench" && x !== a);
       b.stationUnit = a.stationUnit;
+      b.personId = a.personId;
       shift(b, a.start - b.start);
     });
     expect(codes).toContain("station-overlap");

@@ -1,6 +1,7 @@
 import { SchedulingError } from "../errors";
 import { attendedMinutes, type StudioModel } from "./model";
 import type { Work } from "./lots";
+import { Frontier } from "./frontier";
 import { Resources, type Slot } from "./placement";
 import { SeedHeap } from "./seed-heap";
 
@@ -72,34 +73,10 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
   for (let i = 0; i < n; i++) rank[priority[i]!] = i;
   const next = new Int32Array(n);
   const ready = new Float64Array(n);
-  const frontier: number[][] = model.keys.map(() => []);
+  const frontier = new Frontier(model.keys.length, rank);
   const lotSteps = lots.map((lot) => model.designs[model.lines[lot.line]!.design]!.steps);
   const stepsOf = (l: number) => lotSteps[l]!;
-
-  const addToFrontier = (l: number): void => {
-    const list = frontier[stepsOf(l)[next[l]!]!.key]!;
-    const r = rank[l]!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rank[list[mid]!]! < r) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, l);
-  };
-  const removeFromFrontier = (l: number, key: number): void => {
-    const list = frontier[key]!;
-    const r = rank[l]!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rank[list[mid]!]! < r) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 1);
-  };
+  const addToFrontier = (l: number): void => frontier.add(l, stepsOf(l)[next[l]!]!.key);
 
   for (let l = 0; l < n; l++) {
     const lot = lots[l]!;
@@ -161,7 +138,7 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
     if (probed) {
       if (!res.find(step.station, est, attendedMinutes(setup, rate), probe)) throw noSlot(model, step.station, est);
       const limit = probe.start + window;
-      for (const c of frontier[step.key]!) {
+      for (const c of frontier.at(step.key)) {
         if (c === seed || ready[c]! > limit) continue;
         const cs = stepsOf(c)[next[c]!]!;
         const cp = lots[c]!.pieces;
@@ -184,7 +161,7 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
     else if (!res.find(step.station, est, attended, slot)) throw noSlot(model, step.station, est);
     res.commit(step.station, slot);
     for (const m of members) {
-      if (batching) removeFromFrontier(m, step.key);
+      if (batching) frontier.remove(m, step.key);
       next[m]!++;
       ready[m] = slot.end;
       if (advance(m)) {
@@ -204,7 +181,7 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
   return { ...evaluate(model, completion, makespan, setupMinutes, batches.length + openFixed, workMinutes, precedence), batches };
 }
 
-function evaluate(
+export function evaluate(
   model: StudioModel,
   completion: Float64Array,
   makespan: number,

@@ -49,9 +49,9 @@ export class Resources {
    * Earliest slot at `stationIdx` starting at or after `est` for a batch needing
    * `attended` person minutes. Among capable people the one finishing first
    * wins (then the earliest start, then list order). False if no calendar has
-   * enough working time left.
+   * enough working time left, or no slot starts before `latestStart`.
    */
-  find(stationIdx: number, est: number, attended: number, out: Slot): boolean {
+  find(stationIdx: number, est: number, attended: number, out: Slot, latestStart = Infinity): boolean {
     const st = this.model.stations[stationIdx]!;
     const units = this.station[stationIdx]!;
     const open = this.open;
@@ -71,7 +71,7 @@ export class Resources {
         const w = cal.toWork(t);
         const free = busy.nextGap(w, attended);
         t = free > w ? cal.fromWork(free) : cal.nextWorking(t);
-        if (t === Infinity || (found && t >= out.end)) break;
+        if (t >= latestStart || (found && t >= out.end)) break;
         // cal.finish(t, attended), knowing that t sits at work minute max(free, w).
         const loadEnd = cal.fromWork((free > w ? free : w) + attended - 1) + 1;
         if (loadEnd === Infinity) break;
@@ -125,5 +125,14 @@ export class Resources {
     this.reserveStation(stationIdx, slot.unit, slot.start, slot.end);
     this.reservePerson(slot.person, slot.start, slot.loadEnd);
     if (slot.end > slot.unloadStart) this.reservePerson(slot.person, slot.unloadStart, slot.end);
+  }
+
+  /** Undo `commit(stationIdx, slot)`. */
+  release(stationIdx: number, slot: Slot): void {
+    this.station[stationIdx]![slot.unit]!.remove(this.open.toWork(slot.start), this.open.toWork(slot.end));
+    const p = slot.person;
+    const cal = this.model.people[p]!.calendar;
+    this.person[p]!.remove(cal.toWork(slot.start), cal.toWork(slot.loadEnd));
+    if (slot.end > slot.unloadStart) this.person[p]!.remove(cal.toWork(slot.unloadStart), cal.toWork(slot.end));
   }
 }

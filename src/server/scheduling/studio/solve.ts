@@ -6,6 +6,7 @@ import { canonicalize, canonicalLineLots, isFixed, prepareWork, type Work } from
 import { buildModel, type StudioModel } from "./model";
 import { naiveDecode } from "./naive";
 import { orderLineResults, summarize, toPlannedBatches } from "./output";
+import { replayPlan } from "./replay";
 
 const CONSTRUCT_PARAMS: DecodeParams[] = [
   { window: 0, stagger: 0.002 },
@@ -26,15 +27,16 @@ export function solveStudio(problem: StudioProblem): StudioPlan {
   const seed = opts.seed ?? 1;
   const model = buildModel(problem);
   const previous = problem.previousPlan;
-  const { work, constructive, released } = constructWithPins(model, previous, opts.maxLotSize);
+  const { work, constructive, released } = constructWithPins(problem, model, opts.maxLotSize);
   const constructiveMs = nowMs() - started;
 
   const timeLimit = opts.timeLimitMs ?? 1000;
   const maxIterations = opts.maxIterations ?? Infinity;
-  const { best: final, iterations } =
+  const { best, iterations, decodes } =
     timeLimit > 0 && maxIterations > 0
       ? improve(model, work, constructive, { deadline: started + timeLimit, maxIterations, rng: createRng(seed) })
-      : { best: constructive, iterations: 0 };
+      : { best: constructive, iterations: 0, decodes: 0 };
+  const final = best === constructive ? best : settle(model, work, best);
 
   const plan = assemble(model, work, final.result);
   plan.search = { ...final.params, lineOrder: lineOrder(model, work, final.priority) };
@@ -59,6 +61,7 @@ export function solveStudio(problem: StudioProblem): StudioPlan {
   plan.stats = {
     constructiveObjective: constructive.result.objective,
     iterations,
+    decodes,
     constructiveMs: Math.round(constructiveMs * 10) / 10,
     elapsedMs: Math.round((nowMs() - started) * 10) / 10,
     seed,
@@ -73,7 +76,8 @@ const MAX_RELEASE_ROUNDS = 6;
  * The best constructive plan, after releasing pinned batches whose pieces' earlier steps cannot finish by
  * their start in the constructive plans (a few rounds). A released batch's pieces are planned like any others.
  */
-function constructWithPins(model: StudioModel, previous: StudioProblem["previousPlan"], maxLotSize: number | undefined) {
+function constructWithPins(problem: StudioProblem, model: StudioModel, maxLotSize: number | undefined) {
+  const previous = problem.previousPlan;
   const released: string[] = [];
   let batches = previous?.batches;
   for (let round = 0; ; round++) {
@@ -87,6 +91,12 @@ function constructWithPins(model: StudioModel, previous: StudioProblem["previous
     }
     starts.push({ priority: eddPriority(model, work), params: CONSTRUCT_PARAMS });
     let best: Candidate | undefined;
+    if (previous?.search) {
+      // The previous plan itself, if it still is a valid plan: an unchanged problem gets it back.
+      const result = replayPlan(problem, model, work, batches!);
+      const { window, stagger } = previous.search;
+      if (result) best = { priority: starts[0]!.priority, params: { window, stagger }, result };
+    }
     for (const start of starts) {
       for (const params of start.params) {
         const result = decode(model, work, start.priority, params);
@@ -100,6 +110,17 @@ function constructWithPins(model: StudioModel, previous: StudioProblem["previous
     released.push(...short);
     batches = batches.map((b) => (drop.has(b.id) ? { ...b, status: "planned" as const } : b));
   }
+}
+
+/**
+ * The search's best plan with its priority list in canonical line order (what `search.lineOrder` records), or
+ * that list's decode when it is strictly better: so a re-plan of an unchanged problem, which decodes the list
+ * next to replaying the plan, cannot beat the plan it was given.
+ */
+function settle(model: StudioModel, work: Work, best: Candidate): Candidate {
+  const priority = canonicalize(best.priority, canonicalLineLots(model.lines.length, work.lots));
+  const result = decode(model, work, priority, best.params);
+  return result.objective < best.result.objective ? { priority, params: best.params, result } : { ...best, priority };
 }
 
 /** The naive plan itself (for display next to the optimised one). */

@@ -60,4 +60,23 @@ export class Timeline {
       this.ends.splice(i, 0, e);
     }
   }
+
+  /** Remove [s, e), which the caller guarantees lies inside one busy block (it was inserted before). */
+  remove(s: number, e: number): void {
+    if (e <= s) return;
+    const i = this.after(s);
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    if (i >= this.starts.length || start > s || end < e) throw new Error(`timeline: [${s}, ${e}) is not busy`);
+    if (start === s && end === e) {
+      this.starts.splice(i, 1);
+      this.ends.splice(i, 1);
+    } else if (start === s) this.starts[i] = e;
+    else if (end === e) this.ends[i] = s;
+    else {
+      this.ends[i] = s;
+      this.starts.splice(i + 1, 0, e);
+      this.ends.splice(i + 1, 0, end);
+    }
+  }
 }
