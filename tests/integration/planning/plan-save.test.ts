@@ -8,6 +8,38 @@ import { solveStudio } from "~/server/scheduling";
 import { makeStudio } from "../../helpers/factories";
 import { NOW, piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
 
+type Tx = Parameters<Parameters<typeof withTenant>[1]>[0];
+
+/**
+ * Runs `work` in a transaction of `studioId` (the owner connection if null) and keeps it open, its locks held,
+ * until `commit` is called. `pid` is its database backend, once `work` is done.
+ */
+async function heldOpen(studioId: string | null, work: (tx: Tx) => Promise<unknown>) {
+  let commit!: () => void;
+  const mayCommit = new Promise<void>((resolve) => (commit = resolve));
+  let reportPid!: (pid: number) => void;
+  const pid = new Promise<number>((resolve) => (reportPid = resolve));
+  const body = async (tx: Tx) => {
+    await work(tx);
+    const [backend] = await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
+    reportPid(backend!.pid);
+    await mayCommit;
+  };
+  const done = studioId ? withTenant(studioId, body) : systemDb().$transaction(body);
+  return { pid: await pid, commit: () => (commit(), done) };
+}
+
+/** Waits until a statement like `queryLike` waits on a lock held by backend `pid` (a real signal, not a sleep). */
+async function blockedBy(pid: number, queryLike: string, what: string) {
+  for (let tries = 0; tries <= 200; tries++) {
+    const [row] = await systemDb().$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE ${queryLike}`;
+    if (row!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${what} never waited`);
+}
+
 // The plan is written with bulk inserts (one statement per table): same rows, same conflict rules, same
 // row-level security as row-by-row writes.
 describe("saving a plan", () => {
@@ -45,33 +77,16 @@ describe("saving a plan", () => {
     const loaded = await withTenant(studio.id, (tx) => loadProblem(tx, studio.id, horizonStartFrom(NOW), { timeLimitMs: 50 }));
     const plan = solveStudio(loaded.problem);
 
-    // The save has written everything and holds its transaction open until `release`.
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let savedBy!: (pid: number) => void;
-    const saved = new Promise<number>((resolve) => (savedBy = resolve));
-    const save = withTenant(studio.id, async (tx) => {
-      await savePlan(tx, studio.id, run.id, plan, loaded);
-      const [backend] = await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
-      savedBy(backend!.pid);
-      await gate;
-    });
-    const savePid = await saved;
+    // The save has written everything and holds its transaction open.
+    const save = await heldOpen(studio.id, (tx) => savePlan(tx, studio.id, run.id, plan, loaded));
 
     // Meanwhile the owner pins a batch of the old plan: the pin waits on the plan row the save locked.
     const pin = caller.planning.setBatchLocked({ studioId: studio.id, batchId: target.id, expectedVersion: target.version, locked: true }).then(
       () => "pinned",
       (error: { code?: string }) => error.code,
     );
-    const waiting = async () =>
-      (await systemDb().$queryRaw<Array<{ n: number }>>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${savePid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE '%"Plan"%FOR UPDATE%'`)[0]!.n;
-    for (let tries = 0; (await waiting()) === 0; tries++) {
-      if (tries > 200) throw new Error("the pin never waited for the save's plan-row lock");
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    release();
-    await save;
+    await blockedBy(save.pid, '%"Plan"%FOR UPDATE%', "the pin's plan-row lock");
+    await save.commit();
 
     // Exactly one wins: the new plan is saved whole, and the pin of a batch it replaced is refused.
     expect(await pin).toBe("NOT_FOUND");
@@ -93,31 +108,14 @@ describe("saving a plan", () => {
     const before = await db.batch.findMany({ where: { studioId: studio.id }, orderBy: { id: "asc" } });
 
     // A bench claim in flight: it has started the batch but not committed yet (what claim.ts does to the row).
-    let commitClaim!: () => void;
-    const claimMayCommit = new Promise<void>((resolve) => (commitClaim = resolve));
-    let claimStartedBy!: (pid: number) => void;
-    const started = new Promise<number>((resolve) => (claimStartedBy = resolve));
-    const claim = systemDb().$transaction(async (tx) => {
-      await tx.$executeRaw`UPDATE "Batch" SET status = 'STARTED', version = version + 1 WHERE id = ${target.id}`;
-      const [backend] = await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
-      claimStartedBy(backend!.pid);
-      await claimMayCommit;
-    });
-    const claimPid = await started;
+    const claim = await heldOpen(null, (tx) => tx.$executeRaw`UPDATE "Batch" SET status = 'STARTED', version = version + 1 WHERE id = ${target.id}`);
     // The save checks the kept batches (the claim is not committed: nothing to see), then waits on the row to delete it.
     const save = withTenant(studio.id, (tx) => savePlan(tx, studio.id, run.id, plan, loaded)).then(
       () => "saved",
       (error: { code?: string }) => error.code,
     );
-    for (let tries = 0; ; tries++) {
-      const [blocked] = await systemDb().$queryRaw<Array<{ n: number }>>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${claimPid}::int = ANY(pg_blocking_pids(pid)) AND query LIKE '%DELETE FROM%Batch%'`;
-      if (blocked!.n > 0) break;
-      if (tries > 200) throw new Error("the save never waited on the claimed batch");
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    commitClaim();
-    await claim;
+    await blockedBy(claim.pid, "%DELETE FROM%Batch%", "the save's delete of the claimed batch");
+    await claim.commit();
 
     // The claim wins; the save writes nothing, so no piece is planned twice.
     expect(await save).toBe("CONFLICT");
