@@ -40,6 +40,17 @@ async function blockedBy(pid: number, queryLike: string, what: string) {
   throw new Error(`${what} never waited`);
 }
 
+/** A planned studio, an unpinned batch of `stepName` in its plan, and the next plan made (not saved yet). */
+async function replanReady(stepName: string) {
+  const world = await planningWorld();
+  const { studio, caller } = world;
+  const { run } = await planNow(caller, studio.id);
+  const board = await caller.planning.currentPlan({ studioId: studio.id, ...wideRange() });
+  const target = board.batches.find((b) => b.stepName === stepName && !b.locked)!;
+  const loaded = await withTenant(studio.id, (tx) => loadProblem(tx, studio.id, horizonStartFrom(NOW), { timeLimitMs: 50 }));
+  return { ...world, run, target, loaded, plan: solveStudio(loaded.problem) };
+}
+
 // The plan is written with bulk inserts (one statement per table): same rows, same conflict rules, same
 // row-level security as row-by-row writes.
 describe("saving a plan", () => {
@@ -70,12 +81,7 @@ describe("saving a plan", () => {
   });
 
   it("serialises a board edit with a save in flight: the edit waits for it, then finds its batch replaced; the plan is whole", async () => {
-    const { studio, caller, db } = await planningWorld();
-    const { run } = await planNow(caller, studio.id);
-    const board = await caller.planning.currentPlan({ studioId: studio.id, ...wideRange() });
-    const target = board.batches.find((b) => b.stepName === "Tumble" && !b.locked)!;
-    const loaded = await withTenant(studio.id, (tx) => loadProblem(tx, studio.id, horizonStartFrom(NOW), { timeLimitMs: 50 }));
-    const plan = solveStudio(loaded.problem);
+    const { studio, caller, db, run, target, loaded, plan } = await replanReady("Tumble");
 
     // The save has written everything and holds its transaction open.
     const save = await heldOpen(studio.id, (tx) => savePlan(tx, studio.id, run.id, plan, loaded));
@@ -99,12 +105,7 @@ describe("saving a plan", () => {
   });
 
   it("rolls a save back when work starts on a batch it is replacing (bench claims do not wait for the plan row)", async () => {
-    const { studio, caller, db } = await planningWorld();
-    const { run } = await planNow(caller, studio.id);
-    const board = await caller.planning.currentPlan({ studioId: studio.id, ...wideRange() });
-    const target = board.batches.find((b) => b.stepName === "Solder join" && !b.locked)!;
-    const loaded = await withTenant(studio.id, (tx) => loadProblem(tx, studio.id, horizonStartFrom(NOW), { timeLimitMs: 50 }));
-    const plan = solveStudio(loaded.problem);
+    const { studio, db, run, target, loaded, plan } = await replanReady("Solder join");
     const before = await db.batch.findMany({ where: { studioId: studio.id }, orderBy: { id: "asc" } });
 
     // A bench claim in flight: it has started the batch but not committed yet (what claim.ts does to the row).
