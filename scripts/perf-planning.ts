@@ -30,7 +30,7 @@ await runOnBenchDatabase("perf:planning", { limitMs: RUN_LIMIT_MS }, async (_dat
   const { systemDb, withTenant, disconnectDb } = await import("../src/server/db");
   const { createContext } = await import("../src/server/trpc/context");
   const { createCaller } = await import("../src/server/trpc/root");
-  const { runNextPlanJob, planTimeLimitMs } = await import("../src/server/jobs/plan-worker");
+  const { runNextPlanJob, planTimeLimitMs } = await import("../src/features/planning/server/plan-job");
   const { loadProblem } = await import("../src/features/planning/server/problem");
   const { savePlan } = await import("../src/features/planning/server/save");
   const { horizonStartFrom } = await import("../src/features/planning/calendar");

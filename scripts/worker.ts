@@ -1,12 +1,14 @@
-// The background worker: runs queued planner jobs in its own process, so the scheduling engine's CPU-bound
-// search never blocks the web server's requests. `npm run dev` and `npm start` start it beside Next.js;
-// `npm run cluster` starts several (they share the queue through leases: src/server/jobs/lease.ts).
+// The background worker: runs queued jobs (every handler registered in src/server/jobs/handlers.ts) in its own
+// process, so the scheduling engine's CPU-bound search never blocks the web server's requests. `npm run dev` and
+// `npm start` start it beside Next.js; `npm run cluster` starts several (they share the queue through leases:
+// src/server/jobs/lease.ts).
 // SIGTERM finishes the job in hand, then exits.
 import { logger } from "../src/server/logger";
 
 // Planner writes and seeding can outlast the web requests' 6 s query deadline (they set their own statement_timeout).
 process.env.DB_QUERY_TIMEOUT_MS ??= "120000";
-const { drainPlanJobs } = await import("../src/server/jobs/plan-worker");
+const { drainJobs } = await import("../src/server/jobs/runner");
+const { jobHandlers } = await import("../src/server/jobs/handlers");
 const { maintenanceScheduler } = await import("../src/server/jobs/maintenance");
 const { workerName } = await import("../src/server/jobs/lease");
 const { disconnectDb } = await import("../src/server/db");
@@ -18,7 +20,7 @@ logger.info("worker.started", { worker: workerName() });
 const maintenance = maintenanceScheduler();
 while (running) {
   try {
-    await drainPlanJobs({ keepGoing: () => running });
+    await drainJobs(jobHandlers, () => running);
     await maintenance();
   } catch (error) {
     logger.warn("worker.poll_failed", { message: error instanceof Error ? error.message : String(error) });

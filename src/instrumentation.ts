@@ -3,6 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.BENCHFLOW_JOBS !== "off") {
     const { startJobPoller } = await import("./server/jobs/poller");
-    startJobPoller();
+    const { jobHandlers } = await import("./server/jobs/handlers");
+    startJobPoller(jobHandlers);
   }
 }

@@ -1,6 +1,6 @@
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays as addCalendarDays, differenceInCalendarDays, endOfDay, format, startOfDay, startOfWeek } from "date-fns";
-import { instantOfWall, isValidZone } from "~/server/scheduling/studio/zone";
+import { instantOfWall, isValidZone } from "~/server/scheduling";
 
 // The one studio-time module: everything that turns instants into the studio's days and wall-clock times and
 // back, on date-fns + @date-fns/tz (offsets from the tz database, so a day with a clock change is 23 or 25

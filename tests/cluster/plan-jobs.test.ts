@@ -139,7 +139,7 @@ describe("planner jobs across instances and workers", () => {
     expect(done).toMatchObject({ status: "SUCCEEDED", attempts: 2, progress: 100 });
     expect((await systemDb().plan.findUniqueOrThrow({ where: { studioId: studio.id } })).runId).toBe(runId);
     expect(workerLogEntries("planning.succeeded").filter((entry) => entry.runId === runId)).toHaveLength(1);
-    expect(workerLogEntries("planning.retrying").some((entry) => entry.runId === runId)).toBe(true);
+    expect(workerLogEntries("planning.retrying").some((entry) => entry.jobId === runId)).toBe(true);
     expect(await systemDb().planRun.count({ where: { studioId: studio.id, status: { in: ["QUEUED", "RUNNING"] } } })).toBe(0);
   });
 

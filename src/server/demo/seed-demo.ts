@@ -2,7 +2,7 @@ import { hashPassword } from "~/features/auth/server/password";
 import { DEFAULT_WORKING_HOURS } from "~/features/studios/working-hours";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { trialSubscription } from "~/server/billing/subscription-state";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { logger } from "~/server/logger";
 import { seedDemoContent } from "./seed-demo-content";
 import { studioDefaults } from "~/features/studios/studio-defaults";

@@ -1,6 +1,7 @@
 import { systemDb } from "~/server/db";
 import { liveSessionUser, sessionEndsAt, type AppSession } from "~/server/session";
 import { realtimeHub } from "./hub";
+import { topicMatches, type TopicFilter } from "~/lib/live-topics";
 import type { StudioEvent } from "./events";
 
 /** How often an open feed re-checks its session and membership when nothing announced a change. */
@@ -25,7 +26,7 @@ async function stillAllowed(session: AppSession, studioId: string): Promise<bool
 export async function* studioEventFeed(options: {
   studioId: string;
   session: AppSession;
-  topics: string[];
+  topics: TopicFilter[];
   signal: AbortSignal;
   recheckMs?: number;
 }): AsyncGenerator<StudioEvent> {
@@ -44,7 +45,7 @@ export async function* studioEventFeed(options: {
   const signal = AbortSignal.any([options.signal, ended.signal]);
   try {
     for await (const event of realtimeHub().events(studioId, signal)) {
-      if (options.topics.length === 0 || options.topics.some((topic) => event.topic.startsWith(topic))) yield event;
+      if (topicMatches(options.topics, event.topic)) yield event;
     }
   } catch (error) {
     if (!signal.aborted) throw error;

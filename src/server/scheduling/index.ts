@@ -1,16 +1,9 @@
+// The engine's public API: what the app uses. Plain data in, plain data out; bad input throws SchedulingError.
+// The flow-shop benchmark harness has its own index (./flowshop); the CLI, perf scripts and unit tests may also
+// reach into modules (generator, prng, run).
 export * from "./types";
-export type { FlowShopInstance, FlowShopOperation, FlowShopOptions, FlowShopResult } from "./flowshop/types";
-export { createInstance } from "./flowshop/types";
-export { solveFlowShop } from "./flowshop/iterated-greedy";
-export { neh } from "./flowshop/neh";
-export { FlowShopEvaluator } from "./flowshop/evaluator";
-export { formatTaillard, looksLikeTaillard, parseTaillard } from "./flowshop/taillard-format";
-export { generateTaillard, TAILLARD_INSTANCES, taillardInstance, type TaillardSpec } from "./flowshop/taillard-generator";
-export { solveStudio, planNaive } from "./studio/solve";
+export { SchedulingError } from "./errors";
+export { solveStudio } from "./studio/solve";
 export { validatePlan } from "./studio/validate";
 export { expandWeeklyCalendar } from "./studio/calendar";
-export { generateStudioProblem, type StudioGeneratorOptions } from "./studio/generator";
-export { SchedulingError } from "./studio/construct";
-export { DEFAULT_WEIGHTS } from "./studio/model";
-export { createRng, type Rng } from "./prng";
-export { runCli } from "./run";
+export { instantOfWall, isValidZone } from "./studio/zone";

@@ -1,6 +1,5 @@
 import { benchImprove, loadAverage, median } from "./perf-improve";
-import { solveFlowShop } from "./flowshop/iterated-greedy";
-import { TAILLARD_INSTANCES, taillardInstance } from "./flowshop/taillard-generator";
+import { solveFlowShop, TAILLARD_INSTANCES, taillardInstance } from "./flowshop";
 import { generateStudioProblem } from "./studio/generator";
 import { planNaive, solveStudio } from "./studio/solve";
 import { validatePlan } from "./studio/validate";

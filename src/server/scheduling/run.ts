@@ -1,6 +1,5 @@
-import { solveFlowShop } from "./flowshop/iterated-greedy";
-import { looksLikeTaillard, parseTaillard } from "./flowshop/taillard-format";
-import type { FlowShopInstance } from "./flowshop/types";
+import { SchedulingError } from "./errors";
+import { looksLikeTaillard, parseTaillard, solveFlowShop, type FlowShopInstance } from "./flowshop";
 import { solveStudio } from "./studio/solve";
 import type { StudioProblem } from "./types";
 
@@ -63,11 +62,11 @@ export function runCli(text: string, args: CliArgs): unknown {
     const instances = parseTaillard(text);
     if (args.instance !== undefined) {
       const inst = instances[args.instance - 1];
-      if (!inst) throw new Error(`--instance ${args.instance}: the file has ${instances.length} instance(s)`);
+      if (!inst) throw new SchedulingError(`--instance ${args.instance}: the file has ${instances.length} instance(s)`);
       return flowShopJson(inst, args);
     }
     if (instances.length === 1) return flowShopJson(instances[0]!, args);
     return { format: "taillard", instances: instances.map((inst) => flowShopJson(inst, args)) };
   }
-  throw new Error("unrecognised input: expected studio JSON (starting with '{') or a Taillard flow-shop file");
+  throw new SchedulingError("unrecognised input: expected studio JSON (starting with '{') or a Taillard flow-shop file");
 }

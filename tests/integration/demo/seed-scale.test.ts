@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { seedScale } from "~/server/demo/scale/seed-scale";
 import { systemDb } from "~/server/db";
 import { callerFor } from "../../helpers/caller";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { endOfStudioDay } from "~/server/time-zone";
 import { errorCode } from "../../helpers/caller";
 import { NOW, planNow, planningWorld } from "../planning/fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { studioDayRange } from "~/server/time-zone";
 import { planningWorld } from "./fixtures";
 

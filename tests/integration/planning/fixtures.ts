@@ -1,4 +1,4 @@
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { systemDb } from "~/server/db";
 import { callerFor } from "../../helpers/caller";
 import { makeCatalogFixture, makeStudio } from "../../helpers/factories";

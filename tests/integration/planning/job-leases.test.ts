@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { requestReplan } from "~/features/planning/server/runs";
-import { claimRun, LeaseLost, MAX_ATTEMPTS } from "~/server/jobs/lease";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { claimPlanRun } from "~/features/planning/server/plan-run-queue";
+import { LeaseLost, MAX_ATTEMPTS } from "~/server/jobs/lease";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { systemDb, withTenant } from "~/server/db";
 import { planningWorld } from "./fixtures";
 
@@ -24,10 +25,10 @@ describe("planner job leases", () => {
 
   it("gives a queued run to exactly one of several workers claiming at once", async () => {
     const run = await world.caller.planning.requestPlan({ studioId: world.studio.id });
-    const leases = await Promise.all(Array.from({ length: 6 }, () => claimRun({ engineTimeLimitMs: 0, ...mine })));
+    const leases = await Promise.all(Array.from({ length: 6 }, () => claimPlanRun({ engineTimeLimitMs: 0, ...mine })));
     const held = leases.filter((lease) => lease !== null);
     expect(held).toHaveLength(1);
-    expect(held[0]).toMatchObject({ runId: run.id, attempt: 1 });
+    expect(held[0]).toMatchObject({ jobId: run.id, attempt: 1 });
     const row = await systemDb().planRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(row).toMatchObject({ status: "RUNNING", attempts: 1, leaseOwner: held[0]!.token });
     expect(row.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -39,7 +40,7 @@ describe("planner job leases", () => {
   it("retries a run whose worker died (lease expired) on another worker; the old holder is fenced off", async () => {
     const { studio, caller, db } = world;
     const run = await caller.planning.requestPlan({ studioId: studio.id });
-    const dead = (await claimRun({ engineTimeLimitMs: 0, ...mine }))!;
+    const dead = (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!;
     dead.release(); // a dead process renews nothing
     await dead.progress(40, "Grouping");
     // While the lease holds, nobody else takes the run.
@@ -63,12 +64,12 @@ describe("planner job leases", () => {
   it("a worker that lost its lease mid-run gives the run up without writing", async () => {
     const { studio, caller, db } = world;
     const run = await caller.planning.requestPlan({ studioId: studio.id });
-    const slow = (await claimRun({ engineTimeLimitMs: 0, ...mine }))!;
+    const slow = (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!;
     slow.release();
     await expireLease(run.id);
-    const other = (await claimRun({ engineTimeLimitMs: 0, ...mine }))!;
+    const other = (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!;
     other.release();
-    expect(other).toMatchObject({ runId: run.id, attempt: 2 });
+    expect(other).toMatchObject({ jobId: run.id, attempt: 2 });
     await expect(slow.progress(90, "Saving")).rejects.toBeInstanceOf(LeaseLost);
     expect(await db.planRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ leaseOwner: other.token, status: "RUNNING" });
     await other.finish("CANCELLED", "test over");
@@ -78,7 +79,7 @@ describe("planner job leases", () => {
     const { studio, caller, db } = world;
     const run = await caller.planning.requestPlan({ studioId: studio.id });
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const lease = (await claimRun({ engineTimeLimitMs: 0, ...mine }))!;
+      const lease = (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!;
       lease.release();
       expect(lease.attempt).toBe(attempt);
       await expireLease(run.id);
@@ -97,7 +98,7 @@ describe("planner job leases", () => {
 
     it("queues exactly one follow-up when the run ends, not before", async () => {
       const run = await world.caller.planning.requestPlan(mine);
-      const lease = (await claimRun({ engineTimeLimitMs: 0, ...mine }))!;
+      const lease = (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!;
       expect(await replan("2 pieces to remake")).toBe("follow-up");
       expect(await replan("orders changed")).toBe("follow-up");
       expect((await runsOf()).map((r) => r.id)).toEqual([run.id]);
@@ -111,7 +112,7 @@ describe("planner job leases", () => {
 
     it("is queued once by the worker that took the run over; the dead holder queues nothing", async () => {
       const run = await world.caller.planning.requestPlan(mine);
-      const dead = (await claimRun({ engineTimeLimitMs: 0, ...mine }))!;
+      const dead = (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!;
       dead.release();
       expect(await replan("1 piece to remake")).toBe("follow-up");
       await expireLease(run.id);
@@ -127,14 +128,14 @@ describe("planner job leases", () => {
       const run = await world.caller.planning.requestPlan(mine);
       expect(await replan("orders changed")).toBe("follow-up");
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        (await claimRun({ engineTimeLimitMs: 0, ...mine }))!.release();
+        (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!.release();
         await expireLease(run.id);
       }
-      const next = (await claimRun({ engineTimeLimitMs: 0, ...mine }))!;
+      const next = (await claimPlanRun({ engineTimeLimitMs: 0, ...mine }))!;
       next.release();
-      expect(next.runId).not.toBe(run.id);
+      expect(next.jobId).not.toBe(run.id);
       expect(await world.db.planRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", activeSlot: null });
-      expect(await world.db.planRun.findUniqueOrThrow({ where: { id: next.runId } })).toMatchObject({ status: "RUNNING", reason: "orders changed" });
+      expect(await world.db.planRun.findUniqueOrThrow({ where: { id: next.jobId } })).toMatchObject({ status: "RUNNING", reason: "orders changed" });
       await next.finish("CANCELLED", "test over");
     });
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import type { TopicFilter } from "~/lib/live-topics";
 import type { StudioEvent } from "~/server/realtime/events";
 import { closeRealtimeHub } from "~/server/realtime/hub";
 import { callerFor } from "../../helpers/caller";
@@ -13,7 +14,7 @@ afterAll(async () => {
   await closeRealtimeHub();
 });
 
-async function listen(user: { id: string; email: string }, studioId: string, topics: string[]) {
+async function listen(user: { id: string; email: string }, studioId: string, topics: TopicFilter[]) {
   const controller = new AbortController();
   const feed = await callerFor(user, { signal: controller.signal }).studio.events({ studioId, topics });
   const collected = collectFeed(studioId, feed, { probeTopic: `${topics[0]}test-marker`, close: () => controller.abort() });
@@ -45,13 +46,28 @@ describe("live plan, board and order events", () => {
     await feed.stop();
   });
 
+  it("announces bench work twice in one go: bench.batch for bench views, then batch.progress for the board", async () => {
+    const w = await planningWorld();
+    await planNow(w.caller, w.studio.id);
+    const solder = (await w.caller.planning.currentPlan({ studioId: w.studio.id, ...wideRange() })).batches.find((b) => b.stepName === "Solder join")!;
+    const feed = await listen(w.owner, w.studio.id, ["bench.", "batch."]);
+    await w.caller.bench.claim({ studioId: w.studio.id, batchId: solder.id });
+    await waitForTopic(feed, "batch.progress");
+    const data = { batchId: solder.id, kind: "CLAIM" };
+    expect(feed.received).toEqual([
+      { studioId: w.studio.id, topic: "bench.batch", data },
+      { studioId: w.studio.id, topic: "batch.progress", data },
+    ]);
+    await feed.stop();
+  });
+
   it("announces a run's steps and its end on run.status, so the plan controls follow it without polling", async () => {
     const w = await planningWorld();
     const feed = await listen(w.owner, w.studio.id, ["run.status"]);
     const { run } = await planNow(w.caller, w.studio.id);
-    const ofRun = () => feed.received.filter((e) => e.topic === "run.status" && e.data?.runId === run.id);
-    await waitFor(() => ofRun().some((e) => e.data?.status === "SUCCEEDED"), 5_000, "the run's end on run.status");
-    expect(ofRun().map((e) => `${e.data?.status}:${e.data?.progress ?? "-"}`)).toEqual(["RUNNING:10", "RUNNING:40", "RUNNING:90", "SUCCEEDED:-"]);
+    const ofRun = () => feed.received.flatMap((e) => (e.topic === "run.status" && e.data.runId === run.id ? [e.data] : []));
+    await waitFor(() => ofRun().some((data) => data.status === "SUCCEEDED"), 5_000, "the run's end on run.status");
+    expect(ofRun().map((data) => `${data.status}:${"progress" in data ? data.progress : "-"}`)).toEqual(["RUNNING:10", "RUNNING:40", "RUNNING:90", "SUCCEEDED:-"]);
     await feed.stop();
   });
 });

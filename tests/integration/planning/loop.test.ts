@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { benchQueue } from "~/features/bench/server/queue";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { systemDb, withTenant } from "~/server/db";
 import { callerFor } from "../../helpers/caller";
 import { addMember } from "../../helpers/factories";

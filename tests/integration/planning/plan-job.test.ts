@@ -1,7 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
+import { systemDb } from "~/server/db";
+import { logger } from "~/server/logger";
 import { callerFor, errorCode } from "../../helpers/caller";
-import { makeStudio, shareAccepted } from "../../helpers/factories";
+import { addMember, makeStudio, shareAccepted } from "../../helpers/factories";
 import { ordersWorld } from "../orders/fixtures";
 import { dueIn, NOW, piecesByLineAndStep, planNow, planningWorld, wideRange } from "./fixtures";
 
@@ -98,5 +100,52 @@ describe("planner job", () => {
     const failed = await planNow(cCaller, c.studio.id);
     expect(failed.after.status).toBe("FAILED");
     expect(failed.after.message).toMatch(/no matching station.*"Solder join".*"Tumble"/);
+  });
+
+  describe("a run that fails", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("shows the engine's message when the studio's data cannot be planned (SchedulingError), and logs nothing", async () => {
+      const { studio, caller, catalog } = await planningWorld();
+      // Only the assistant may work the tumbler, and the assistant has no working hours: the engine finds no
+      // time for the tumbling batches (the app's own checks pass: every station has someone, someone has hours).
+      const assistant = await addMember(studio.id, "ASSISTANT");
+      const members = await caller.team.list({ studioId: studio.id });
+      const ownerRow = members.find((m) => m.user.id !== assistant.id)!;
+      const assistantRow = members.find((m) => m.user.id === assistant.id)!;
+      const availability = (row: typeof ownerRow, workingHours: [] | null, stationIds: string[] | null) =>
+        caller.team.updateAvailability({ studioId: studio.id, membershipId: row.id, expectedVersion: row.version, workingHours, skills: { limited: stationIds !== null, stationIds: stationIds ?? [] } });
+      await availability(ownerRow, null, [catalog.station.id]);
+      await availability(assistantRow, [], null);
+      const errors = vi.spyOn(logger, "error");
+      const { outcome, after } = await planNow(caller, studio.id);
+      expect(outcome?.status).toBe("FAILED");
+      expect(after.status).toBe("FAILED");
+      expect(after.message).toMatch(new RegExp(`^no working time left at station "${catalog.tumbler.id}" after minute \\d+: extend the people's calendars$`));
+      expect(errors).not.toHaveBeenCalled();
+      expect(await systemDb().plan.findUnique({ where: { studioId: studio.id } })).toBeNull();
+    });
+
+    it("shows a generic message for an unexpected error, and logs the real one", async () => {
+      const { studio, caller } = await planningWorld();
+      // The database refuses this studio's batches, the way a full disk or a broken constraint would.
+      const trigger = `fail_batches_${studio.id.replace(/\W/g, "")}`;
+      await systemDb().$executeRawUnsafe(
+        `CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."studioId" = '${studio.id}' THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$`,
+      );
+      await systemDb().$executeRawUnsafe(`CREATE TRIGGER ${trigger} BEFORE INSERT ON "Batch" FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+      try {
+        const errors = vi.spyOn(logger, "error").mockImplementation(() => {});
+        const { outcome, after } = await planNow(caller, studio.id);
+        expect(outcome?.status).toBe("FAILED");
+        expect(after).toMatchObject({ status: "FAILED", message: "The planner failed unexpectedly. Please try again." });
+        expect(errors).toHaveBeenCalledTimes(1);
+        expect(errors).toHaveBeenCalledWith("planning.failed", expect.objectContaining({ runId: after.id, message: expect.stringContaining("disk on fire") }));
+        expect(await systemDb().plan.findUnique({ where: { studioId: studio.id } })).toBeNull();
+      } finally {
+        await systemDb().$executeRawUnsafe(`DROP TRIGGER ${trigger} ON "Batch"`);
+        await systemDb().$executeRawUnsafe(`DROP FUNCTION ${trigger}()`);
+      }
+    });
   });
 });

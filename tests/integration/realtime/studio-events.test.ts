@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import type { TopicFilter } from "~/lib/live-topics";
 import { closeRealtimeHub } from "~/server/realtime/hub";
 import { systemDb } from "~/server/db";
 import { callerFor } from "../../helpers/caller";
@@ -12,7 +13,7 @@ afterAll(async () => {
 type User = { id: string; email: string };
 
 /** Opens a member's live feed through the subscription procedure and collects its events until stopped. */
-async function listen(user: User, studioId: string, topics: string[] = []) {
+async function listen(user: User, studioId: string, topics: TopicFilter[] = []) {
   const controller = new AbortController();
   const feed = await callerFor(user, { signal: controller.signal }).studio.events({ studioId, topics });
   const collected = collectFeed(studioId, feed, { probeTopic: `${topics[0] ?? ""}test-marker`, close: () => controller.abort() });
@@ -56,5 +57,11 @@ describe("live studio events (LISTEN/NOTIFY -> subscription)", () => {
     const outsider = await makeStudio();
     await expect(callerFor(outsider.owner).studio.events({ studioId: studio.id, topics: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await systemDb().studio.count({ where: { id: studio.id } })).toBe(1);
+  });
+
+  it("refuses a topic that is not one of the app's topics or families", async () => {
+    const { studio, owner } = await makeStudio();
+    const topics = ["plans."] as unknown as TopicFilter[];
+    await expect(callerFor(owner).studio.events({ studioId: studio.id, topics })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

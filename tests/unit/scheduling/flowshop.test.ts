@@ -8,7 +8,7 @@ import {
   TAILLARD_INSTANCES,
   taillardInstance,
   type FlowShopInstance,
-} from "~/server/scheduling";
+} from "~/server/scheduling/flowshop";
 
 const instanceArb = (maxJobs: number, maxMachines: number) =>
   fc

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateStudioProblem, solveStudio, validatePlan, type PlannedBatch, type StudioProblem } from "~/server/scheduling";
+import { solveStudio, validatePlan, type PlannedBatch, type StudioProblem } from "~/server/scheduling";
+import { generateStudioProblem } from "~/server/scheduling/studio/generator";
 import { sampleProblem } from "./helpers";
 
 // Re-planning around pinned ("locked"), started and done batches: the engine plans each line's remaining

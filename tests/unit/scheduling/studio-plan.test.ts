@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateStudioProblem, planNaive, SchedulingError, solveStudio, validatePlan, type StudioPlan } from "~/server/scheduling";
+import { SchedulingError, solveStudio, validatePlan, type StudioPlan } from "~/server/scheduling";
+import { generateStudioProblem } from "~/server/scheduling/studio/generator";
+import { planNaive } from "~/server/scheduling/studio/solve";
 import { dayShifts, sampleProblem, studioProblemArb } from "./helpers";
 
 /** Everything but wall-clock timings. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatTaillard, looksLikeTaillard, parseTaillard, runCli, taillardInstance } from "~/server/scheduling";
-import { parseArgs } from "~/server/scheduling/run";
+import { formatTaillard, looksLikeTaillard, parseTaillard, taillardInstance } from "~/server/scheduling/flowshop";
+import { parseArgs, runCli } from "~/server/scheduling/run";
 
 // As published in Taillard's tai20_5.txt (first instance).
 const TA001 = ` number of jobs, number of machines, initial seed, upper bound and lower bound :

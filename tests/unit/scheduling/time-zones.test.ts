@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runCli, solveStudio, validatePlan, type PlannedBatch, type StudioProblem, type WeeklyShift } from "~/server/scheduling";
+import { solveStudio, validatePlan, type PlannedBatch, type StudioProblem, type WeeklyShift } from "~/server/scheduling";
+import { runCli } from "~/server/scheduling/run";
 
 // Studios in five zones plan horizons that start up to a week before a clock change (Kolkata has none: its
 // half-hour offset is the point). Every person segment must lie inside one local shift, checked minute by

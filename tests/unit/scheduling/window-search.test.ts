@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { generateStudioProblem, solveStudio, validatePlan, type StudioProblem } from "~/server/scheduling";
+import { solveStudio, validatePlan, type StudioProblem } from "~/server/scheduling";
+import { generateStudioProblem } from "~/server/scheduling/studio/generator";
 import { createRng } from "~/server/scheduling/prng";
 import { decode, eddPriority } from "~/server/scheduling/studio/construct";
 import { canonicalLineLots, prepareWork } from "~/server/scheduling/studio/lots";

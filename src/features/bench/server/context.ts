@@ -1,11 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import type { BatchWork, BenchEventKind, Prisma } from "~/generated/prisma/client";
 import { notFound, staleEdit } from "~/server/errors";
-import { CHANNEL } from "~/server/realtime/events";
+import { publishStudioEvents } from "~/server/realtime/events";
 import type { StudioContext } from "~/server/trpc/procedures";
-
-/** Live topics: "bench.batch" for bench views, "batch.progress" for the plan board and the dashboard. */
-export const BENCH_TOPICS = ["bench.batch", "batch.progress"] as const;
 
 export async function memberName(ctx: StudioContext, userId: string | null): Promise<string> {
   if (!userId) return "nobody";
@@ -75,9 +72,12 @@ export async function recordAndAnnounce(
       scrapReason: report.scrapReason ?? null,
     },
   });
-  // Both topics in one round trip (the same pg_notify as publishStudioEvent, delivered on commit).
-  const [bench, board] = BENCH_TOPICS.map((topic) => JSON.stringify({ studioId: ctx.studio.id, topic, data: { batchId, kind } }));
-  await ctx.db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${bench}), pg_notify(${CHANNEL}, ${board})`;
+  // "bench.batch" for bench views, "batch.progress" for the plan board and the dashboard: one round trip.
+  const data = { batchId, kind };
+  await publishStudioEvents(ctx.db, [
+    { studioId: ctx.studio.id, topic: "bench.batch", data },
+    { studioId: ctx.studio.id, topic: "batch.progress", data },
+  ]);
   return event;
 }
 

@@ -7,17 +7,20 @@ import { attendedOf, timeBatch } from "../batch-timing";
 import type { OpenBatch, OpenItem } from "../reflow";
 import type { LockBatchInput, MergeBatchesInput, MoveBatchInput, ResizeBatchInput, SplitBatchInput } from "./schemas";
 import { refreshFigures } from "./figures";
-import { applyRules, editableBatch, loadPlanState, staleBatch, timesOf, writeChanges, type Pin } from "./plan-state";
+import { applyRules, editableBatch, loadPlanState, lockPlan, staleBatch, timesOf, writeChanges, type Pin } from "./plan-state";
 import { notFound } from "~/server/errors";
 
-// Board edits. Each loads the open plan (locking the plan row), applies the edit through the shared rules
-// (reflow.ts: working time, machine runs, precedence; later batches move along or the edit is refused),
-// writes back what changed with version checks, refreshes the plan's figures and tells everyone watching.
-// The batches a person edits are pinned with the reason, so the next plan keeps them; the rest stays free.
+// Board edits. Each first locks the studio's plan row (SELECT … FOR UPDATE), as saving a plan does, so an edit
+// and a save never interleave: an edit made while a plan is being saved waits for it, then finds its batch
+// replaced (NOT_FOUND) or changed (CONFLICT); a save after an edit sees it and refuses a plan made without it.
+// Moves, splits, merges and resizes load the open plan, apply the edit through the shared rules (reflow.ts:
+// working time, machine runs, precedence; later batches move along or the edit is refused), write back what
+// changed with version checks, refresh the plan's figures and tell everyone watching. The batches a person
+// edits are pinned with the reason, so the next plan keeps them; the rest stays free.
 
 const pinOf = (ctx: StudioContext, reason: Pin["reason"]): Pin => ({ reason, byId: ctx.user.id, at: new Date() });
 
-async function finishEdit(ctx: StudioContext, kind: string, batchId: string, moved: string[]) {
+async function finishEdit(ctx: StudioContext, kind: "move" | "split" | "merge" | "resize", batchId: string, moved: string[]) {
   await refreshFigures(ctx.db, ctx.studio.id);
   await publishStudioEvent(ctx.db, { studioId: ctx.studio.id, topic: "plan.edited", data: { kind, batchId, moved: moved.length } });
   return moved;
@@ -60,6 +63,7 @@ export async function moveBatch(ctx: StudioContext, input: MoveBatchInput) {
 
 /** Pins or unpins one batch. Pinned batches are kept by the next plan; the board says why each is pinned. */
 export async function setBatchLocked(ctx: StudioContext, input: LockBatchInput) {
+  await lockPlan(ctx.db, ctx.studio.id);
   const batch = await ctx.db.batch.findFirst({ where: byStudio(ctx.studio.id, { id: input.batchId }), select: { id: true } });
   if (!batch) throw notFound("Batch");
   const pin = input.locked ? { locked: true, pinReason: "PINNED" as const, pinnedById: ctx.user.id, pinnedAt: new Date() } : { locked: false, pinReason: null, pinnedById: null, pinnedAt: null };
@@ -74,6 +78,7 @@ export async function setBatchLocked(ctx: StudioContext, input: LockBatchInput) 
 
 /** Unpins every planned batch, so the next plan may place everything not started again. */
 export async function unpinAll(ctx: StudioContext) {
+  await lockPlan(ctx.db, ctx.studio.id);
   const { count } = await ctx.db.batch.updateMany({
     where: byStudio(ctx.studio.id, { locked: true, status: "PLANNED" as const }),
     data: { locked: false, pinReason: null, pinnedById: null, pinnedAt: null, version: { increment: 1 } },

@@ -67,13 +67,15 @@ function machineTimes(b: PlannedBatch, at: (minute: number) => Date): { runStart
  * Replaces the studio's planned batches that the engine did not keep with its new ones, in one transaction.
  * Pinned, started and done batches it kept stay as they are; pinned ones it released (their start has passed,
  * or their pieces cannot reach them in time) are re-planned. If any kept batch changed since the problem was
- * loaded (someone pinned or moved a batch meanwhile), nothing is written and the run fails with a clear
- * message. Everyone watching the board or the bench hears about the new plan ("plan.updated").
+ * loaded (someone pinned or moved a batch meanwhile), or work started on a batch it replaces while it was
+ * being written, nothing is written and the run fails with a clear message. Everyone watching the board or the bench hears about the new plan ("plan.updated").
  */
 export async function savePlan(db: TenantDb, studioId: string, runId: string, plan: StudioPlan, loaded: LoadedProblem) {
   const horizonStart = new Date(loaded.problem.horizonStart!);
   const existing = await db.plan.findFirst({ where: { studioId }, select: { id: true } });
-  // Serialise with batch edits: lock the plan row (edits lock it too), then re-check the kept batches.
+  // Serialise with board edits: every edit locks this row first (batch-edit.ts), so none can commit between the
+  // check of the kept batches below and the writes. An edit that committed earlier, while the engine ran, shows
+  // in the check. (A studio's first plan has no row to lock, and no batches to edit either.)
   if (existing) await lockPlan(db, studioId);
   const fixedNow = await loadKeptBatches(db, studioId, horizonStart);
   if (fingerprint(fixedNow) !== loaded.fixedFingerprint) {
@@ -130,6 +132,13 @@ export async function savePlan(db: TenantDb, studioId: string, runId: string, pl
     { name: "routingStepId", type: "text", value: (r) => r.item.stepId },
     { name: "pieces", type: "int", value: (r) => r.item.pieces },
   ], itemRows);
+  // Bench claims do not take the plan row: one that committed between the check above and the delete kept its
+  // batch (now STARTED) from being deleted, while this plan covers its pieces again. Seen now, before commit,
+  // it rolls the whole save back.
+  const keptAfter = await loadKeptBatches(db, studioId, horizonStart);
+  if (keptAfter.some((b) => !kept.has(b.id))) {
+    throw new TRPCError({ code: "CONFLICT", message: "Work started on a batch while the plan was being saved. Plan again to include it." });
+  }
   await publishStudioEvent(db, { studioId, topic: "plan.updated", data: { runId, batches: plan.batches.length } });
   return { planId: planRow.id, figures };
 }

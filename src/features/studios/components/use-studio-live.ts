@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import type { StudioTopic, TopicFilter } from "~/lib/live-topics";
 import { useTRPC } from "~/trpc/react";
 import { useCurrentStudio } from "./studio-context";
 
@@ -15,7 +16,7 @@ type QueryKeys = ReadonlyArray<readonly unknown[]>;
  * person's edit shows up within a second or two, without reloading. `queryKeys` may depend on the event's
  * topic, so a frequent announcement (a planner run's progress) refreshes only what it changes.
  */
-export function useStudioLive(topics: string[], queryKeys: QueryKeys | ((topic: string) => QueryKeys)) {
+export function useStudioLive(topics: TopicFilter[], queryKeys: QueryKeys | ((topic: StudioTopic) => QueryKeys)) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const studio = useCurrentStudio();

@@ -3,6 +3,7 @@ import { UNIT_SYSTEMS } from "~/lib/units";
 import { isValidCurrency, isValidLocale } from "../studio-defaults";
 import { isValidTimeZone, workingHoursSchema } from "../working-hours";
 import { expectedVersionSchema, idSchema, localDaySchema } from "~/lib/inputs";
+import { TOPIC_FILTERS } from "~/lib/live-topics";
 
 export const slugSchema = z
   .string()
@@ -45,7 +46,7 @@ export const updateStudioInput = z.object({
 });
 
 export const studioEventsInput = z.object({
-  topics: z.array(z.string().min(1).max(60)).max(10).default([]),
+  topics: z.array(z.enum(TOPIC_FILTERS)).max(10).default([]),
 });
 
 /** A span of local days, first to last inclusive, at most a year. */

@@ -3,7 +3,7 @@ import { hashPassword } from "~/features/auth/server/password";
 import { rebuildDashboardRollups } from "~/features/dashboard/server/rollups";
 import { DEFAULT_WORKING_HOURS } from "~/features/studios/working-hours";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { runNextPlanJob } from "~/server/jobs/plan-worker";
+import { runNextPlanJob } from "~/features/planning/server/plan-job";
 import { seedDemoContent, type DemoContent } from "../seed-demo-content";
 import { batchEvents, type EventRow } from "./events";
 import { neededPeople, simulateHistory, type HistoryVariant } from "./history";

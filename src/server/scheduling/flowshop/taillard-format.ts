@@ -1,4 +1,5 @@
 import type { FlowShopInstance } from "./types";
+import { SchedulingError } from "../errors";
 
 const HEADER = /number of jobs\s*,\s*number of machines\s*,\s*initial seed\s*,\s*upper bound\s+and\s+lower bound\s*:/i;
 const TIMES = /processing times\s*:/i;
@@ -20,19 +21,19 @@ function numbers(text: string): number[] {
  */
 export function parseTaillard(text: string): FlowShopInstance[] {
   const blocks = text.split(HEADER).slice(1);
-  if (blocks.length === 0) throw new Error("not a Taillard flow-shop file: header line not found");
+  if (blocks.length === 0) throw new SchedulingError("not a Taillard flow-shop file: header line not found");
   return blocks.map((block, b) => {
     const parts = block.split(TIMES);
-    if (parts.length < 2) throw new Error(`instance ${b + 1}: "processing times :" line not found`);
+    if (parts.length < 2) throw new SchedulingError(`instance ${b + 1}: "processing times :" line not found`);
     const head = numbers(parts[0]!);
-    if (head.length < 2) throw new Error(`instance ${b + 1}: expected "n m seed ub lb" after the header`);
+    if (head.length < 2) throw new SchedulingError(`instance ${b + 1}: expected "n m seed ub lb" after the header`);
     const [jobs, machines, seed, upperBound, lowerBound] = head as [number, number, number?, number?, number?];
-    if (jobs < 1 || machines < 1) throw new Error(`instance ${b + 1}: invalid size ${jobs}x${machines}`);
+    if (jobs < 1 || machines < 1) throw new SchedulingError(`instance ${b + 1}: invalid size ${jobs}x${machines}`);
     const values = numbers(parts[1]!);
     if (values.length !== jobs * machines) {
-      throw new Error(`instance ${b + 1}: expected ${jobs * machines} processing times, found ${values.length}`);
+      throw new SchedulingError(`instance ${b + 1}: expected ${jobs * machines} processing times, found ${values.length}`);
     }
-    if (values.some((v) => v < 0)) throw new Error(`instance ${b + 1}: negative processing time`);
+    if (values.some((v) => v < 0)) throw new SchedulingError(`instance ${b + 1}: negative processing time`);
     const inst: FlowShopInstance = { jobs, machines, p: Int32Array.from(values) };
     if (seed !== undefined) inst.seed = seed;
     if (upperBound !== undefined) inst.upperBound = upperBound;

@@ -1,4 +1,5 @@
 import type { FlowShopInstance } from "./types";
+import { SchedulingError } from "../errors";
 
 /**
  * Taillard (1993) instance generator: Park–Miller minimal standard LCG with
@@ -75,6 +76,6 @@ export const TAILLARD_INSTANCES: readonly TaillardSpec[] = GROUPS.flatMap((g, gi
 
 export function taillardInstance(index: number): FlowShopInstance {
   const spec = TAILLARD_INSTANCES[index - 1];
-  if (!spec) throw new Error(`Taillard instance ${index} is not available (1..${TAILLARD_INSTANCES.length})`);
+  if (!spec) throw new SchedulingError(`Taillard instance ${index} is not available (1..${TAILLARD_INSTANCES.length})`);
   return { ...generateTaillard(spec.jobs, spec.machines, spec.timeSeed, spec.name), upperBound: spec.upperBound };
 }

@@ -1,3 +1,4 @@
+import { SchedulingError } from "../errors";
 /** Permutation flow-shop instance. Processing times are stored machine-major: p[machine * jobs + job]. */
 export interface FlowShopInstance {
   name?: string;
@@ -40,12 +41,12 @@ export interface FlowShopResult {
 }
 
 export function createInstance(jobs: number, machines: number, rows: number[][], name?: string): FlowShopInstance {
-  if (rows.length !== machines) throw new Error(`expected ${machines} machine rows, got ${rows.length}`);
+  if (rows.length !== machines) throw new SchedulingError(`expected ${machines} machine rows, got ${rows.length}`);
   const p = new Int32Array(jobs * machines);
   rows.forEach((row, i) => {
-    if (row.length !== jobs) throw new Error(`machine row ${i} has ${row.length} values, expected ${jobs}`);
+    if (row.length !== jobs) throw new SchedulingError(`machine row ${i} has ${row.length} values, expected ${jobs}`);
     row.forEach((v, j) => {
-      if (!Number.isInteger(v) || v < 0) throw new Error(`invalid processing time ${v} at machine ${i}, job ${j}`);
+      if (!Number.isInteger(v) || v < 0) throw new SchedulingError(`invalid processing time ${v} at machine ${i}, job ${j}`);
       p[i * jobs + j] = v;
     });
   });

@@ -1,3 +1,4 @@
+import { SchedulingError } from "../errors";
 import { attendedMinutes, type StudioModel } from "./model";
 import type { Work } from "./lots";
 import { Frontier } from "./frontier";
@@ -35,8 +36,6 @@ export interface Evaluation {
 export interface Decoded extends Evaluation {
   batches: BuiltBatch[];
 }
-
-export class SchedulingError extends Error {}
 
 /** Objective cost per minute a pinned batch's pieces are late for it: dominates every other term. */
 const PRECEDENCE_WEIGHT = 1e6;

@@ -1,4 +1,5 @@
 import type { ObjectiveWeights, OrderLineInput, StudioProblem } from "../types";
+import { SchedulingError } from "../errors";
 import { parseIso, weeklyZone, WorkCalendar } from "./calendar";
 import type { Zone } from "./zone";
 
@@ -62,30 +63,38 @@ export const DEFAULT_WEIGHTS: ObjectiveWeights = { lateness: 10, maxLateness: 2,
 function uniqueIndex<T extends { id: string }>(items: T[], what: string): Map<string, number> {
   const map = new Map<string, number>();
   items.forEach((item, i) => {
-    if (typeof item.id !== "string" || item.id === "") throw new Error(`${what} #${i} needs a non-empty string id`);
-    if (map.has(item.id)) throw new Error(`duplicate ${what} id "${item.id}"`);
+    if (typeof item.id !== "string" || item.id === "") throw new SchedulingError(`${what} #${i} needs a non-empty string id`);
+    if (map.has(item.id)) throw new SchedulingError(`duplicate ${what} id "${item.id}"`);
     map.set(item.id, i);
   });
   return map;
 }
 
 function nonNegative(value: unknown, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new Error(`${what} must be a number ≥ 0`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new SchedulingError(`${what} must be a number ≥ 0`);
   return value;
+}
+
+function inputIso(value: string, what: string): number {
+  try {
+    return parseIso(value);
+  } catch (error) {
+    throw new SchedulingError(`${what}: ${(error as Error).message}`);
+  }
 }
 
 function dueOf(line: OrderLineInput, horizonMs: number | undefined): number {
   if (typeof line.dueMinute === "number") return line.dueMinute;
   if (line.dueAt !== undefined) {
-    if (horizonMs === undefined) throw new Error(`order line "${line.id}": dueAt needs problem.horizonStart`);
-    return Math.round((parseIso(line.dueAt) - horizonMs) / 60_000);
+    if (horizonMs === undefined) throw new SchedulingError(`order line "${line.id}": dueAt needs problem.horizonStart`);
+    return Math.round((inputIso(line.dueAt, `order line "${line.id}" dueAt`) - horizonMs) / 60_000);
   }
-  throw new Error(`order line "${line.id}" needs dueMinute or dueAt`);
+  throw new SchedulingError(`order line "${line.id}" needs dueMinute or dueAt`);
 }
 
-/** Validate and index the problem. Throws an Error describing the first input problem. */
+/** Validate and index the problem. Throws a SchedulingError describing the first input problem. */
 export function buildModel(problem: StudioProblem): StudioModel {
-  const horizonMs = problem.horizonStart !== undefined ? parseIso(problem.horizonStart) : undefined;
+  const horizonMs = problem.horizonStart !== undefined ? inputIso(problem.horizonStart, "horizonStart") : undefined;
   const stationIndex = uniqueIndex(problem.stations, "station");
   const personIndex = uniqueIndex(problem.people, "person");
   const designIndex = uniqueIndex(problem.designs, "design");
@@ -93,9 +102,9 @@ export function buildModel(problem: StudioProblem): StudioModel {
 
   const stations: StationModel[] = problem.stations.map((s) => {
     const count = s.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw new Error(`station "${s.id}": count must be an integer ≥ 1`);
+    if (!Number.isInteger(count) || count < 1) throw new SchedulingError(`station "${s.id}": count must be an integer ≥ 1`);
     const u = s.unattended;
-    if (u && (!Number.isInteger(u.capacity) || u.capacity < 1)) throw new Error(`station "${s.id}": capacity must be an integer ≥ 1`);
+    if (u && (!Number.isInteger(u.capacity) || u.capacity < 1)) throw new SchedulingError(`station "${s.id}": capacity must be an integer ≥ 1`);
     return {
       id: s.id,
       count,
@@ -114,25 +123,25 @@ export function buildModel(problem: StudioProblem): StudioModel {
     const skills = p.stationIds ?? problem.stations.map((s) => s.id);
     for (const sid of skills) {
       const si = stationIndex.get(sid);
-      if (si === undefined) throw new Error(`person "${p.id}": unknown station "${sid}"`);
+      if (si === undefined) throw new SchedulingError(`person "${p.id}": unknown station "${sid}"`);
       if (!stations[si]!.people.includes(pi)) stations[si]!.people.push(pi);
     }
     try {
       const zone = !Array.isArray(p.calendar) && "weekly" in p.calendar ? weeklyZone(p.calendar) : undefined;
       return { id: p.id, calendar: WorkCalendar.from(p.calendar, problem.horizonStart), ...(zone !== undefined ? { zone } : {}) };
     } catch (error) {
-      throw new Error(`person "${p.id}" calendar: ${(error as Error).message}`);
+      throw new SchedulingError(`person "${p.id}" calendar: ${(error as Error).message}`);
     }
   });
 
   const keyIndex = new Map<string, number>();
   const keys: StudioModel["keys"] = [];
   const designs = problem.designs.map((d) => {
-    if (!Array.isArray(d.routing) || d.routing.length === 0) throw new Error(`design "${d.id}" needs a routing`);
+    if (!Array.isArray(d.routing) || d.routing.length === 0) throw new SchedulingError(`design "${d.id}" needs a routing`);
     const steps = d.routing.map((step, k): StepModel => {
       const station = stationIndex.get(step.stationId);
-      if (station === undefined) throw new Error(`design "${d.id}" step "${step.stepId}": unknown station "${step.stationId}"`);
-      if (stations[station]!.people.length === 0) throw new Error(`nobody can work at station "${step.stationId}"`);
+      if (station === undefined) throw new SchedulingError(`design "${d.id}" step "${step.stepId}": unknown station "${step.stationId}"`);
+      if (stations[station]!.people.length === 0) throw new SchedulingError(`nobody can work at station "${step.stationId}"`);
       const family = step.family ?? null;
       const name = family !== null ? `${step.stationId}::${family}` : `${step.stationId}::${d.id}#${k}`;
       let key = keyIndex.get(name);
@@ -142,7 +151,7 @@ export function buildModel(problem: StudioProblem): StudioModel {
         keys.push({ name, station, family });
       }
       const maxBatch = step.maxBatchSize ?? Infinity;
-      if (!(maxBatch >= 1)) throw new Error(`design "${d.id}" step "${step.stepId}": maxBatchSize must be ≥ 1`);
+      if (!(maxBatch >= 1)) throw new SchedulingError(`design "${d.id}" step "${step.stepId}": maxBatchSize must be ≥ 1`);
       return {
         stepId: step.stepId,
         station,
@@ -158,8 +167,8 @@ export function buildModel(problem: StudioProblem): StudioModel {
 
   const lines: LineModel[] = problem.orderLines.map((l) => {
     const design = designIndex.get(l.designId);
-    if (design === undefined) throw new Error(`order line "${l.id}": unknown design "${l.designId}"`);
-    if (!Number.isInteger(l.quantity) || l.quantity < 1) throw new Error(`order line "${l.id}": quantity must be an integer ≥ 1`);
+    if (design === undefined) throw new SchedulingError(`order line "${l.id}": unknown design "${l.designId}"`);
+    if (!Number.isInteger(l.quantity) || l.quantity < 1) throw new SchedulingError(`order line "${l.id}": quantity must be an integer ≥ 1`);
     return {
       id: l.id,
       orderId: l.orderId,

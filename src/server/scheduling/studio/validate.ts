@@ -2,6 +2,7 @@ import type { PlannedBatch, StudioProblem, TimeSpan, Violation } from "../types"
 import { isFixed } from "./lots";
 import { attendedMinutes, buildModel, type StudioModel } from "./model";
 import { checkPieceFlow } from "./validate-flow";
+import { SchedulingError } from "../errors";
 
 /**
  * Check a plan against the problem: stations, units and skills; batch
@@ -15,7 +16,8 @@ export function validatePlan(problem: StudioProblem, plan: { batches: PlannedBat
   try {
     model = buildModel(problem);
   } catch (error) {
-    return [{ code: "input", message: (error as Error).message }];
+    if (!(error instanceof SchedulingError)) throw error;
+    return [{ code: "input", message: error.message }];
   }
   const out: Violation[] = [];
   const stationUse = new Map<string, Array<{ id: string } & TimeSpan>>();

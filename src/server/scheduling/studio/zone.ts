@@ -1,4 +1,5 @@
 import { tzOffset } from "@date-fns/tz";
+import { SchedulingError } from "../errors";
 
 /**
  * Local wall-clock time in a studio's zone: an IANA name ("Europe/Berlin", offsets from the tz database via
@@ -33,7 +34,7 @@ export function isValidZone(zone: Zone): boolean {
 export function offsetAt(zone: Zone, ms: number): number {
   if (typeof zone === "number") return zone;
   const offset = tzOffset(zone, new Date(ms));
-  if (Number.isNaN(offset)) throw new Error(`unknown time zone "${zone}"`);
+  if (Number.isNaN(offset)) throw new SchedulingError(`unknown time zone "${zone}"`);
   return offset;
 }
 

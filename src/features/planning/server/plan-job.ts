@@ -1,21 +1,23 @@
 import { TRPCError } from "@trpc/server";
-import { loadProblem } from "~/features/planning/server/problem";
-import { savePlan } from "~/features/planning/server/save";
-import { horizonStartFrom } from "~/features/planning/calendar";
 import type { Prisma } from "~/generated/prisma/client";
 import { planningHorizonEnd } from "~/server/billing/plan-limits";
 import { withTenant } from "~/server/db";
+import { LeaseLost, workerName, type Lease } from "~/server/jobs/lease";
+import type { JobHandler } from "~/server/jobs/runner";
 import { logger } from "~/server/logger";
-import { publishStudioEvent } from "~/server/realtime/events";
 import { SchedulingError, solveStudio } from "~/server/scheduling";
-import { claimRun, LeaseLost, queueFollowUp, workerName, type Lease } from "./lease";
+import { horizonStartFrom } from "../calendar";
+import { claimPlanRun, planRuns } from "./plan-run-queue";
+import { loadProblem } from "./problem";
+import { savePlan } from "./save";
 
-// The planner job runner. Cross-tenant by nature: claims a queued run through the owner connection with a
-// lease (lease.ts: FOR UPDATE SKIP LOCKED, so two workers never take the same run, and a dead worker's run is
-// taken over by another once its lease expires), then reads and writes the studio's data only inside
-// withTenant(studioId) transactions (row-level security applies). The plan and the run's SUCCEEDED are committed
-// in one transaction that checks the lease is still held, so a run's plan is written exactly once; a
-// follow-up re-plan asked for while the run was active is queued in the transaction that ends it (lease.ts).
+// The planner job, registered with the job runner (src/server/jobs/handlers.ts). Cross-tenant by nature: claims
+// a queued run through the owner connection with a lease (src/server/jobs/lease.ts: FOR UPDATE SKIP LOCKED, so
+// two workers never take the same run, and a dead worker's run is taken over by another once its lease
+// expires), then reads and writes the studio's data only inside withTenant(studioId) transactions (row-level
+// security applies). The plan and the run's SUCCEEDED are committed in one transaction that checks the lease is
+// still held, so a run's plan is written exactly once; a follow-up re-plan asked for while the run was active is
+// queued in the transaction that ends it (plan-run-queue.ts).
 
 class Cancelled extends Error {}
 
@@ -53,9 +55,9 @@ export type JobOutcome = { runId: string; status: "SUCCEEDED" | "FAILED" | "CANC
  */
 export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date; studioId?: string } = {}): Promise<JobOutcome> {
   const timeLimitMs = options.timeLimitMs ?? planTimeLimitMs();
-  const lease = await claimRun({ engineTimeLimitMs: timeLimitMs, studioId: options.studioId });
+  const lease = await claimPlanRun({ engineTimeLimitMs: timeLimitMs, studioId: options.studioId });
   if (!lease) return null;
-  const run = { id: lease.runId, studioId: lease.studioId };
+  const run = { id: lease.jobId, studioId: lease.studioId };
   const started = Date.now();
   try {
     await progress(lease, 10, "Loading orders, designs and stations");
@@ -85,10 +87,9 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
             status: "SUCCEEDED", progress: 100, message: successMessage(plan.batches.length, loaded, horizon, saved.figures.remakePieces), activeSlot: null, finishedAt: new Date(),
             figures: { ...saved.figures, elapsedMs: Date.now() - started } as unknown as Prisma.InputJsonValue,
           },
-          select: { studioId: true, followUp: true, reason: true, requestedById: true },
+          select: { id: true, studioId: true, followUp: true, reason: true, requestedById: true },
         });
-        await queueFollowUp(db, ended);
-        await publishStudioEvent(db, { studioId: run.studioId, topic: "run.status", data: { runId: run.id, status: "SUCCEEDED" } });
+        await planRuns.onEnded(db, ended, "SUCCEEDED");
       },
       { timeoutMs: 20_000 },
     );
@@ -113,7 +114,4 @@ export async function runNextPlanJob(options: { timeLimitMs?: number; now?: Date
   }
 }
 
-/** Runs queued jobs until none is left, or until `keepGoing` says stop (used by the worker and the poller). */
-export async function drainPlanJobs(options: { timeLimitMs?: number; keepGoing?: () => boolean } = {}) {
-  while ((options.keepGoing?.() ?? true) && (await runNextPlanJob(options)));
-}
+export const planJobHandler: JobHandler = { name: "planning", runNext: () => runNextPlanJob() };
