@@ -54,3 +54,16 @@ export function isUniqueViolation(error: unknown): boolean {
   const cause = meta?.driverAdapterError?.cause;
   return code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
 }
+
+/**
+ * A foreign-key violation: the row a write refers to was deleted meanwhile (e.g. a batch a plan save replaced
+ * while someone claimed it). P2003 from a model query, P2010 with the driver's 23503 from a raw query.
+ */
+export function isForeignKeyViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { code, meta, cause } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } }; cause?: unknown };
+  if (code === "P2003" || code === "23503") return true;
+  const driver = meta?.driverAdapterError?.cause;
+  if (code === "P2010" && (driver?.kind === "ForeignKeyConstraintViolation" || driver?.originalCode === "23503")) return true;
+  return isForeignKeyViolation(cause, depth + 1);
+}

@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Permission } from "~/server/authz/permissions";
 import { humanIssues } from "~/lib/validation";
-import { isDatabaseUnavailable } from "~/server/db/errors";
+import { isDatabaseUnavailable, isForeignKeyViolation } from "~/server/db/errors";
 import { dbPoolMax } from "~/server/env";
 import { logger } from "~/server/logger";
 import type { Context } from "./context";
@@ -40,7 +40,7 @@ function lastLine(message: unknown): string {
   return String(message ?? "").trim().split("\n").pop() ?? "";
 }
 
-/** Turns connection failures into a clear 503 and logs anything unexpected: the one place an internal error is
+/** Turns connection failures into a clear 503, a write racing a delete into CONFLICT, and logs anything unexpected: the one place an internal error is
  * logged, for every caller (HTTP, server components, scripts), so the route handler adds no onError. */
 const errorBoundary = t.middleware(async ({ next, path, type }) => {
   const result = await next();
@@ -51,6 +51,14 @@ const errorBoundary = t.middleware(async ({ next, path, type }) => {
       throw new TRPCError({
         code: "SERVICE_UNAVAILABLE",
         message: "The database is unavailable right now. Please try again in a moment.",
+        cause: result.error,
+      });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR" && isForeignKeyViolation(cause)) {
+      // Every lookup by id happens before the write; a row gone by the time of the write was deleted meanwhile.
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "Something this refers to changed while you were working (for example, the plan was re-made). Reload and try again.",
         cause: result.error,
       });
     }

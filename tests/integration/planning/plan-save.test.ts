@@ -129,6 +129,24 @@ describe("saving a plan", () => {
     for (const line of lines) expect([sums[`${line.id}#0`], sums[`${line.id}#1`]]).toEqual([line.quantity, line.quantity]);
   });
 
+  it("answers CONFLICT, not a 500, to a bench claim on a batch a save in flight has deleted", async () => {
+    const { studio, caller, db, run, target, loaded, plan } = await replanReady("Solder join");
+
+    // The save has replaced the old plan's batches and holds its transaction open.
+    const save = await heldOpen(studio.id, (tx) => savePlan(tx, studio.id, run.id, plan, loaded));
+    // A claim of an old batch still sees it, and its work row's foreign key waits for the deleting save.
+    const claim = caller.bench.claim({ studioId: studio.id, batchId: target.id }).then(
+      () => "claimed",
+      (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
+    );
+    await blockedBy(save.pid, '%INSERT INTO "BatchWork"%', "the claim's work row");
+    await save.commit();
+
+    expect(await claim).toMatch(/^CONFLICT: .*changed while you were working/);
+    expect(await db.batchWork.count({ where: { batchId: target.id } })).toBe(0);
+    expect((await db.plan.findUniqueOrThrow({ where: { studioId: studio.id } })).runId).toBe(run.id);
+  });
+
   it("runs bulk inserts under row-level security: rows of another studio are refused", async () => {
     const [studio, other] = [(await makeStudio()).studio, await makeStudio()];
     const insert = withTenant(other.studio.id, (tx) =>
