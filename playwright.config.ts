@@ -19,7 +19,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
+    command: "npx tsx --import ./scripts/lib/server-only-preload.mjs scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,

@@ -1,13 +1,11 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-
-const src = fileURLToPath(new URL("./src", import.meta.url));
+import { alias } from "./vitest.config";
 
 // `npm run test:cluster`: the scale-out topology of `npm run cluster` (PgBouncer, two app instances, two workers,
 // HAProxy; production build required), started once for all files, which run one at a time because they kill
 // processes of the shared cluster.
 export default defineConfig({
-  resolve: { alias: { "~": src } },
+  resolve: { alias },
   test: {
     name: "cluster",
     include: ["tests/cluster/**/*.test.ts"],

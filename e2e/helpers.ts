@@ -28,47 +28,6 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const pgPort = Number(process.env.EMBEDDED_PG_PORT) || (port + 51_000 > 65_000 ? 55_100 : port + 51_000);
 const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/benchflow`;
 
-/**
- * A one-line order and a batch of it in the demo studio's plan, inserted directly (no planner run needed):
- * planned for `personEmail`, starting `startsAgo` ago (a PostgreSQL interval, "0" = now), 40 minutes long.
- */
-export async function seedDemoBatch(options: { personEmail: string; stepName: string; pieces: number; customerName: string; design: [name: string, variant: string, sku: string]; startsAgo?: string }): Promise<string> {
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    const id = () => `e2e${randomUUID().replace(/-/g, "").slice(0, 20)}`;
-    const { rows: [studio] } = await client.query(`SELECT id FROM "Studio" WHERE slug = 'demo-studio'`);
-    const { rows: [person] } = await client.query(`SELECT id FROM "User" WHERE email = $1`, [options.personEmail]);
-    const [orderId, lineId, batchId] = [id(), id(), id()];
-    const [designName, variantName, sku] = options.design;
-    const { rows: [{ n }] } = await client.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM "Order" WHERE "studioId" = $1`, [studio.id]);
-    await client.query(`INSERT INTO "Order" (id, "studioId", number, "customerName", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [orderId, studio.id, n, options.customerName]);
-    await client.query(
-      `INSERT INTO "OrderLine" (id, "studioId", "orderId", position, "designVersionId", "variantId", "designName", "variantName", sku, quantity, "dueDate")
-       VALUES ($1, $2, $3, 0, 'none', 'none', $4, $5, $6, $7, now() + interval '3 days')`,
-      [lineId, studio.id, orderId, designName, variantName, sku, options.pieces],
-    );
-    await client.query(
-      `INSERT INTO "Plan" (id, "studioId", "horizonStart", figures, "updatedAt") VALUES ($1, $2, now(), '{}', now())
-       ON CONFLICT ("studioId") DO NOTHING`,
-      [id(), studio.id],
-    );
-    const { rows: [plan] } = await client.query(`SELECT id FROM "Plan" WHERE "studioId" = $1`, [studio.id]);
-    await client.query(
-      `INSERT INTO "Batch" (id, "studioId", "planId", "stationId", "personId", "stepName", pieces, "setupMinutes", "workMinutes", "startAt", "endAt", "updatedAt")
-       VALUES ($1, $2, $3, 'none', $4, $5, $6, 10, 30, now() - $7::interval, now() - $7::interval + interval '40 minutes', now())`,
-      [batchId, studio.id, plan.id, person.id, options.stepName, options.pieces, options.startsAgo ?? "0"],
-    );
-    await client.query(
-      `INSERT INTO "BatchItem" (id, "studioId", "batchId", "orderLineId", "stepPosition", "routingStepId", pieces) VALUES ($1, $2, $3, $4, 0, 'none', $5)`,
-      [id(), studio.id, batchId, lineId, options.pieces],
-    );
-    return batchId;
-  } finally {
-    await client.end();
-  }
-}
-
 /** Signs up a new owner and creates a studio, choosing its time zone in the searchable picker. */
 export async function createStudioAs(page: Page, options: { owner: string; name: string; slug: string; zoneSearch?: string; zone?: string; beforeCreate?: () => Promise<void> }) {
   await signUp(page, { name: options.owner, email: uniqueEmail("owner"), password: "a bench full of silver" });

@@ -130,8 +130,11 @@ async function plannerFinished(api: StudioApi, studioId: string) {
 /**
  * One batch of `pieces` pieces at a step named `stepName`, made as a studio would: a one-step design at a station
  * of its own, an order for it due in 3 days, and a plan. Answers the batch's id.
+ * `moveTo`: then the owner moves it on the board (planning.moveBatch) to that start and, with `person:
+ * "assistant"`, to the assistant, e.g. to yesterday to make it overdue (the studio's hours must include that time:
+ * `roundTheClock`).
  */
-export async function seedBatch(studio: OwnStudio, options: { stepName: string; pieces: number; customerName: string; design: [name: string, variant: string, sku: string] }): Promise<string> {
+export async function seedBatch(studio: OwnStudio, options: { stepName: string; pieces: number; customerName: string; design: [name: string, variant: string, sku: string]; moveTo?: { startAt: Date; person?: "assistant" } }): Promise<string> {
   const { api } = studio;
   const s = { studioId: studio.id };
   const [designName, variantName, sku] = options.design;
@@ -147,5 +150,9 @@ export async function seedBatch(studio: OwnStudio, options: { stepName: string; 
   const { batches } = await api.planning.currentPlan({ ...s, from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 21 * 86_400_000) });
   const batch = batches.find((b) => b.stepName === options.stepName);
   if (!batch) throw new Error(`the plan has no ${options.stepName} batch`);
+  if (options.moveTo) {
+    const personId = options.moveTo.person === "assistant" ? (await api.team.list(s)).find((m) => m.user.email === studio.assistant.email)!.user.id : undefined;
+    await api.planning.moveBatch({ ...s, batchId: batch.id, expectedVersion: batch.version, startAt: options.moveTo.startAt, personId });
+  }
   return batch.id;
 }

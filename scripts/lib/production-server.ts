@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { TSX_NODE_ARGS } from "./tsx-args";
 
 /**
  * The production build benchmarks run against. `build: "if-missing"` runs `npm run build` when there is none;
@@ -27,7 +28,7 @@ export type ProductionServer = { origin: string; stop: () => Promise<void> };
 export async function startProductionServer(options: { port: number; env: Record<string, string>; logFile: string }): Promise<ProductionServer> {
   const origin = `http://127.0.0.1:${options.port}`;
   const out = createWriteStream(options.logFile);
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/server.ts"], {
     env: {
       ...process.env, ...options.env, PORT: String(options.port), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: origin,
       BENCHFLOW_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn",

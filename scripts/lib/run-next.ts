@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { LocalDatabase } from "./local-database";
+import { TSX_NODE_ARGS } from "./tsx-args";
 
 export type ServerOptions = { dev: boolean; port: number; hostname?: string };
 
@@ -12,16 +12,15 @@ export type ServerOptions = { dev: boolean; port: number; hostname?: string };
 export function runNext(server: ServerOptions, database: LocalDatabase): void {
   const inline = process.env.BENCHFLOW_JOBS === "inline";
   const env = { ...process.env, ...database.env, NEXT_TELEMETRY_DISABLED: "1" };
-  const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
   const children: ChildProcess[] = [
-    spawn(process.execPath, [tsx, "scripts/server.ts", ...(server.dev ? ["--dev"] : [])], {
+    spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/server.ts", ...(server.dev ? ["--dev"] : [])], {
       stdio: "inherit",
       env: { ...env, PORT: String(server.port), HOSTNAME_BIND: server.hostname ?? "", BENCHFLOW_JOBS: inline ? "on" : "off" },
     }),
   ];
   if (!inline) {
     children.push(
-      spawn(process.execPath, [tsx, "scripts/worker.ts"], { stdio: "inherit", env }),
+      spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/worker.ts"], { stdio: "inherit", env }),
     );
   }
   let stopping = false;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // Server configuration, read once. Every variable is documented in .env.example.

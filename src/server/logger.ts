@@ -1,3 +1,4 @@
+import "server-only";
 // Structured one-line logs. Kept tiny on purpose; swap for pino if the app grows a log pipeline.
 type Fields = Record<string, unknown>;
 

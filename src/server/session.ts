@@ -1,3 +1,4 @@
+import "server-only";
 import { systemDb } from "~/server/db";
 
 // The session as procedures and pages see it, with no next-auth import: the tRPC layer (and scripts that

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "~/generated/prisma/client";
 
 // The studio-time rules of ~/server/time-zone for PostgreSQL, where a query must apply them row by row

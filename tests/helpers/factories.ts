@@ -27,7 +27,7 @@ export async function makeUser(overrides: { email?: string; name?: string } = {}
 export async function makeStudio(overrides: { name?: string; slug?: string } = {}) {
   const owner = await makeUser();
   const suffix = uniqueSuffix();
-  const studio = await createStudio(systemDb(), owner.id, {
+  const studio = await createStudio(systemDb(), owner, {
     name: overrides.name ?? `Studio ${suffix}`,
     slug: overrides.slug ?? `studio-${suffix}`,
     timeZone: "Europe/Paris",

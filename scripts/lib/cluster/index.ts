@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareLocalDatabase, type LocalDatabase } from "../local-database";
 import { choosePort } from "../ports";
 import { backendStatus, startHaproxy } from "./haproxy";
 import { startPgBouncer, throughPooler } from "./pgbouncer";
 import { Supervised } from "./supervisor";
+import { TSX_NODE_ARGS } from "../tsx-args";
 import { requireTools } from "./tools";
 
 // `npm run cluster` and the cluster tests: PostgreSQL (embedded unless DATABASE_URL), PgBouncer (transaction
@@ -52,9 +53,9 @@ export type Cluster = {
   stop: () => Promise<void>;
 };
 
-// One process per instance or worker (`node --import tsx`, not the tsx CLI, which runs the script in a second
+// One process per instance or worker (`node --import tsx --import <server-only preload>`, not the tsx CLI, which runs the script in a second
 // process): a signal sent to the pid reaches the server itself.
-const NODE_ARGS = ["--import", "tsx"];
+const NODE_ARGS = TSX_NODE_ARGS;
 
 async function pickPort(what: string, envVar: string, explicit: number | undefined, preferred: number, log: (line: string) => void, taken: Set<number>) {
   let start = preferred;
@@ -237,5 +238,8 @@ function writeState(cluster: Cluster) {
     startedAt: new Date().toISOString(),
     pid: process.pid,
   };
-  writeFileSync(path.join(cluster.dir, "state.json"), JSON.stringify(state, null, 2) + "\n", { mode: 0o600 });
+  // Written aside and renamed into place: a reader (the cluster tests poll it during restarts) never sees half a file.
+  const file = path.join(cluster.dir, "state.json");
+  writeFileSync(`${file}.tmp`, JSON.stringify(state, null, 2) + "\n", { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import Stripe from "stripe";
 import { serverEnv } from "~/server/env";
 import type { PriceIds } from "./plans";

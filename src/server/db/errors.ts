@@ -1,3 +1,4 @@
+import "server-only";
 // Connection-level failures (server down, restarting, pool exhausted) as opposed to query errors.
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",

@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "~/server/logger";
 import { deliver, type SentMail } from "./transport";
 import type { MailContent } from "./templates";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AppSession } from "~/server/session";
 
 export type CreateContextOptions = {

@@ -1,5 +1,6 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
+import { studioIdInput } from "~/lib/inputs";
 import { can, type Permission, type StudioRole } from "~/server/authz/permissions";
 import { loadSessionUser, sessionEndReason, sessionExpired, type AppSession, type SessionUser } from "~/server/session";
 import { findSessionMember } from "~/server/authz/membership";
@@ -103,7 +104,7 @@ export const hasSession = publicProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-export const studioProcedure = hasSession.input(z.object({ studioId: z.string().min(1) })).use(studioScope);
+export const studioProcedure = hasSession.input(studioIdInput).use(studioScope);
 
 /** A studio procedure that also requires a permission from the shared role table. */
 export function permittedProcedure(permission: Permission) {

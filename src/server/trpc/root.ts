@@ -1,3 +1,4 @@
+import "server-only";
 import { accountRouter } from "~/features/account/server/router";
 import { authRouter } from "~/features/auth/server/router";
 import { benchRouter } from "~/features/bench/server/router";

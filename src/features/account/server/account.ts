@@ -6,16 +6,16 @@ import { tooManyRequests } from "~/server/rate-limit";
 import { reserveSignInAttempt, signInSucceeded } from "~/server/rate-limit/sign-in";
 import type { ChangePasswordInput, UpdateNameInput } from "./schemas";
 
-export async function getAccount(db: PrismaClient, userId: string) {
+export async function getAccount(db: PrismaClient, user: { id: string }) {
   return db.user.findUniqueOrThrow({
-    where: { id: userId },
+    where: { id: user.id },
     select: { id: true, name: true, email: true, emailVerifiedAt: true, createdAt: true },
   });
 }
 
-export async function updateName(db: PrismaClient, userId: string, input: UpdateNameInput) {
-  await db.user.update({ where: { id: userId }, data: { name: input.name } });
-  return getAccount(db, userId);
+export async function updateName(db: PrismaClient, user: { id: string }, input: UpdateNameInput) {
+  await db.user.update({ where: { id: user.id }, data: { name: input.name }, select: { id: true } });
+  return getAccount(db, user);
 }
 
 /**

@@ -5,8 +5,8 @@ import { changePassword, getAccount, updateName } from "./account";
 import { changePasswordInput, updateNameInput } from "./schemas";
 
 export const accountRouter = router({
-  get: protectedProcedure.query(({ ctx }) => getAccount(systemDb(), ctx.user.id)),
-  updateName: protectedProcedure.input(updateNameInput).mutation(({ ctx, input }) => updateName(systemDb(), ctx.user.id, input)),
+  get: protectedProcedure.query(({ ctx }) => getAccount(systemDb(), ctx.user)),
+  updateName: protectedProcedure.input(updateNameInput).mutation(({ ctx, input }) => updateName(systemDb(), ctx.user, input)),
   changePassword: protectedProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => changePassword(systemDb(), ctx.user, input, ctx.clientIp)),

@@ -4,6 +4,7 @@ import { appUrl, sendMail, verificationMail } from "~/server/mail";
 import { logger } from "~/server/logger";
 import { consumeRateLimit } from "~/server/rate-limit";
 import { consumeAccountToken, issueAccountToken } from "./tokens";
+import type { VerifyEmailInput } from "./schemas";
 
 // Unverified accounts can sign in and work in studios they belong to, but cannot invite anyone
 // (team.invite / team.resendInvite): mail sent in Benchflow's name goes only from proven addresses.
@@ -20,17 +21,17 @@ export async function sendVerificationMailQuietly(db: PrismaClient, user: { id: 
   );
 }
 
-export async function resendVerification(db: PrismaClient, userId: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } });
+export async function resendVerification(db: PrismaClient, caller: { id: string }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: caller.id }, select: { id: true, email: true, name: true, emailVerifiedAt: true } });
   if (user.emailVerifiedAt) return { alreadyVerified: true };
   await consumeRateLimit([["verificationMailsPerUser", user.id]], "Too many verification emails");
   await sendVerificationMail(db, user);
   return { alreadyVerified: false };
 }
 
-export async function verifyEmail(db: PrismaClient, token: string) {
+export async function verifyEmail(db: PrismaClient, input: VerifyEmailInput) {
   return db.$transaction(async (tx) => {
-    const userId = await consumeAccountToken(tx, token, "EMAIL_VERIFICATION");
+    const userId = await consumeAccountToken(tx, input.token, "EMAIL_VERIFICATION");
     if (!userId) {
       throw new TRPCError({ code: "NOT_FOUND", message: "This confirmation link is invalid, expired or already used." });
     }

@@ -6,12 +6,14 @@ import { hashPassword } from "./password";
 import { consumeRateLimit } from "~/server/rate-limit";
 import { clearSignInFailures } from "~/server/rate-limit/sign-in";
 import { consumeAccountToken, issueAccountToken } from "./tokens";
+import type { RequestPasswordResetInput, ResetPasswordInput } from "./schemas";
 
 /**
  * Always answers the same way, whether or not the address has an account (no account discovery).
  * The mail goes out after the response so the timing does not tell either.
  */
-export async function requestPasswordReset(db: PrismaClient, email: string, ip: string | null) {
+export async function requestPasswordReset(db: PrismaClient, input: RequestPasswordResetInput, ip: string | null) {
+  const { email } = input;
   await consumeRateLimit(
     [
       ["resetPerEmail", email],
@@ -34,7 +36,8 @@ export async function requestPasswordReset(db: PrismaClient, email: string, ip: 
  * A valid reset link sets the new password, ends every session (sessionVersion), clears the sign-in
  * throttle of the account, voids its other reset links, and proves the address (emailVerifiedAt).
  */
-export async function resetPassword(db: PrismaClient, token: string, password: string) {
+export async function resetPassword(db: PrismaClient, input: ResetPasswordInput) {
+  const { token, password } = input;
   const passwordHash = await hashPassword(password);
   const email = await db.$transaction(async (tx) => {
     const userId = await consumeAccountToken(tx, token, "PASSWORD_RESET");

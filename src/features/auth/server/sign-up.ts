@@ -6,6 +6,7 @@ import { hashPassword } from "./password";
 import { hashToken, isWellFormedToken } from "./tokens";
 import type { SignUpInput } from "./schemas";
 import { isUniqueViolation } from "~/server/errors";
+import { consumeRateLimit } from "~/server/rate-limit";
 
 /** True when `token` is a live invitation (unused, unexpired) sent to `email`: reading it proves the address. */
 export async function invitedAddress(db: PrismaClient, token: string | undefined, email: string): Promise<boolean> {
@@ -22,7 +23,8 @@ export type SignUpAnswer = { ok: true };
  * Either way the caller gets the same answer after the same work (the password is hashed in both cases) and
  * the mail goes out after the answer, so neither the response nor its timing reveals existing accounts.
  */
-export async function signUp(db: PrismaClient, input: SignUpInput): Promise<SignUpAnswer> {
+export async function signUp(db: PrismaClient, input: SignUpInput, ip: string | null): Promise<SignUpAnswer> {
+  await consumeRateLimit([["signUpPerAddress", ip]], "Too many sign-ups");
   const passwordHash = await hashPassword(input.password);
   // From an invitation link mailed to this address: that already proved it, so no confirmation mail.
   const invited = await invitedAddress(db, input.inviteToken, input.email);

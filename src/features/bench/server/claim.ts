@@ -50,7 +50,7 @@ export async function claimBatch(ctx: StudioContext, input: BatchIdInput) {
   });
   await ctx.db.batch.updateMany({ where: { id: batchId, studioId, status: "PLANNED" }, data: { status: "STARTED", version: { increment: 1 } } });
   await recordAndAnnounce(ctx, batchId, "CLAIM");
-  await markInProduction(ctx.db, studioId, [...new Set(batch.items.map((item) => item.orderLineId))]);
+  await markInProduction(ctx, { lineIds: [...new Set(batch.items.map((item) => item.orderLineId))] });
   return findWork(ctx, batchId);
 }
 

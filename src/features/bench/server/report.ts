@@ -90,7 +90,7 @@ export async function reportPieces(ctx: StudioContext, input: ReportInput): Prom
     await recordRemakes(ctx, input.batchId, event.id, input.scrapReason ?? "Scrapped", scraps);
   }
   const lineIds = [...new Set(rows.map((row) => row.orderLineId))];
-  await markInProduction(ctx.db, studioId, lineIds);
-  if (input.piecesDone > 0) await finishDoneLines(ctx.db, studioId, lineIds);
+  await markInProduction(ctx, { lineIds });
+  if (input.piecesDone > 0) await finishDoneLines(ctx, { lineIds });
   return updated;
 }

@@ -10,6 +10,6 @@ export const billingRouter = router({
   // Outside the tenant transaction on purpose (Stripe calls): see owner-procedure.ts.
   createCheckoutSession: billingOwnerProcedure
     .input(checkoutInput)
-    .mutation(({ ctx, input }) => createCheckoutSession(ctx, input.plan)),
+    .mutation(({ ctx, input }) => createCheckoutSession(ctx, input)),
   createPortalSession: billingOwnerProcedure.mutation(({ ctx }) => createPortalSession(ctx)),
 });

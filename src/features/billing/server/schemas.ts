@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { studioIdInput } from "~/lib/inputs";
 import { PLAN_KEYS } from "~/server/billing/plans";
 
 /** Billing runs outside studioProcedure (see owner-procedure.ts): it names its studio itself. */
-export const billingStudioInput = z.object({ studioId: z.string().min(1) });
+export const billingStudioInput = studioIdInput;
 export const checkoutInput = billingStudioInput.extend({ plan: z.enum(PLAN_KEYS) });
 
 // Services take (ctx, input) with these types.

@@ -2,11 +2,12 @@ import { TRPCError } from "@trpc/server";
 import type Stripe from "stripe";
 import { withTenant } from "~/server/db";
 import { loadSubscription } from "~/server/billing/plan-limits";
-import { PLANS, priceForPlan, type PlanKey } from "~/server/billing/plans";
+import { PLANS, priceForPlan } from "~/server/billing/plans";
 import { billingConfig, stripeClient } from "~/server/billing/stripe-client";
 import { isLiveStatus, trialSubscription } from "~/server/billing/subscription-state";
 import { logger } from "~/server/logger";
 import type { BillingOwnerContext } from "./owner-procedure";
+import type { CheckoutInput } from "./schemas";
 
 // Checkout and Customer Portal. Stripe calls happen between short tenant transactions, never inside one.
 
@@ -58,7 +59,8 @@ async function ensureCustomer(stripe: Stripe, ctx: BillingOwnerContext): Promise
   });
 }
 
-export async function createCheckoutSession(ctx: BillingOwnerContext, plan: PlanKey): Promise<{ url: string }> {
+export async function createCheckoutSession(ctx: BillingOwnerContext, input: CheckoutInput): Promise<{ url: string }> {
+  const { plan } = input;
   const stripe = requireStripe();
   const price = priceForPlan(plan, billingConfig().prices);
   if (!price) {

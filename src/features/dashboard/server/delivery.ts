@@ -1,8 +1,8 @@
 import type { PlanFigures } from "~/features/planning/server/save";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { DashboardRange } from "./schemas";
+import type { DashboardInput, DashboardRange } from "./schemas";
 import { addDays, dayOf, daysBetween, endOfStudioDay, studioToday } from "~/server/time-zone";
-import { rangeBounds } from "./range";
+import { rangeBounds, studioRange } from "./range";
 
 const LIST_LIMIT = 50;
 const UPCOMING_DAYS = 14;
@@ -73,4 +73,16 @@ export async function hoursSaved(ctx: StudioContext) {
   const naive = figures.naive.setupHours;
   const planned = figures.planned.setupHours;
   return { naiveSetupHours: naive, plannedSetupHours: planned, savedHours: Math.round((naive - planned) * 100) / 100, planUpdatedAt: plan.updatedAt };
+}
+
+/** The dashboard's delivery figures: on-time delivery over the input's range, late and upcoming lines, low stock and hours saved. */
+export async function deliveryFigures(ctx: StudioContext, input: DashboardInput) {
+  const range = studioRange(input, ctx.studio.timeZone);
+  return {
+    range,
+    onTime: await onTimeDelivery(ctx, range),
+    ...(await dueLines(ctx)),
+    lowStock: await lowStock(ctx),
+    hoursSaved: await hoursSaved(ctx),
+  };
 }

@@ -1,5 +1,6 @@
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { DashboardRange } from "./schemas";
+import type { DashboardInput, DashboardRange } from "./schemas";
+import { studioRange } from "./range";
 
 // Production figures, all computed by PostgreSQL aggregates (never by loading events into JS). Range figures
 // read the rollups per studio-local day (see rollups.ts), a few thousand rows even for a year of a busy studio's history.
@@ -76,4 +77,16 @@ export async function labourPerDesign(ctx: StudioContext, range: DashboardRange)
            (SUM(actual) / 60)::float8 AS "actualMinutes", (SUM(standard) / 60)::float8 AS "standardMinutes"
       FROM steps GROUP BY "designName" ORDER BY "designName"`;
   return rows;
+}
+
+/** The dashboard's bench figures over the input's range (the last 30 studio days when omitted). */
+export async function productionFigures(ctx: StudioContext, input: DashboardInput) {
+  const range = studioRange(input, ctx.studio.timeZone);
+  return {
+    range,
+    wip: await wipPerStep(ctx),
+    throughput: await throughputPerDay(ctx, range),
+    scrap: await scrapPerStep(ctx, range),
+    labour: await labourPerDesign(ctx, range),
+  };
 }

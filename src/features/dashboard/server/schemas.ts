@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localDaySchema } from "~/lib/inputs";
+import { localDaySchema, studioIdInput } from "~/lib/inputs";
 import { addDays, daysBetween, studioToday } from "~/server/time-zone";
 
 export const MAX_RANGE_DAYS = 366;
@@ -16,8 +16,8 @@ export function rangeError({ from, to }: DashboardRange): string | null {
 }
 
 /** Inclusive day range, in the studio's time zone. Both omitted: the last 30 days. At most 366 days. */
-export const dashboardInput = z
-  .object({ studioId: z.string().min(1), from: localDaySchema.optional(), to: localDaySchema.optional() })
+export const dashboardInput = studioIdInput
+  .extend({ from: localDaySchema.optional(), to: localDaySchema.optional() })
   .superRefine((input, ctx) => {
     // With a default end ("today") the span is checked once the studio's zone is known (resolveRange).
     const error = input.from && input.to ? rangeError({ from: input.from, to: input.to }) : null;

@@ -1,20 +1,14 @@
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { byStudio } from "~/server/db";
-import { parseOrderCsv, type CsvFormat } from "../csv-formats";
-import { dueDateFromDay, type importInput } from "./schemas";
+import { parseOrderCsv, type CsvFormat, type CsvRow } from "../csv-formats";
+import { dueDateFromDay, type ImportInput } from "./schemas";
 import { listOrderableVariants, type OrderableVariant } from "./orderable";
 import { assertDueDaysNotPast } from "./due-dates";
 import { createOrders } from "./orders";
 import type { StudioContext } from "~/server/trpc/procedures";
 
-export type PreviewRow = {
-  row: number;
-  orderRef: string;
-  customerName: string;
-  itemName: string;
-  sku: string;
-  quantity: number | null;
+/** A row of the file as read (csv-formats.ts), with what the import makes of it. */
+export type PreviewRow = CsvRow & {
   variantId: string | null;
   match: string | null;
   /** Already imported earlier (same marketplace order id): skipped, not an error. */
@@ -54,12 +48,12 @@ function skuIndex(variants: OrderableVariant[]) {
 }
 
 /** Parses the file and checks every row against the catalog and earlier imports. Writes nothing. */
-export async function previewImport(ctx: StudioContext, input: z.infer<typeof importInput>): Promise<ImportPreview> {
+export async function previewImport(ctx: StudioContext, input: ImportInput): Promise<ImportPreview> {
   return (await checkImport(ctx, input)).preview;
 }
 
 /** The preview, and the orderable variants its rows matched (the commit creates the orders with them). */
-async function checkImport(ctx: StudioContext, input: z.infer<typeof importInput>): Promise<{ preview: ImportPreview; variants: Map<string, OrderableVariant> }> {
+async function checkImport(ctx: StudioContext, input: ImportInput): Promise<{ preview: ImportPreview; variants: Map<string, OrderableVariant> }> {
   const parsed = parseOrderCsv(input.csv);
   if (parsed.format === null) throw new TRPCError({ code: "BAD_REQUEST", message: parsed.error });
   if (parsed.rows.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The file has no order rows." });
@@ -107,7 +101,7 @@ async function checkImport(ctx: StudioContext, input: z.infer<typeof importInput
  * this one transaction. Orders imported before (same source and order id) are skipped, so re-importing the
  * same export is harmless.
  */
-export async function commitImport(ctx: StudioContext, input: z.infer<typeof importInput>) {
+export async function commitImport(ctx: StudioContext, input: ImportInput) {
   const { preview, variants } = await checkImport(ctx, input);
   if (preview.errorCount > 0) {
     const first = preview.rows.filter((row) => row.error).slice(0, 5).map((row) => `row ${row.row}: ${row.error}`);

@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { pinDesignVersion } from "~/features/catalog/server/version-pins";
 import type { OrderKind, OrderSource, OrderStatus } from "~/generated/prisma/client";
-import { byStudio, isUniqueViolation } from "~/server/db";
+import { byStudio } from "~/server/db";
 import { bulkInsert, type BulkColumn } from "~/server/db/bulk-insert";
-import { notFound, updateVersioned } from "~/server/errors";
+import { notFound, uniqueOr, updateVersioned } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
 import { replanAfterOrderChange } from "~/features/planning/server/runs";
 import { auditTrail, recordAudit } from "~/server/audit";
-import { type ListOrdersInput, ORDER_STATUS_LABELS, type OrderFields, type SetOrderStatusInput, dueDateFromDay } from "./schemas";
+import { type CreateOrderInput, type ListOrdersInput, ORDER_STATUS_LABELS, type SetOrderStatusInput, dueDateFromDay } from "./schemas";
 import { assertDueDaysNotPast } from "./due-dates";
 import { committedPieces } from "./order-edit";
 import { resolveVariants, type OrderableVariant } from "./orderable";
@@ -42,15 +42,8 @@ export function lineVariantColumns<R extends { variant: LineVariant }>(): Array<
   ];
 }
 
-/** Two imports of one marketplace export at the same time: the second one finds the orders taken. */
-async function conflictOnDuplicate<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    throw new TRPCError({ code: "CONFLICT", message: "Some of these orders were added at the same time by someone else. Preview the file again." });
-  }
-}
+// Two imports of one marketplace export at the same time: the second one finds the orders taken.
+const TAKEN_MEANWHILE = "Some of these orders were added at the same time by someone else. Preview the file again.";
 
 /**
  * Creates orders with their lines in the request's transaction. Every variant must be orderable (own or a
@@ -68,7 +61,7 @@ export async function createOrders(ctx: StudioContext, orders: NewOrder[], order
   const studioId = ctx.studio.id;
   const now = new Date();
   // One statement per table however many orders (a 5,000-row CSV import): see bulk-insert.ts.
-  await conflictOnDuplicate(bulkInsert(ctx.db, "Order", [
+  await uniqueOr(bulkInsert(ctx.db, "Order", [
     { name: "id", type: "text", value: (r) => r.id },
     { name: "studioId", type: "text", constant: studioId },
     { name: "number", type: "int", value: (r) => r.number },
@@ -80,7 +73,7 @@ export async function createOrders(ctx: StudioContext, orders: NewOrder[], order
     { name: "createdById", type: "text", constant: ctx.user.id },
     { name: "createdAt", type: "timestamp", constant: now },
     { name: "updatedAt", type: "timestamp", constant: now },
-  ], rows));
+  ], rows), TAKEN_MEANWHILE);
   const lines = rows.flatMap((r) => r.order.lines.map((line, position) => ({ orderId: r.id, position, line, variant: variants.get(line.variantId)! })));
   await bulkInsert(ctx.db, "OrderLine", [
     { name: "id", type: "text", value: () => crypto.randomUUID() },
@@ -95,7 +88,8 @@ export async function createOrders(ctx: StudioContext, orders: NewOrder[], order
   return rows.map((r) => ({ id: r.id, number: r.number }));
 }
 
-export async function createManualOrder(ctx: StudioContext, order: OrderFields, now: Date = new Date()) {
+export async function createManualOrder(ctx: StudioContext, input: CreateOrderInput, now: Date = new Date()) {
+  const { order } = input;
   assertDueDaysNotPast(order.lines.map((line, index) => ({ day: line.dueDate, label: `Line ${index + 1}` })), ctx.studio.timeZone, now);
   const [created] = await createOrders(ctx, [
     {

@@ -1,4 +1,3 @@
-import type { TenantDb } from "~/server/db";
 import { notFound } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { ByIdInput } from "~/lib/inputs";
@@ -27,7 +26,8 @@ export type LineOutlook = {
 
 type Line = { id: string; quantity: number; dueDate: Date; designVersionId: string; status: string };
 
-export async function lineOutlooks(db: TenantDb, studioId: string, lines: Line[], now = new Date()): Promise<Map<string, LineOutlook>> {
+async function lineOutlooks(ctx: Pick<StudioContext, "db" | "studio">, lines: Line[], now: Date): Promise<Map<string, LineOutlook>> {
+  const { db, studio: { id: studioId } } = ctx;
   const out = new Map<string, LineOutlook>();
   if (lines.length === 0) return out;
   const ids = lines.map((l) => l.id);
@@ -87,7 +87,7 @@ export async function orderProgress(ctx: StudioContext, input: ByIdInput, now = 
   const studioId = ctx.studio.id;
   const order = await ctx.db.order.findFirst({ where: { id: orderId, studioId }, select: { id: true, status: true, lines: { select: lineSelect, orderBy: { position: "asc" } } } });
   if (!order) throw notFound("Order");
-  const outlooks = await lineOutlooks(ctx.db, studioId, order.lines, now);
+  const outlooks = await lineOutlooks(ctx, order.lines, now);
   const remakes = await ctx.db.remake.findMany({
     where: { studioId, orderLineId: { in: order.lines.map((l) => l.id) } },
     orderBy: { createdAt: "asc" },
@@ -125,7 +125,7 @@ export async function ordersOutlook(ctx: Pick<StudioContext, "db" | "studio">, i
     throw notFound("Order");
   }
   const lines = await ctx.db.orderLine.findMany({ where: { studioId, orderId: { in: orderIds } }, select: { ...lineSelect, orderId: true } });
-  const outlooks = await lineOutlooks(ctx.db, studioId, lines, now);
+  const outlooks = await lineOutlooks(ctx, lines, now);
   const byOrder = new Map<string, { finished: number; pieces: number; flag: LineOutlook["flag"] }>();
   for (const line of lines) {
     const outlook = outlooks.get(line.id)!;

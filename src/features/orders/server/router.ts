@@ -19,7 +19,7 @@ export const orderRouter = router({
   progress: read.input(byIdInput).query(({ ctx, input }) => orderProgress(ctx, input)),
   outlook: read.input(orderIdsInput).query(({ ctx, input }) => ordersOutlook(ctx, input)),
   orderableVariants: read.query(({ ctx }) => listOrderableVariants(ctx)),
-  create: edit.input(createOrderInput).mutation(({ ctx, input }) => createManualOrder(ctx, input.order)),
+  create: edit.input(createOrderInput).mutation(({ ctx, input }) => createManualOrder(ctx, input)),
   update: edit.input(updateOrderInput).mutation(({ ctx, input }) => updateOrder(ctx, input)),
   setStatus: edit.input(setOrderStatusInput).mutation(({ ctx, input }) => setOrderStatus(ctx, input)),
   // Preview writes nothing, but it is the first half of an import: same permission as the import itself.

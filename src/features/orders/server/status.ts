@@ -1,12 +1,17 @@
-import type { TenantDb } from "~/server/db";
 import { publishStudioEvent } from "~/server/realtime/events";
+import type { StudioContext } from "~/server/trpc/procedures";
 
 // An order's status follows the work: OPEN until the bench starts on one of its lines, IN_PRODUCTION while
 // pieces are being made, DONE once every line has its pieces through the last step. Each change bumps the
 // order's version, so someone editing the order meanwhile gets a CONFLICT instead of overwriting it.
 
+/** The order lines the bench has just worked on (claimed, or reported pieces of). */
+export type WorkedLinesInput = { lineIds: string[] };
+
 /** Orders of these lines still OPEN become IN_PRODUCTION. */
-export async function markInProduction(db: TenantDb, studioId: string, lineIds: string[]): Promise<number> {
+export async function markInProduction(ctx: StudioContext, input: WorkedLinesInput): Promise<number> {
+  const { db, studio: { id: studioId } } = ctx;
+  const { lineIds } = input;
   if (lineIds.length === 0) return 0;
   const changed = await db.order.updateMany({
     where: { studioId, status: "OPEN", lines: { some: { id: { in: lineIds } } } },
@@ -20,7 +25,9 @@ export async function markInProduction(db: TenantDb, studioId: string, lineIds: 
  * Lines with all their pieces done at the last step become DONE, and their orders DONE once no line is
  * still open. Returns the orders finished.
  */
-export async function finishDoneLines(db: TenantDb, studioId: string, lineIds: string[]): Promise<string[]> {
+export async function finishDoneLines(ctx: StudioContext, input: WorkedLinesInput): Promise<string[]> {
+  const { db, studio: { id: studioId } } = ctx;
+  const { lineIds } = input;
   if (lineIds.length === 0) return [];
   const done = await db.$queryRaw<Array<{ id: string; orderId: string }>>`
     SELECT l."id", l."orderId"

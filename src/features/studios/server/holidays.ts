@@ -1,8 +1,8 @@
 import { byStudio } from "~/server/db";
 import type { StudioContext } from "~/server/trpc/procedures";
-import type { AddHolidayInput, DayRange } from "./schemas";
 import { notFound } from "~/server/errors";
-import type { HolidayIdInput } from "./schemas";
+import { studioToday } from "~/server/time-zone";
+import type { AddHolidayInput, DayRange, HolidayIdInput } from "./schemas";
 
 /** "2026-12-24" -> the @db.Date value Prisma stores for that day. */
 export const dateOnly = (day: string) => new Date(`${day}T00:00:00.000Z`);
@@ -24,7 +24,8 @@ export function rangeData(range: DayRange) {
 }
 
 /** Holidays that are not over yet, soonest first (past ones stay stored but leave the list). */
-export async function listHolidays(ctx: StudioContext, today: string) {
+export async function listHolidays(ctx: StudioContext, now = new Date()) {
+  const today = studioToday(ctx.studio.timeZone, now);
   const rows = await ctx.db.studioHoliday.findMany({
     where: byStudio(ctx.studio.id, { lastDay: { gte: dateOnly(today) } }),
     orderBy: { firstDay: "asc" },

@@ -3,7 +3,6 @@ import { router } from "~/server/trpc/init";
 import { permittedProcedure, protectedProcedure, studioProcedure } from "~/server/trpc/procedures";
 import { listMyStudios } from "~/server/authz/membership";
 import { createStudio } from "./create-studio";
-import { studioToday } from "~/server/time-zone";
 import { addHoliday, listHolidays, removeHoliday } from "./holidays";
 import { setupProgress } from "./setup-progress";
 import { addHolidayInput, createStudioInput, holidayIdInput, updateStudioInput } from "./schemas";
@@ -15,7 +14,7 @@ export const studioRouter = router({
   // Account-level: a new tenant, and the caller's own memberships.
   create: protectedProcedure
     .input(createStudioInput)
-    .mutation(({ ctx, input }) => createStudio(systemDb(), ctx.user.id, input)),
+    .mutation(({ ctx, input }) => createStudio(systemDb(), ctx.user, input)),
   listMine: protectedProcedure.query(({ ctx }) => listMyStudios(systemDb(), ctx.user.id)),
 
   get: studioProcedure.query(({ ctx }) => getStudio(ctx)),
@@ -23,7 +22,7 @@ export const studioRouter = router({
     .input(updateStudioInput)
     .mutation(({ ctx, input }) => updateStudio(ctx, input)),
   setupProgress: studioProcedure.query(({ ctx }) => setupProgress(ctx)),
-  holidays: studioProcedure.query(({ ctx }) => listHolidays(ctx, studioToday(ctx.studio.timeZone))),
+  holidays: studioProcedure.query(({ ctx }) => listHolidays(ctx)),
   addHoliday: permittedProcedure("studio:update").input(addHolidayInput).mutation(({ ctx, input }) => addHoliday(ctx, input)),
   removeHoliday: permittedProcedure("studio:update").input(holidayIdInput).mutation(({ ctx, input }) => removeHoliday(ctx, input)),
   /** Live feed (SSE) of the studio's changes, e.g. topics ["studio."] or ["batch."]. */

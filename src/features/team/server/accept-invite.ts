@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { hashToken, isWellFormedToken } from "~/features/auth/server/tokens";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/server/logger";
+import type { AcceptInviteInput } from "./schemas";
 
 // Accepting is account-level: the invitee is not a member yet, so the invitation is found by its token
 // through the owner connection. Decision: the signed-in account's email must equal the invited address
@@ -31,7 +32,8 @@ export async function viewInvitation(db: PrismaClient, token: string): Promise<I
 
 const INVALID = "This invitation link is not valid or has already been used.";
 
-export async function acceptInvite(db: PrismaClient, user: { id: string; email: string }, token: string) {
+export async function acceptInvite(db: PrismaClient, user: { id: string; email: string }, input: AcceptInviteInput) {
+  const { token } = input;
   if (!isWellFormedToken(token)) throw new TRPCError({ code: "NOT_FOUND", message: INVALID });
   const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {

@@ -31,5 +31,5 @@ export const teamRouter = router({
   // Account-level: the invitee is not a member yet.
   acceptInvite: protectedProcedure
     .input(acceptInviteInput)
-    .mutation(({ ctx, input }) => acceptInvite(systemDb(), ctx.user, input.token)),
+    .mutation(({ ctx, input }) => acceptInvite(systemDb(), ctx.user, input)),
 });
