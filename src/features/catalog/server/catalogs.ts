@@ -1,6 +1,6 @@
 import { assertPlanActive } from "~/server/billing/plan-limits";
 import { systemDb } from "~/server/db";
-import { DEFAULT_CATALOG_NAME } from "~/features/studios/server/create-studio";
+import { DEFAULT_CATALOG_NAME } from "../default-catalog";
 import { readableCatalogWhere } from "./access";
 import { uniqueOr, updateVersioned } from "~/server/errors";
 import type { CreateCatalogInput, UpdateCatalogInput } from "./schemas";

@@ -3,8 +3,7 @@ import { trialSubscription } from "~/server/billing/subscription-state";
 import { studioDefaults } from "../studio-defaults";
 import type { CreateStudioInput } from "./schemas";
 import { uniqueOr } from "~/server/errors";
-
-export const DEFAULT_CATALOG_NAME = "Main catalog";
+import { DEFAULT_CATALOG_NAME } from "~/features/catalog/default-catalog";
 
 /** A new tenant: the studio, its owner's membership and a first catalog, together or not at all. */
 export async function createStudio(db: PrismaClient, owner: { id: string }, input: CreateStudioInput) {
