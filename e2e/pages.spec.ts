@@ -51,7 +51,7 @@ const PAGES: Array<{ path: string; hydrated: string[]; data: (page: Page) => Loc
     path: "orders",
     hydrated: ["order.list", "order.outlook", "studio.listMine"],
     data: (page) => page.locator('tbody tr a[href*="/orders/"]').first(),
-    html: /<a [^>]*href="\/s\/demo-studio\/orders\/\w+"[^>]*>#<!-- -->\d+<\/a>/,
+    html: /<a [^>]*href="\/s\/demo-studio\/orders\/[\w-]+"[^>]*>#<!-- -->\d+<\/a>/,
   },
   {
     path: "dashboard",
