@@ -121,7 +121,7 @@ describe("planner job", () => {
       const { outcome, after } = await planNow(caller, studio.id);
       expect(outcome?.status).toBe("FAILED");
       expect(after.status).toBe("FAILED");
-      expect(after.message).toMatch(new RegExp(`^no working time left at station "${catalog.tumbler.id}" after minute \\d+: extend the people's calendars$`));
+      expect(after.message).toMatch(new RegExp(`^no working time left at "${catalog.tumbler.name}" \\(needed from minute \\d+ of the plan\\): give the people who work there more hours, or let someone else work there$`));
       expect(errors).not.toHaveBeenCalled();
       expect(await systemDb().plan.findUnique({ where: { studioId: studio.id } })).toBeNull();
     });

@@ -213,7 +213,7 @@ export function evaluate(
 
 function noSlot(model: StudioModel, station: number, est: number): SchedulingError {
   return new SchedulingError(
-    `no working time left at station "${model.stations[station]!.id}" after minute ${est}: extend the people's calendars`,
+    `no working time left at "${model.stations[station]!.name}" (needed from minute ${est} of the plan): give the people who work there more hours, or let someone else work there`,
   );
 }
 

@@ -18,6 +18,8 @@ export interface StepModel {
 
 export interface StationModel {
   id: string;
+  /** For messages: the station's name, or its id when it has none. */
+  name: string;
   count: number;
   unattended: { capacity: number; run: number; unload: number } | null;
   /** People able to work here. */
@@ -107,6 +109,7 @@ export function buildModel(problem: StudioProblem): StudioModel {
     if (u && (!Number.isInteger(u.capacity) || u.capacity < 1)) throw new SchedulingError(`station "${s.id}": capacity must be an integer ≥ 1`);
     return {
       id: s.id,
+      name: s.name ?? s.id,
       count,
       unattended: u
         ? {
