@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { markInProduction } from "~/features/orders/server/status";
 import { can } from "~/server/authz/permissions";
-import { elapsedSeconds, explainRefusal, findWork, memberName, recordAndAnnounce } from "./context";
+import { elapsedSeconds, explainRefusal, findWork, memberName, recordAndAnnounce } from "./batch-work";
 import { notFound } from "~/server/errors";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { BatchIdInput, VersionedBatchInput } from "./schemas";

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { appendMovement } from "~/features/materials/server/stock-ledger";
 import { addCompletedWorkToRollup } from "~/features/dashboard/server/rollups";
 import { publishStudioEvent } from "~/server/realtime/events";
-import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce } from "./context";
+import { elapsedSeconds, explainRefusal, findWork, lockWork, recordAndAnnounce } from "./batch-work";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { VersionedBatchInput } from "./schemas";
 

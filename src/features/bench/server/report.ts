@@ -4,7 +4,7 @@ import type { ReportInput } from "./schemas";
 import { addReportToRollup } from "~/features/dashboard/server/rollups";
 import { finishDoneLines, markInProduction } from "~/features/orders/server/status";
 import { lockLineSteps, readyPerItem } from "./availability";
-import { lockWork, recordAndAnnounce } from "./context";
+import { lockWork, recordAndAnnounce } from "./batch-work";
 import { recordRemakes } from "./remakes";
 import type { StudioContext } from "~/server/trpc/procedures";
 

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { readyPerItem } from "./availability";
-import { elapsedSeconds, explainRefusal, findWork, recordAndAnnounce } from "./context";
+import { elapsedSeconds, explainRefusal, findWork, recordAndAnnounce } from "./batch-work";
 import type { StudioContext } from "~/server/trpc/procedures";
 import type { VersionedBatchInput } from "./schemas";
 
