@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -49,7 +49,11 @@ async function writeToFolder(mail: OutgoingMail & { from: string }): Promise<Sen
   const base = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^a-zA-Z0-9]/g, "").slice(0, 16)}`;
   const links = [...mail.text.matchAll(/https?:\/\/\S+/g)].map((match) => match[0]);
   writeFileSync(path.join(folder, `${base}.eml`), info.message);
-  writeFileSync(path.join(folder, `${base}.json`), JSON.stringify({ to: mail.to, subject: mail.subject, links, text: mail.text }, null, 2));
+  // Written aside and renamed into place: whoever watches the folder (a developer's tool, the e2e specs) never reads
+  // half a file.
+  const json = path.join(folder, `${base}.json`);
+  writeFileSync(`${json}.partial`, JSON.stringify({ to: mail.to, subject: mail.subject, links, text: mail.text }, null, 2));
+  renameSync(`${json}.partial`, json);
   if (process.env.NODE_ENV === "production" && !warnedNoSmtp) {
     warnedNoSmtp = true;
     logger.warn("mail.no_smtp", { message: "SMTP_URL is not set: mails are written to files, not sent", folder });
