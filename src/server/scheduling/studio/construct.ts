@@ -2,6 +2,7 @@ import { SchedulingError } from "../errors";
 import { attendedMinutes, type StudioModel } from "./model";
 import type { Work } from "./lots";
 import { Frontier } from "./frontier";
+import { joinWaiting } from "./join-waiting";
 import { Resources, type Slot } from "./placement";
 import { SeedHeap } from "./seed-heap";
 
@@ -137,22 +138,11 @@ export function decode(model: StudioModel, work: Work, priority: Int32Array, par
     const probed = batching && pieces < cap;
     if (probed) {
       if (!res.find(step.station, est, attendedMinutes(setup, rate), probe)) throw noSlot(model, step.station, est);
-      const limit = probe.start + window;
-      for (const c of frontier.at(step.key)) {
-        if (c === seed || ready[c]! > limit) continue;
-        const cs = stepsOf(c)[next[c]!]!;
-        const cp = lots[c]!.pieces;
-        const newCap = Math.min(cap, cs.cap);
-        if (pieces + cp > newCap) continue;
-        members.push(c);
-        memberSteps.push(next[c]!);
-        pieces += cp;
-        cap = newCap;
-        if (cs.setup > setup) setup = cs.setup;
-        rate += cp * cs.perPiece;
-        if (ready[c]! > est) est = ready[c]!;
-        if (pieces >= cap) break;
-      }
+      ({ pieces, cap, setup, rate, est } = joinWaiting(
+        { pieces, cap, setup, rate, est }, members, frontier.at(step.key), probe.start + window, ready,
+        (c) => stepsOf(c)[next[c]!]!, (c) => lots[c]!.pieces,
+      ));
+      for (let k = 1; k < members.length; k++) memberSteps.push(next[members[k]!]!);
     }
     const attended = attendedMinutes(setup, rate);
     const slot: Slot = { start: 0, end: 0, unit: 0, person: 0, loadEnd: 0, unloadStart: 0 };

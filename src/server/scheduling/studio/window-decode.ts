@@ -1,5 +1,6 @@
 import type { BuiltBatch, DecodeParams } from "./construct";
 import { Frontier } from "./frontier";
+import { joinWaiting } from "./join-waiting";
 import type { Work } from "./lots";
 import { attendedMinutes, type StudioModel } from "./model";
 import type { Resources, Slot } from "./placement";
@@ -59,21 +60,9 @@ export function decodeWindow(model: StudioModel, work: Work, res: Resources, lot
     const probed = pieces < cap;
     if (probed) {
       if (!res.find(step.station, est, attendedMinutes(setup, rate), probe, lots[seed]!.deadline)) return fail();
-      const limit = probe.start + params.window;
-      for (const c of frontier.at(step.key)) {
-        if (c === seed || ready[c]! > limit) continue;
-        const cs = stepsOf(c)[next[c]!]!;
-        const cp = piecesOf(c);
-        const newCap = Math.min(cap, cs.cap);
-        if (pieces + cp > newCap) continue;
-        members.push(c);
-        pieces += cp;
-        cap = newCap;
-        if (cs.setup > setup) setup = cs.setup;
-        rate += cp * cs.perPiece;
-        if (ready[c]! > est) est = ready[c]!;
-        if (pieces >= cap) break;
-      }
+      ({ pieces, cap, setup, rate, est } = joinWaiting(
+        { pieces, cap, setup, rate, est }, members, frontier.at(step.key), probe.start + params.window, ready, (c) => stepsOf(c)[next[c]!]!, piecesOf,
+      ));
     }
     const attended = attendedMinutes(setup, rate);
     const slot: Slot = { start: 0, end: 0, unit: 0, person: 0, loadEnd: 0, unloadStart: 0 };
