@@ -14,7 +14,7 @@ test("an assistant claims and reports on a phone; the owner sees it live without
   await signIn(owner, studio.owner.email, studio.owner.password);
   await expect(owner).toHaveURL(new RegExp(`/s/${studio.slug}$`));
   await owner.goto(`/s/${studio.slug}/bench`);
-  const ownerCard = owner.locator(`[data-batch-id="${batchId}"]`);
+  const ownerCard = owner.locator(`[data-batch-id="${batchId}"]`).filter({ visible: true });
   await expect(ownerCard.getByTestId("done")).toHaveText("0 / 6");
   // The owner also watches the plan board in a second tab.
   const board = await ownerContext.newPage();
@@ -26,7 +26,7 @@ test("an assistant claims and reports on a phone; the owner sees it live without
   await signIn(assistant, studio.assistant.email, studio.assistant.password);
   await expect(assistant).toHaveURL(new RegExp(`/s/${studio.slug}$`));
   await assistant.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Bench", exact: true }).click();
-  const card = assistant.locator(`[data-batch-id="${batchId}"]`);
+  const card = assistant.locator(`[data-batch-id="${batchId}"]`).filter({ visible: true });
   await card.getByRole("button", { name: "Claim" }).click();
   await expect(card.getByRole("button", { name: "Start" })).toBeVisible();
   await expect(ownerCard.getByText("Claimed · Theo Assistant")).toBeVisible({ timeout: 3_000 });

@@ -64,7 +64,7 @@ test("an assistant sees their bench on the phone home, live; the owner's dashboa
   await expect(queueItem).toHaveAttribute("href", `${base}/bench#batch-${batchId}`);
   const bench = await phone.newPage();
   await bench.goto(`${base}/bench#batch-${batchId}`);
-  const card = bench.locator(`[data-batch-id="${batchId}"]`);
+  const card = bench.locator(`[data-batch-id="${batchId}"]`).filter({ visible: true });
   await expect(card).toBeInViewport();
   await card.getByRole("button", { name: "Claim" }).click();
   await card.getByRole("button", { name: "Start" }).click();
